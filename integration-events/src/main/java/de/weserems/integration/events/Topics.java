@@ -1,0 +1,17 @@
+package de.weserems.integration.events;
+
+/** The Kafka topics the services share; see DESIGN.md, "Kafka topics". */
+public final class Topics {
+
+    /** Accepted events, keyed by district AGS, kept forever: the system of record. */
+    public static final String EVENTS = "integration.events.v1";
+
+    /** One summary per ingest request, keyed by provider id (no payload). */
+    public static final String INGEST_AUDIT = "integration.ingest-audit.v1";
+
+    /** Counters per district and month, keyed {@code AGS|YYYY-MM}, compacted. */
+    public static final String INDICATORS = "integration.indicators.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,41 @@
+package de.weserems.integration.kafka;
+
+import de.weserems.integration.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How the shared topics are created, in one place: both services declare the event topic (either
+ * may start first), and a topic created by one must look exactly as the other would create it.
+ *
+ * @param partitions        partitions per topic
+ * @param replicationFactor replicas per partition (3 in a cluster)
+ * @param minInsyncReplicas replicas that must confirm a write with {@code acks=all} (2 in a cluster)
+ */
+public record TopicDeclarations(int partitions, short replicationFactor, int minInsyncReplicas) {
+
+    /** {@link Topics#EVENTS}: the system of record, kept forever. */
+    public NewTopic events() {
+        return topic(Topics.EVENTS, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+    }
+
+    /** {@link Topics#INGEST_AUDIT}: request summaries for the provider view, kept 90 days. */
+    public NewTopic ingestAudit() {
+        return topic(Topics.INGEST_AUDIT, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(90L * 24 * 3600 * 1000)));
+    }
+
+    /** {@link Topics#INDICATORS}: the latest counters per district and month, compacted. */
+    public NewTopic indicators() {
+        return topic(Topics.INDICATORS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    private NewTopic topic(String name, Map<String, String> config) {
+        NewTopic topic = new NewTopic(name, partitions, replicationFactor);
+        HashMap<String, String> all = new HashMap<>(config);
+        all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));
+        return topic.configs(all);
+    }
+}
