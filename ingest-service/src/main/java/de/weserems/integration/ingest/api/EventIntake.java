@@ -1,0 +1,109 @@
+package de.weserems.integration.ingest.api;
+
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.ingest.providers.Provider;
+import de.weserems.integration.ingest.publishing.EventPublisher;
+import de.weserems.integration.ingest.publishing.Pseudonymiser;
+import de.weserems.integration.ingest.validation.EventValidator;
+import de.weserems.integration.ingest.validation.FieldError;
+import de.weserems.integration.ingest.validation.SubmittedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Takes the items of one request: validates all of them, and only when every one is valid and
+ * allowed, pseudonymises and publishes them together. Either the whole request is stored or nothing.
+ */
+@Service
+public class EventIntake {
+
+    /** What happened to a request. */
+    public sealed interface Outcome {
+        /** Every item valid; stored unless it was a dry run. */
+        record Accepted(int count) implements Outcome {
+        }
+
+        /** Items break the contract (or the provider's permissions); nothing was stored. */
+        record Rejected(int total, List<RejectedItem> invalid, boolean onlyPermissions) implements Outcome {
+        }
+    }
+
+    /** One item of a request with where it stood in the body. */
+    public record Item(JsonNode node, Integer line) {
+    }
+
+    private final EventValidator validator;
+    private final Pseudonymiser pseudonymiser;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public EventIntake(EventValidator validator, Pseudonymiser pseudonymiser, EventPublisher publisher, Clock clock,
+                       MeterRegistry meters) {
+        this.validator = validator;
+        this.pseudonymiser = pseudonymiser;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Outcome take(Provider provider, List<Item> items, boolean dryRun) {
+        List<RejectedItem> invalid = new ArrayList<>();
+        List<SubmittedEvent> valid = new ArrayList<>(items.size());
+        Map<UUID, Integer> firstIndex = new HashMap<>();
+        Map<UUID, SubmittedEvent> firstContent = new HashMap<>();
+        boolean contractBroken = false;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            EventValidator.Result result = validator.validate(item.node());
+            List<FieldError> errors = new ArrayList<>(result.errors());
+            SubmittedEvent event = result.event();
+            if (event != null) {
+                Integer first = firstIndex.putIfAbsent(event.eventId(), i);
+                firstContent.putIfAbsent(event.eventId(), event);
+                if (first != null && !firstContent.get(event.eventId()).equals(event)) {
+                    errors.add(new FieldError("eventId", "repeated in this request with different content "
+                            + "(first at index " + first + ")"));
+                }
+            }
+            contractBroken |= !errors.isEmpty();
+            if (event != null && !provider.mayReportFor(event.district())) {
+                errors.add(new FieldError("district", "provider " + provider.id() + " may not report for "
+                        + event.district().ags() + " (" + event.district().displayName() + ")"));
+            }
+            if (errors.isEmpty()) {
+                valid.add(event);
+            } else {
+                valid.add(null);
+                invalid.add(new RejectedItem(i, item.line(), result.eventIdText(), List.copyOf(errors)));
+                errors.forEach(e -> meters.counter("ingest.events.rejected",
+                        "provider", provider.id(), "field", e.field()).increment());
+            }
+        }
+        meters.summary("ingest.request.events", "provider", provider.id()).record(items.size());
+        if (!invalid.isEmpty()) {
+            return new Outcome.Rejected(items.size(), List.copyOf(invalid), !contractBroken);
+        }
+        if (!dryRun) {
+            Instant receivedAt = clock.instant();
+            publisher.publishAll(valid.stream().map(e -> stamp(e, provider, receivedAt)).toList());
+            meters.counter("ingest.events.accepted", "provider", provider.id()).increment(valid.size());
+        }
+        return new Outcome.Accepted(valid.size());
+    }
+
+    private IntegrationEvent stamp(SubmittedEvent e, Provider provider, Instant receivedAt) {
+        return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn(), e.district(),
+                pseudonymiser.pseudonymise(e.participantRef()), e.courseType(), e.outcome(), e.languageLevel(),
+                e.placementType(), provider.id(), receivedAt);
+    }
+}

@@ -1,0 +1,64 @@
+package de.weserems.integration.ingest.providers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * API keys: only their SHA-256 is configured and compared. Run {@code main} to create a new key
+ * (see README, "Für Datenlieferanten").
+ */
+public final class ApiKeys {
+
+    /** The documented key of the local demo provider; refused outside the {@code local} profile. */
+    public static final String LOCAL_DEMO_KEY = "local-demo-key";
+
+    private ApiKeys() {
+    }
+
+    public static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public static String sha256Hex(String key) {
+        return HexFormat.of().formatHex(sha256(key));
+    }
+
+    /** A new random key of 256 bits, URL-safe. */
+    public static String newKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Prints a new key once and the configuration lines for it.
+     * Usage: {@code java -cp ingest-service.jar ... ApiKeys <provider-id> "<name>" <AGS,AGS|*>}.
+     */
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: new-api-key <provider-id> \"<display name>\" <AGS,AGS,...|*>");
+            System.exit(2);
+        }
+        String key = newKey();
+        System.out.println("New API key for " + args[0] + " (shown once, hand it over securely):");
+        System.out.println();
+        System.out.println("  " + key);
+        System.out.println();
+        System.out.println("Add to the ingest-service configuration (application.yml or an external file):");
+        System.out.println();
+        System.out.println("ingest:");
+        System.out.println("  providers:");
+        System.out.println("    - id: " + args[0]);
+        System.out.println("      name: \"" + args[1].replace("\"", "\\\"") + "\"");
+        System.out.println("      districts: [" + String.join(", ", args[2].split(",")).replace("*", "\"*\"") + "]");
+        System.out.println("      key-sha256: " + sha256Hex(key));
+    }
+}

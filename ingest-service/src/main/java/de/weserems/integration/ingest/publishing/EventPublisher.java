@@ -1,0 +1,89 @@
+package de.weserems.integration.ingest.publishing;
+
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Topics;
+import de.weserems.integration.ingest.IngestProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Writes the events of one request to {@link Topics#EVENTS} in one Kafka transaction
+ * ({@code acks=all}, idempotent producer). It returns only when the transaction is committed, so a
+ * {@code 202} means durably stored; on any failure the transaction is aborted and readers
+ * ({@code read_committed}) never see a part of the request.
+ */
+@Service
+public class EventPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final Duration timeout;
+    private final MeterRegistry meters;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, IngestProperties properties,
+                          MeterRegistry meters) {
+        this.kafka = kafka;
+        this.json = json;
+        this.timeout = properties.kafka().sendTimeout();
+        this.meters = meters;
+    }
+
+    /** Stores all events or none; throws {@link KafkaUnavailableException} when Kafka does not confirm in time. */
+    public void publishAll(List<IntegrationEvent> events) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        for (IntegrationEvent event : events) {
+            records.add(new ProducerRecord<>(Topics.EVENTS, event.district().ags(), json.writeValueAsBytes(event)));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            kafka.executeInTransaction(operations -> {
+                List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+                for (ProducerRecord<String, byte[]> record : records) {
+                    sends.add(operations.send(record));
+                }
+                awaitAll(sends, deadline);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            meters.counter("ingest.producer.errors", "exception", e.getClass().getSimpleName()).increment();
+            log.warn("Kafka did not store a request of {} events: {}", events.size(), rootMessage(e));
+            throw new KafkaUnavailableException("Kafka did not confirm the events within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> sends, long deadlineNanos) {
+        try {
+            long remaining = Math.max(1, deadlineNanos - System.nanoTime());
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(remaining, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // thrown inside the transaction callback: the template aborts the transaction
+            throw new IllegalStateException("send failed", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,228 @@
+package de.weserems.integration.ingest.validation;
+
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks one event against contract v1 (DESIGN.md) and names every broken field.
+ *
+ * <p>It works on the parsed JSON tree rather than on a bound object, so that a wrong type in one
+ * field does not hide the errors in the others, and so that CSV rows (all strings) go through the
+ * same rules. A JSON {@code null} counts as an absent field, like an empty CSV cell.
+ */
+@Component
+public class EventValidator {
+
+    /** Dates are checked in the region's own time zone: "tomorrow" is tomorrow in Lower Saxony. */
+    static final ZoneId REGION_ZONE = ZoneId.of("Europe/Berlin");
+    static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
+
+    static final List<String> FIELDS = List.of("eventId", "type", "occurredOn", "district", "participantRef",
+            "courseType", "outcome", "languageLevel", "placementType");
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** Which optional-by-type fields each type requires ({@code true}) or merely allows ({@code false}). */
+    private static final Map<EventType, Map<String, Boolean>> TYPE_FIELDS = Map.of(
+            EventType.COURSE_ENROLMENT, Map.of("courseType", true),
+            EventType.COURSE_COMPLETION, Map.of("courseType", true, "outcome", true, "languageLevel", false),
+            EventType.JOB_PLACEMENT, Map.of("placementType", true));
+
+    private static final Set<String> TYPE_BOUND_FIELDS = TYPE_FIELDS.values().stream()
+            .flatMap(m -> m.keySet().stream()).collect(Collectors.toUnmodifiableSet());
+
+    private final Clock clock;
+
+    public EventValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The outcome of checking one item: either an event or the list of its errors. */
+    public record Result(SubmittedEvent event, List<FieldError> errors, String eventIdText) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Result validate(JsonNode item) {
+        if (item == null || !item.isObject()) {
+            return new Result(null, List.of(new FieldError("(event)", "must be a JSON object")), null);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> present = new LinkedHashSet<>();
+        for (String name : item.propertyNames()) {
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(name, "unknown field"));
+            } else if (!item.get(name).isNull()) {
+                present.add(name);
+            }
+        }
+
+        String eventIdText = text(item, "eventId", errors);
+        UUID eventId = null;
+        if (eventIdText != null) {
+            if (UUID_TEXT.matcher(eventIdText).matches()) {
+                eventId = UUID.fromString(eventIdText);
+            } else {
+                errors.add(new FieldError("eventId", "must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"));
+            }
+        } else if (!present.contains("eventId")) {
+            errors.add(new FieldError("eventId", "missing"));
+        }
+
+        EventType type = required(item, "type", EventType.class, present, errors);
+        LocalDate occurredOn = date(item, present, errors);
+        District district = district(item, present, errors);
+
+        String participantRef = text(item, "participantRef", errors);
+        if (participantRef != null && (participantRef.isEmpty() || participantRef.length() > 128)) {
+            errors.add(new FieldError("participantRef", "must be 1 to 128 characters"));
+        }
+
+        CourseType courseType = optional(item, "courseType", CourseType.class, errors);
+        Outcome outcome = optional(item, "outcome", Outcome.class, errors);
+        LanguageLevel languageLevel = optional(item, "languageLevel", LanguageLevel.class, errors);
+        PlacementType placementType = optional(item, "placementType", PlacementType.class, errors);
+
+        if (type != null) {
+            Map<String, Boolean> rules = TYPE_FIELDS.get(type);
+            for (String field : TYPE_BOUND_FIELDS) {
+                Boolean required = rules.get(field);
+                if (required == null && present.contains(field)) {
+                    errors.add(new FieldError(field, "not allowed for " + type));
+                } else if (Boolean.TRUE.equals(required) && !present.contains(field)) {
+                    errors.add(new FieldError(field, "missing (required for " + type + ")"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, List.copyOf(errors), eventIdText);
+        }
+        return new Result(new SubmittedEvent(eventId, type, occurredOn, district, participantRef,
+                courseType, outcome, languageLevel, placementType), List.of(), eventIdText);
+    }
+
+    private LocalDate date(JsonNode item, Set<String> present, List<FieldError> errors) {
+        String text = text(item, "occurredOn", errors);
+        if (text == null) {
+            if (!present.contains("occurredOn")) {
+                errors.add(new FieldError("occurredOn", "missing"));
+            }
+            return null;
+        }
+        LocalDate date;
+        try {
+            if (!ISO_DATE.matcher(text).matches()) {
+                throw new DateTimeParseException("not ISO", text, 0);
+            }
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("occurredOn", "must be a date YYYY-MM-DD, not '" + abbreviate(text) + "'"));
+            return null;
+        }
+        LocalDate tomorrow = LocalDate.now(clock.withZone(REGION_ZONE)).plusDays(1);
+        if (date.isAfter(tomorrow)) {
+            errors.add(new FieldError("occurredOn", text + " is in the future (latest allowed: " + tomorrow + ")"));
+        } else if (date.isBefore(EARLIEST)) {
+            errors.add(new FieldError("occurredOn", text + " is before " + EARLIEST));
+        }
+        return date;
+    }
+
+    private District district(JsonNode item, Set<String> present, List<FieldError> errors) {
+        String text = text(item, "district", errors);
+        if (text == null) {
+            if (!present.contains("district")) {
+                errors.add(new FieldError("district", "missing"));
+            }
+            return null;
+        }
+        return District.byAgs(text).orElseGet(() -> {
+            errors.add(new FieldError("district", text.matches("\\d{5}")
+                    ? text + " is not a district of Weser-Ems"
+                    : "must be the 5-digit AGS of a district of Weser-Ems, not '" + abbreviate(text) + "'"));
+            return null;
+        });
+    }
+
+    private <E extends Enum<E>> E required(JsonNode item, String field, Class<E> type, Set<String> present,
+                                           List<FieldError> errors) {
+        if (!present.contains(field)) {
+            errors.add(new FieldError(field, "missing"));
+            return null;
+        }
+        return optional(item, field, type, errors);
+    }
+
+    private <E extends Enum<E>> E optional(JsonNode item, String field, Class<E> type, List<FieldError> errors) {
+        String text = text(item, field, errors);
+        if (text == null) {
+            return null;
+        }
+        Function<String, E> lookup = s -> EnumSet.allOf(type).stream()
+                .filter(e -> e.name().equals(s)).findFirst().orElse(null);
+        E value = lookup.apply(text);
+        if (value == null) {
+            errors.add(new FieldError(field, "'" + abbreviate(text) + "' is not one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+        }
+        return value;
+    }
+
+    /** The field as text; a field of another JSON type is an error, an absent or null one is {@code null}. */
+    private static String text(JsonNode item, String field, List<FieldError> errors) {
+        JsonNode node = item.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            errors.add(new FieldError(field, "must be a string, not " + describe(node)));
+            return null;
+        }
+        return node.asString();
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return node.getNodeType().name().toLowerCase();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

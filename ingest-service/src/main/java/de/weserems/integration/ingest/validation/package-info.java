@@ -1,0 +1,2 @@
+/** The rules of event contract v1, in one place. */
+package de.weserems.integration.ingest.validation;
