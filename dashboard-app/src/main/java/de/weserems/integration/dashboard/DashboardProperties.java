@@ -1,0 +1,52 @@
+package de.weserems.integration.dashboard;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of the dashboard, prefix {@code dashboard}. Every one is documented in the README.
+ *
+ * @param demoData        the figures come from the synthetic demo feeder; the UI says so on every page
+ * @param confidentiality thresholds of statistical confidentiality (DESIGN.md)
+ * @param kafka           topic layout of the topics this service declares
+ * @param users           dashboard logins outside the {@code local} profile
+ * @param pushInterval    shortest time between two pushes to one page
+ */
+@ConfigurationProperties("dashboard")
+public record DashboardProperties(
+        @DefaultValue("false") boolean demoData,
+        @DefaultValue Confidentiality confidentiality,
+        @DefaultValue Kafka kafka,
+        @DefaultValue List<User> users,
+        @DefaultValue("1s") Duration pushInterval) {
+
+    /**
+     * @param minCount a count below this (but above 0) is withheld
+     * @param minCases a rate or median resting on fewer cases is withheld
+     */
+    public record Confidentiality(@DefaultValue("3") int minCount, @DefaultValue("10") int minCases) {
+    }
+
+    /**
+     * @param partitions        partitions of the topics this service declares
+     * @param replicationFactor replication factor of those topics
+     * @param minInsyncReplicas {@code min.insync.replicas} of those topics
+     */
+    public record Kafka(@DefaultValue("3") int partitions,
+                        @DefaultValue("1") short replicationFactor,
+                        @DefaultValue("1") int minInsyncReplicas) {
+    }
+
+    /**
+     * A dashboard login.
+     *
+     * @param username     login name
+     * @param passwordHash password in Spring Security's encoded form, e.g. {@code {bcrypt}$2a$...}
+     * @param roles        {@code VIEWER} and/or {@code ADMIN}
+     */
+    public record User(String username, String passwordHash, List<String> roles) {
+    }
+}

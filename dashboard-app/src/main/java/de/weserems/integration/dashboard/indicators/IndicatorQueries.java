@@ -1,0 +1,180 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers questions about the indicators: sums the monthly counters of a period from the read
+ * model, derives rates and per-10,000 figures, and applies statistical confidentiality to the whole
+ * answer before anything leaves this class.
+ */
+@Service
+public class IndicatorQueries {
+
+    /** Months are the region's calendar months. */
+    public static final ZoneId REGION_ZONE = ZoneId.of("Europe/Berlin");
+    private static final District[] DISTRICTS = District.values();
+
+    private final IndicatorReadModel readModel;
+    private final Confidentiality confidentiality;
+    private final Clock clock;
+
+    public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock) {
+        this.readModel = readModel;
+        this.confidentiality = new Confidentiality(properties.confidentiality().minCount(),
+                properties.confidentiality().minCases());
+        this.clock = clock;
+    }
+
+    /** The default period: the last 12 months including the current one. */
+    public YearMonth[] defaultPeriod() {
+        YearMonth now = YearMonth.now(clock.withZone(REGION_ZONE));
+        return new YearMonth[]{now.minusMonths(11), now};
+    }
+
+    /**
+     * The figures of the period {@code from}..{@code to} (inclusive).
+     *
+     * @param only       the districts to list; empty for all 17 (the region total always covers all)
+     * @param courseType only this course type, or {@code null}; placements are never filtered by it
+     */
+    public IndicatorReport report(YearMonth from, YearMonth to, Set<District> only, CourseType courseType) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("'from' must not be after 'to'");
+        }
+        Sums[] sums = new Sums[DISTRICTS.length];
+        for (int i = 0; i < DISTRICTS.length; i++) {
+            sums[i] = sum(DISTRICTS[i], from, to, courseType);
+        }
+        Sums region = Sums.total(sums);
+
+        Map<String, long[]> table = new LinkedHashMap<>();
+        for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
+            long[] column = new long[DISTRICTS.length + 1];
+            for (int i = 0; i < DISTRICTS.length; i++) {
+                column[i] = sums[i].counts[c];
+            }
+            column[DISTRICTS.length] = region.counts[c];
+            table.put(Confidentiality.COUNTS.get(c), column);
+        }
+        Map<String, boolean[]> withheld = confidentiality.withhold(table);
+
+        List<AreaFigures> districts = new ArrayList<>();
+        for (int i = 0; i < DISTRICTS.length; i++) {
+            District d = DISTRICTS[i];
+            if (only.isEmpty() || only.contains(d)) {
+                districts.add(figures(d.ags(), d.displayName(), d.residents2018(), sums[i].reported, sums[i],
+                        withheld, i, false));
+            }
+        }
+        int population = Arrays.stream(DISTRICTS).mapToInt(District::residents2018).sum();
+        AreaFigures regionFigures = figures(District.REGION_AGS, District.REGION_NAME, population, true, region,
+                withheld, DISTRICTS.length, true);
+        return new IndicatorReport(from, to, clock.instant(), regionFigures, List.copyOf(districts));
+    }
+
+    private Sums sum(District district, YearMonth from, YearMonth to, CourseType courseType) {
+        Sums s = new Sums();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            MonthlyCounters counters = readModel.get(IndicatorTopology.key(district, m));
+            if (counters != null) {
+                s.add(counters, courseType);
+            }
+        }
+        return s;
+    }
+
+    private AreaFigures figures(String ags, String name, int population, boolean reported, Sums s,
+                                Map<String, boolean[]> withheld, int row, boolean region) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        Map<String, BigDecimal> per10k = new LinkedHashMap<>();
+        List<String> hidden = new ArrayList<>();
+        for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
+            String count = Confidentiality.COUNTS.get(c);
+            boolean w = withheld.get(count)[row];
+            counts.put(count, reported && !w ? s.counts[c] : null);
+            if (w && reported) {
+                hidden.add("counts." + count);
+            }
+        }
+        for (String count : List.of("enrolments", "completions", "placements")) {
+            Long value = counts.get(count);
+            per10k.put(count, value == null ? null : BigDecimal.valueOf(value * 10_000.0 / population)
+                    .setScale(1, RoundingMode.HALF_UP));
+            if (value == null && reported && withheld.get(count)[row]) {
+                hidden.add("per10k." + count);
+            }
+        }
+        long completions = s.get("completions");
+        long closed = completions + s.get("dropouts");
+        rate(rates, hidden, reported, "completionRate", completions, closed,
+                withheld.get("completions")[row] || withheld.get("dropouts")[row]);
+        rate(rates, hidden, reported, "languageSuccessRate", s.get("passedB1OrHigher"), s.languageCompletions,
+                withheld.get("passedB1OrHigher")[row]);
+        return new AreaFigures(ags, name, population, region ? null : reported, counts, rates, per10k,
+                List.copyOf(hidden));
+    }
+
+    private void rate(Map<String, BigDecimal> rates, List<String> hidden, boolean reported, String name,
+                      long numerator, long denominator, boolean partWithheld) {
+        if (!reported) {
+            rates.put(name, null);
+            return;
+        }
+        if (confidentiality.withholdRate(denominator, partWithheld)) {
+            rates.put(name, null);
+            hidden.add("rates." + name);
+            return;
+        }
+        rates.put(name, BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP));
+    }
+
+    /** Raw sums of one area over a period, in the order of {@link Confidentiality#COUNTS}. */
+    private static final class Sums {
+        final long[] counts = new long[Confidentiality.COUNTS.size()];
+        long languageCompletions;
+        boolean reported;
+
+        void add(MonthlyCounters m, CourseType courseType) {
+            reported = true;
+            CourseCounters c = m.courseTotal(courseType);
+            long[] add = {c.enrolments(), c.passed() + c.failed(), c.passed(), c.failed(), c.dropouts(),
+                    c.passedB1OrHigher(), m.placementTotal()};
+            for (int i = 0; i < add.length; i++) {
+                counts[i] += add[i];
+            }
+            languageCompletions += m.languageCompletions(courseType);
+        }
+
+        long get(String count) {
+            return counts[Confidentiality.COUNTS.indexOf(count)];
+        }
+
+        static Sums total(Sums[] parts) {
+            Sums t = new Sums();
+            t.reported = true;
+            for (Sums p : parts) {
+                for (int i = 0; i < t.counts.length; i++) {
+                    t.counts[i] += p.counts[i];
+                }
+                t.languageCompletions += p.languageCompletions;
+            }
+            return t;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The indicator read model of this instance: every counter of {@link Topics#INDICATORS}, read in
+ * full from the beginning (no consumer group), so any number of dashboard instances serve the same
+ * figures whichever partitions their Streams threads own.
+ *
+ * <p>Subscribers are told about changes coalesced: at most once per {@link #NOTIFY_INTERVAL},
+ * however many counters changed in between.
+ */
+@Component
+public class IndicatorReadModel implements SmartLifecycle {
+
+    static final Duration NOTIFY_INTERVAL = Duration.ofMillis(250);
+    private static final Logger log = LoggerFactory.getLogger(IndicatorReadModel.class);
+
+    private final ConsumerFactory<?, ?> consumerFactory;
+    private final JsonMapper json;
+    private final Map<String, MonthlyCounters> counters = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong version = new AtomicLong();
+    private volatile Instant lastChange;
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+    private ScheduledExecutorService notifier;
+
+    public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json) {
+        this.consumerFactory = consumerFactory;
+        this.json = json;
+    }
+
+    /** The counters of one {@code AGS|YYYY-MM} key, if any event counted there. */
+    public MonthlyCounters get(String key) {
+        return counters.get(key);
+    }
+
+    /** A snapshot of all counters. */
+    public Map<String, MonthlyCounters> snapshot() {
+        return Map.copyOf(counters);
+    }
+
+    /** When the figures last changed, {@code null} before the first change. */
+    public Instant lastChange() {
+        return lastChange;
+    }
+
+    /** Calls {@code listener} (on a background thread) with the change time after figures changed. */
+    public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Ends a {@link #subscribe} registration. */
+    @FunctionalInterface
+    public interface Subscription {
+        void cancel();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("indicator-read-model").daemon().start(this::run);
+        notifier = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("indicator-notifier").daemon().unstarted(r));
+        long[] notified = {0};
+        notifier.scheduleWithFixedDelay(() -> {
+            long v = version.get();
+            if (v != notified[0]) {
+                notified[0] = v;
+                for (var listener : listeners) {
+                    try {
+                        listener.accept(lastChange);
+                    } catch (RuntimeException e) {
+                        log.warn("An indicator listener failed", e);
+                    }
+                }
+            }
+        }, NOTIFY_INTERVAL.toMillis(), NOTIFY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        overrides.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        while (running) {
+            try (Consumer<String, byte[]> c = (Consumer<String, byte[]>) consumerFactory.createConsumer(
+                    null, "indicator-read-model", null, overrides)) {
+                consumer = c;
+                List<TopicPartition> partitions = awaitPartitions(c);
+                c.assign(partitions);
+                c.seekToBeginning(partitions);
+                counters.clear();
+                while (running) {
+                    apply(c.poll(Duration.ofMillis(500)));
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Indicator read model lost its consumer, reconnecting: {}", e.toString());
+                    sleep(Duration.ofSeconds(2));
+                }
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {
+        while (running) {
+            List<PartitionInfo> infos = c.partitionsFor(Topics.INDICATORS, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new WakeupException();
+    }
+
+    private void apply(ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                counters.remove(record.key());
+                continue;
+            }
+            try {
+                counters.put(record.key(), json.readValue(record.value(), MonthlyCounters.class));
+            } catch (JacksonException e) {
+                log.warn("Skipping unreadable indicator record {} at {}-{}@{}", record.key(), record.topic(),
+                        record.partition(), record.offset());
+            }
+        }
+        lastChange = Instant.now();
+        version.incrementAndGet();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (notifier != null) {
+            notifier.shutdownNow();
+        }
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

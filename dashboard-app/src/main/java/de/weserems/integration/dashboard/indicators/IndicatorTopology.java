@@ -1,0 +1,93 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.YearMonth;
+
+/**
+ * The indicator topology, built by a plain method so tests drive it without Spring
+ * ({@code TopologyTestDriver}). Every stateful operator and repartition topic is named, so a later
+ * change of the topology keeps its state.
+ *
+ * <pre>
+ * integration.events.v1 (key AGS)
+ *   → re-key by eventId → repartition "events-by-id"
+ *   → dedupe against store "seen-event-ids" (all time: a resend a year later still counts once)
+ *   → group by "AGS|YYYY-MM" → repartition "by-district-month"
+ *   → aggregate into store "district-month-counters"
+ *   → integration.indicators.v1 (compacted)
+ * </pre>
+ */
+public final class IndicatorTopology {
+
+    public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    public static final String DISTRICT_MONTH_COUNTERS = "district-month-counters";
+
+    private IndicatorTopology() {
+    }
+
+    /** Adds the indicator topology to {@code builder}; returns the counters per {@code AGS|YYYY-MM}. */
+    public static KTable<String, MonthlyCounters> build(StreamsBuilder builder, Serde<IntegrationEvent> events,
+                                                         Serde<MonthlyCounters> countersSerde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.String(), Serdes.Long()));
+
+        KTable<String, MonthlyCounters> counters = builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), events).withName("events"))
+                .filter((ags, event) -> event != null, Named.as("drop-empty"))
+                .selectKey((ags, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
+                .repartition(Repartitioned.with(Serdes.String(), events).withName("events-by-id"))
+                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS)
+                .groupBy((eventId, event) -> key(event.district(), event.month()),
+                        Grouped.with("by-district-month", Serdes.String(), events))
+                .aggregate(MonthlyCounters::empty, (key, event, sum) -> sum.add(event),
+                        Named.as("count-district-month"),
+                        Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(
+                                DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String()).withValueSerde(countersSerde));
+        counters.toStream(Named.as("counter-changes"))
+                .to(Topics.INDICATORS, Produced.with(Serdes.String(), countersSerde).withName("indicators"));
+        return counters;
+    }
+
+    /** The key of {@link Topics#INDICATORS}: {@code AGS|YYYY-MM}. */
+    public static String key(District district, YearMonth month) {
+        return district.ags() + "|" + month;
+    }
+
+    /** Forwards an event only the first time its eventId is seen; the first content stands. */
+    static final class FirstSeen implements Processor<String, IntegrationEvent, String, IntegrationEvent> {
+
+        private ProcessorContext<String, IntegrationEvent> context;
+        private KeyValueStore<String, Long> seen;
+
+        @Override
+        public void init(ProcessorContext<String, IntegrationEvent> context) {
+            this.context = context;
+            this.seen = context.getStateStore(SEEN_EVENT_IDS);
+        }
+
+        @Override
+        public void process(Record<String, IntegrationEvent> record) {
+            if (seen.putIfAbsent(record.key(), record.timestamp()) == null) {
+                context.forward(record);
+            }
+        }
+    }
+}

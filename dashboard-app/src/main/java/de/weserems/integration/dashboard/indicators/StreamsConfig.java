@@ -1,0 +1,50 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.kafka.KafkaBrokerHealthIndicator;
+import de.weserems.integration.kafka.TopicDeclarations;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KTable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+
+/** Wires the indicator topology into Spring's Kafka Streams lifecycle and declares the topics it reads and writes. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsConfig {
+
+    @Bean
+    KTable<String, MonthlyCounters> districtMonthCounters(StreamsBuilder builder, JsonMapper json) {
+        return IndicatorTopology.build(builder, new JsonSerde<>(json, IntegrationEvent.class),
+                new JsonSerde<>(json, MonthlyCounters.class));
+    }
+
+    @Bean
+    TopicDeclarations topicDeclarations(DashboardProperties properties) {
+        DashboardProperties.Kafka kafka = properties.kafka();
+        return new TopicDeclarations(kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
+    }
+
+    /** Declared here too, so the dashboard can start before the first event is ever sent. */
+    @Bean
+    NewTopic eventsTopic(TopicDeclarations topics) {
+        return topics.events();
+    }
+
+    @Bean
+    NewTopic indicatorsTopic(TopicDeclarations topics) {
+        return topics.indicators();
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaBrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaBrokerHealthIndicator(admin.getConfigurationProperties(), Duration.ofSeconds(3));
+    }
+}
