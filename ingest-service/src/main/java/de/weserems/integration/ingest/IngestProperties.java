@@ -10,12 +10,15 @@ import java.util.Set;
 /**
  * Settings of the ingest service, prefix {@code ingest}. Every one is documented in the README.
  *
+ * @param instanceId        stable, unique name of this instance; names its transactional producer so a
+ *                          restarted instance aborts what its crashed predecessor left open
  * @param providers         the data providers allowed to push events
  * @param pseudonymisation  the keyed hash that replaces {@code participantRef}
  * @param kafka             topic layout and how long a request may wait for Kafka
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
+        @DefaultValue("local") String instanceId,
         @DefaultValue List<Provider> providers,
         @DefaultValue Pseudonymisation pseudonymisation,
         @DefaultValue Kafka kafka) {

@@ -156,17 +156,27 @@ public class IndicatorReadModel implements SmartLifecycle {
             return;
         }
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                counters.remove(record.key());
-                continue;
-            }
             try {
-                counters.put(record.key(), json.readValue(record.value(), MonthlyCounters.class));
+                update(record.key(), record.value() == null ? null
+                        : json.readValue(record.value(), MonthlyCounters.class));
             } catch (JacksonException e) {
                 log.warn("Skipping unreadable indicator record {} at {}-{}@{}", record.key(), record.topic(),
                         record.partition(), record.offset());
             }
         }
+        changed();
+    }
+
+    /** Sets (or with {@code null} removes) the counters of one key; subscribers hear of it with the next {@link #changed()}. */
+    void update(String key, MonthlyCounters value) {
+        if (value == null) {
+            counters.remove(key);
+        } else {
+            counters.put(key, value);
+        }
+    }
+
+    void changed() {
         lastChange = Instant.now();
         version.incrementAndGet();
     }

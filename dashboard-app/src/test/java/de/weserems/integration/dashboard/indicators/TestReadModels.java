@@ -1,0 +1,24 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.IntegrationEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Read models filled directly from events, for tests of what is built on top of them. */
+public final class TestReadModels {
+
+    private TestReadModels() {
+    }
+
+    /** A read model without Kafka. */
+    public static IndicatorReadModel empty() {
+        return new IndicatorReadModel(null, JsonMapper.builder().build());
+    }
+
+    /** Counts {@code event} into {@code model} as the topology would (no deduplication here). */
+    public static void count(IndicatorReadModel model, IntegrationEvent event) {
+        String key = IndicatorTopology.key(event.district(), event.month());
+        MonthlyCounters current = model.get(key);
+        model.update(key, (current == null ? MonthlyCounters.empty() : current).add(event));
+        model.changed();
+    }
+}

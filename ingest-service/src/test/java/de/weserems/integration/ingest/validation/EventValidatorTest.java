@@ -1,0 +1,99 @@
+package de.weserems.integration.ingest.validation;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventValidatorTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // 2026-11-25 12:00 in Berlin: tomorrow is 2026-11-26
+    private final EventValidator validator =
+            new EventValidator(Clock.fixed(Instant.parse("2026-11-25T11:00:00Z"), ZoneOffset.UTC));
+
+    private EventValidator.Result validate(String json) {
+        JsonNode node = JSON.readTree(json);
+        return validator.validate(node);
+    }
+
+    @Test
+    void a_complete_enrolment_is_valid_and_keeps_its_fields() {
+        var result = validate("""
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT",
+                 "occurredOn":"2026-11-20","district":"03454","participantRef":"p-1","courseType":"INTEGRATION_COURSE"}""");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.event().district().displayName()).isEqualTo("Emsland");
+        assertThat(result.event().participantRef()).isEqualTo("p-1");
+        assertThat(result.event().toString()).doesNotContain("p-1");
+    }
+
+    @Test
+    void every_broken_field_is_named_at_once() {
+        var result = validate("""
+                {"type":"COURSE_ENROLMENT","occurredOn":"2030-01-01","district":"09162",
+                 "placementType":"EMPLOYMENT","colour":"blue"}""");
+        assertThat(result.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("colour", "eventId", "occurredOn", "district", "placementType", "courseType");
+        assertThat(result.errors()).contains(new FieldError("district", "09162 is not a district of Weser-Ems"),
+                new FieldError("placementType", "not allowed for COURSE_ENROLMENT"),
+                new FieldError("eventId", "missing"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            "occurredOn":"2026-11-26"              | (none)       |
+            "occurredOn":"2026-11-27"              | occurredOn   | 2026-11-27 is in the future (latest allowed: 2026-11-26)
+            "occurredOn":"2014-12-31"              | occurredOn   | 2014-12-31 is before 2015-01-01
+            "occurredOn":"25.11.2026"              | occurredOn   | must be a date YYYY-MM-DD, not '25.11.2026'
+            "occurredOn":20261125                  | occurredOn   | must be a string, not a number
+            "occurredOn":null                      | occurredOn   | missing
+            "district":"3454"                      | district     | must be the 5-digit AGS of a district of Weser-Ems, not '3454'
+            "courseType":"GERMAN"                  | courseType   | 'GERMAN' is not one of INTEGRATION_COURSE, JOB_LANGUAGE_COURSE, VOCATIONAL_QUALIFICATION, ORIENTATION_COURSE
+            "participantRef":""                    | participantRef | must be 1 to 128 characters
+            "eventId":"not-a-uuid"                 | eventId      | must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6
+            """)
+    void one_field_rule(String override, String field, String reason) {
+        String base = """
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT",
+                 "occurredOn":"2026-11-20","district":"03454","courseType":"INTEGRATION_COURSE"}""";
+        String name = override.substring(1, override.indexOf('"', 1));
+        JsonNode node = JSON.readTree(base);
+        ((tools.jackson.databind.node.ObjectNode) node).set(name, JSON.readTree("{" + override + "}").get(name));
+        var result = validator.validate(node);
+        if (field.equals("(none)")) {
+            assertThat(result.errors()).isEmpty();
+        } else {
+            assertThat(result.errors()).containsExactly(new FieldError(field, reason));
+        }
+    }
+
+    @Test
+    void completion_needs_outcome_and_course_type_and_placement_needs_placement_type() {
+        var completion = validate("""
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_COMPLETION",
+                 "occurredOn":"2026-11-20","district":"03401","languageLevel":"B1"}""");
+        assertThat(completion.errors()).containsExactlyInAnyOrder(
+                new FieldError("courseType", "missing (required for COURSE_COMPLETION)"),
+                new FieldError("outcome", "missing (required for COURSE_COMPLETION)"));
+        var placement = validate("""
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"JOB_PLACEMENT",
+                 "occurredOn":"2026-11-20","district":"03401","languageLevel":"B1"}""");
+        assertThat(placement.errors()).containsExactlyInAnyOrder(
+                new FieldError("languageLevel", "not allowed for JOB_PLACEMENT"),
+                new FieldError("placementType", "missing (required for JOB_PLACEMENT)"));
+    }
+
+    @Test
+    void an_item_that_is_not_an_object_is_rejected() {
+        assertThat(validate("[1]").errors()).containsExactly(new FieldError("(event)", "must be a JSON object"));
+        assertThat(validate("\"x\"").errors()).hasSize(1);
+    }
+}
