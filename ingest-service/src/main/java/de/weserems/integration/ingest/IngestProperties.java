@@ -3,6 +3,8 @@ package de.weserems.integration.ingest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +17,25 @@ import java.util.Set;
  * @param providers         the data providers allowed to push events
  * @param pseudonymisation  the keyed hash that replaces {@code participantRef}
  * @param kafka             topic layout and how long a request may wait for Kafka
+ * @param limits            how large one request may be
+ * @param rateLimit         how many events per second each provider may send
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
         @DefaultValue("local") String instanceId,
         @DefaultValue List<Provider> providers,
         @DefaultValue Pseudonymisation pseudonymisation,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Limits limits,
+        @DefaultValue RateLimit rateLimit) {
+
+    public IngestProperties {
+        if (rateLimit.burst() < limits.maxEvents()) {
+            throw new IllegalArgumentException("ingest.rate-limit.burst (" + rateLimit.burst()
+                    + ") must be at least ingest.limits.max-events (" + limits.maxEvents()
+                    + "), or a request of the largest allowed size could never pass");
+        }
+    }
 
     /**
      * One data provider.
@@ -49,5 +63,25 @@ public record IngestProperties(
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("1") int minInsyncReplicas,
             @DefaultValue("10s") Duration sendTimeout) {
+    }
+
+    /**
+     * @param maxBytes  largest body accepted (413 above)
+     * @param maxEvents most events in one request (413 above)
+     */
+    public record Limits(
+            @DefaultValue("10MB") DataSize maxBytes,
+            @DefaultValue("10000") int maxEvents) {
+    }
+
+    /**
+     * A token bucket per provider, one token per event.
+     *
+     * @param eventsPerSecond sustained rate per provider
+     * @param burst           events a provider may send at once after a pause; at least {@code maxEvents}
+     */
+    public record RateLimit(
+            @DefaultValue("5000") long eventsPerSecond,
+            @DefaultValue("50000") long burst) {
     }
 }

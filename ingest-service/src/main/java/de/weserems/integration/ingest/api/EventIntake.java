@@ -1,17 +1,19 @@
 package de.weserems.integration.ingest.api;
 
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.ingest.audit.DeliveryLog;
+import de.weserems.integration.ingest.audit.DeliveryRecord;
+import de.weserems.integration.ingest.body.BodyItem;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.publishing.EventPublisher;
 import de.weserems.integration.ingest.publishing.Pseudonymiser;
 import de.weserems.integration.ingest.validation.EventValidator;
 import de.weserems.integration.ingest.validation.FieldError;
+import de.weserems.integration.ingest.validation.Rule;
 import de.weserems.integration.ingest.validation.SubmittedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,47 +39,49 @@ public class EventIntake {
         }
     }
 
-    /** One item of a request with where it stood in the body. */
-    public record Item(JsonNode node, Integer line) {
-    }
-
     private final EventValidator validator;
     private final Pseudonymiser pseudonymiser;
     private final EventPublisher publisher;
-    private final Clock clock;
+    private final DeliveryLog deliveries;
     private final MeterRegistry meters;
 
-    public EventIntake(EventValidator validator, Pseudonymiser pseudonymiser, EventPublisher publisher, Clock clock,
-                       MeterRegistry meters) {
+    public EventIntake(EventValidator validator, Pseudonymiser pseudonymiser, EventPublisher publisher,
+                       DeliveryLog deliveries, MeterRegistry meters) {
         this.validator = validator;
         this.pseudonymiser = pseudonymiser;
         this.publisher = publisher;
-        this.clock = clock;
+        this.deliveries = deliveries;
         this.meters = meters;
     }
 
-    public Outcome take(Provider provider, List<Item> items, boolean dryRun) {
+    /**
+     * Validates the items of a request and, when all are valid and allowed and it is no dry run,
+     * stores them together with the request's audit record in one transaction.
+     */
+    public Outcome take(Delivery delivery, List<BodyItem> items) {
+        Provider provider = delivery.provider();
         List<RejectedItem> invalid = new ArrayList<>();
         List<SubmittedEvent> valid = new ArrayList<>(items.size());
         Map<UUID, Integer> firstIndex = new HashMap<>();
         Map<UUID, SubmittedEvent> firstContent = new HashMap<>();
         boolean contractBroken = false;
         for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            EventValidator.Result result = validator.validate(item.node());
+            BodyItem item = items.get(i);
+            EventValidator.Result result = item.unreadable() == null ? validator.validate(item.node())
+                    : new EventValidator.Result(null, List.of(item.unreadable()), null);
             List<FieldError> errors = new ArrayList<>(result.errors());
             SubmittedEvent event = result.event();
             if (event != null) {
                 Integer first = firstIndex.putIfAbsent(event.eventId(), i);
                 firstContent.putIfAbsent(event.eventId(), event);
                 if (first != null && !firstContent.get(event.eventId()).equals(event)) {
-                    errors.add(new FieldError("eventId", "repeated in this request with different content "
+                    errors.add(new FieldError("eventId", Rule.CONFLICTING_DUPLICATE, "repeated in this request with different content "
                             + "(first at index " + first + ")"));
                 }
             }
             contractBroken |= !errors.isEmpty();
             if (event != null && !provider.mayReportFor(event.district())) {
-                errors.add(new FieldError("district", "provider " + provider.id() + " may not report for "
+                errors.add(new FieldError("district", Rule.DISTRICT_NOT_ALLOWED, "provider " + provider.id() + " may not report for "
                         + event.district().ags() + " (" + event.district().displayName() + ")"));
             }
             if (errors.isEmpty()) {
@@ -85,18 +89,20 @@ public class EventIntake {
             } else {
                 valid.add(null);
                 invalid.add(new RejectedItem(i, item.line(), result.eventIdText(), List.copyOf(errors)));
-                errors.forEach(e -> meters.counter("ingest.events.rejected",
-                        "provider", provider.id(), "field", e.field()).increment());
+                errors.forEach(e -> meters.counter("ingest.field.errors", "provider", provider.id(),
+                        "field", EventValidator.FIELDS.contains(e.field()) || e.field().startsWith("(")
+                                ? e.field() : "(unknown)",
+                        "rule", e.rule().code()).increment());
             }
         }
-        meters.summary("ingest.request.events", "provider", provider.id()).record(items.size());
         if (!invalid.isEmpty()) {
             return new Outcome.Rejected(items.size(), List.copyOf(invalid), !contractBroken);
         }
-        if (!dryRun) {
-            Instant receivedAt = clock.instant();
-            publisher.publishAll(valid.stream().map(e -> stamp(e, provider, receivedAt)).toList());
-            meters.counter("ingest.events.accepted", "provider", provider.id()).increment(valid.size());
+        if (!delivery.dryRun()) {
+            DeliveryRecord summary = delivery.summary(202, items.size(), items.size(), List.of(), null);
+            publisher.publishAll(valid.stream().map(e -> stamp(e, provider, delivery.receivedAt())).toList(),
+                    deliveries.toRecord(summary));
+            deliveries.stored(summary);
         }
         return new Outcome.Accepted(valid.size());
     }

@@ -1,81 +1,267 @@
 package de.weserems.integration.ingest.api;
 
+import de.weserems.integration.ingest.IngestProperties;
+import de.weserems.integration.ingest.audit.DeliveryLog;
+import de.weserems.integration.ingest.audit.DeliveryRecord;
+import de.weserems.integration.ingest.body.BodyFormat;
+import de.weserems.integration.ingest.body.BodyItem;
+import de.weserems.integration.ingest.body.EventBodyParser;
+import de.weserems.integration.ingest.body.UnreadableBodyException;
 import de.weserems.integration.ingest.providers.ApiKeyFilter;
 import de.weserems.integration.ingest.providers.Provider;
+import de.weserems.integration.ingest.providers.RateLimiter;
 import de.weserems.integration.ingest.publishing.KafkaUnavailableException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
-/** {@code POST /api/v1/events}: one event or a JSON array of events from an authenticated provider. */
+/**
+ * The provider API: {@code POST /api/v1/events} in JSON, NDJSON or CSV, and
+ * {@code GET /api/v1/deliveries}. Every request to {@code /api/v1/events} ends in exactly one
+ * answer, one audit summary and one timing, whichever way it ends.
+ */
 @RestController
-@RequestMapping("/api/v1/events")
+@RequestMapping(path = "/api/v1", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@Tag(name = "Events", description = "Deliver events and check your deliveries")
+@SecurityRequirement(name = "apiKey")
 class EventsController {
 
+    /** How long a client should wait after a 503 before sending the same request again. */
+    static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** A body larger than this after the limit is not read to its end; the connection is closed instead. */
+    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+
     private final EventIntake intake;
-    private final ObjectReader reader;
+    private final EventBodyParser parser;
+    private final RateLimiter rateLimiter;
+    private final DeliveryLog deliveries;
+    private final IngestProperties.Limits limits;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
-    EventsController(EventIntake intake, JsonMapper json) {
+    EventsController(EventIntake intake, EventBodyParser parser, RateLimiter rateLimiter, DeliveryLog deliveries,
+                     IngestProperties properties, Clock clock, MeterRegistry meters) {
         this.intake = intake;
-        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.parser = parser;
+        this.rateLimiter = rateLimiter;
+        this.deliveries = deliveries;
+        this.limits = properties.limits();
+        this.clock = clock;
+        this.meters = meters;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> post(@RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
-                           @RequestBody(required = false) byte[] body,
-                           @RequestParam(defaultValue = "false") boolean dryRun) {
-        if (body == null || body.length == 0) {
-            return problem(Problems.unreadable("The body is empty: send one event or a JSON array of events."));
+    /** How a request was answered, for the response, the audit and the metrics. */
+    private record Answer(ResponseEntity<?> response, Delivery delivery, int events, int accepted,
+                          List<RejectedItem> invalid, String problem, boolean stored) {
+
+        static Answer refused(Delivery delivery, int events, ProblemDetail problem, HttpHeaders headers) {
+            return new Answer(problemResponse(problem, headers), delivery, events, 0, List.of(),
+                    problem.getType().getPath().replace("/problems/", ""), false);
         }
-        JsonNode root;
+    }
+
+    @PostMapping(path = "/events", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Deliver events",
+            description = """
+                    One event or a JSON array (application/json), one event per line (application/x-ndjson), \
+                    or CSV (text/csv) with a header row of field names, delimiter ',' or ';'. \
+                    202 only when every item is valid and durably stored; otherwise nothing is stored. \
+                    Resending the same events is safe: each eventId counts once.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/Event"),
+                            examples = @ExampleObject(value = """
+                                    {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT",\
+                                    "occurredOn":"2026-11-20","district":"03454","participantRef":"tn-4711",\
+                                    "courseType":"INTEGRATION_COURSE"}""")),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                            eventId;type;occurredOn;district;participantRef;courseType;outcome;languageLevel;placementType
+                            6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;COURSE_ENROLMENT;2026-11-20;03454;tn-4711;INTEGRATION_COURSE;;;
+                            """))}))
+    @ApiResponse(responseCode = "202", description = "All stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = "{\"accepted\": 3}")))
+    @ApiResponse(responseCode = "400", description = "The body as a whole cannot be read", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "401", description = "API key missing or unknown", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "415", description = "Another media type or charset",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "422", description = "Items break the contract; each is listed under 'invalid'",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "429", description = "Over the provider's rate; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "503", description = "Kafka not reachable in time; nothing stored; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
+                           HttpServletRequest request,
+                           @Parameter(description = "validate only, store nothing")
+                           @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        long start = System.nanoTime();
+        Delivery delivery = new Delivery(UUID.randomUUID(), provider, clock.instant(), null, dryRun);
+        Answer answer = answer(delivery, request);
+        Delivery done = answer.delivery();
+        int status = answer.response().getStatusCode().value();
+        DeliveryRecord summary = done.summary(status, answer.events(), answer.accepted(), answer.invalid(),
+                answer.problem());
+        if (!answer.stored()) {
+            deliveries.refused(summary);
+        }
+        record(done, status, answer, System.nanoTime() - start);
+        return ResponseEntity.status(answer.response().getStatusCode())
+                .headers(answer.response().getHeaders())
+                .header(REQUEST_ID_HEADER, delivery.requestId().toString())
+                .body(answer.response().getBody());
+    }
+
+    private Answer answer(Delivery delivery, HttpServletRequest request) throws IOException {
+        Optional<BodyFormat> format = format(request.getContentType());
+        if (format.isEmpty()) {
+            drain(request.getInputStream());
+            return Answer.refused(delivery, 0, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Unsupported media type", "Content-Type '" + request.getContentType() + "' is not accepted. Send "
+                            + BodyFormat.supported() + ", in UTF-8."), null);
+        }
+        Delivery typed = delivery.withFormat(format.get());
+        long max = limits.maxBytes().toBytes();
+        byte[] body = request.getContentLengthLong() > max ? null : request.getInputStream().readNBytes((int) max + 1);
+        if (body == null || body.length > max) {
+            drain(request.getInputStream());
+            return Answer.refused(typed, 0, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                    "The body is larger than " + max + " bytes (" + limits.maxBytes() + "). Split it into requests of at most "
+                            + limits.maxEvents() + " events."), null);
+        }
+        List<BodyItem> items;
         try {
-            root = reader.readTree(body);
-        } catch (JacksonException e) {
-            return problem(Problems.unreadable("The body is not valid JSON: " + e.getOriginalMessage()));
+            items = parser.parse(typed.format(), body);
+        } catch (UnreadableBodyException e) {
+            return Answer.refused(typed, 0, Problems.unreadable(e.getMessage()), null);
         }
-        List<EventIntake.Item> items = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(node -> items.add(new EventIntake.Item(node, null)));
-        } else {
-            items.add(new EventIntake.Item(root, null));
+        if (items.size() > limits.maxEvents()) {
+            return Answer.refused(typed, items.size(), Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-events",
+                    "Too many events", "The request holds " + items.size() + " events; at most " + limits.maxEvents()
+                            + " are accepted per request. Split it; nothing was stored."), null);
         }
-        if (items.isEmpty()) {
-            return problem(Problems.unreadable("The array holds no events."));
+        OptionalLong wait = rateLimiter.tryTake(typed.provider(), items.size());
+        if (wait.isPresent()) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+            return Answer.refused(typed, items.size(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many events", "Over the rate of this provider. Send the same request again in "
+                            + wait.getAsLong() + " s; nothing was stored."), headers);
         }
-        return switch (intake.take(provider, items, dryRun)) {
-            case EventIntake.Outcome.Accepted accepted ->
-                    ResponseEntity.accepted().body(Map.of("accepted", accepted.count()));
-            case EventIntake.Outcome.Rejected rejected -> problem(rejection(rejected));
-        };
+        try {
+            return switch (intake.take(typed, items)) {
+                case EventIntake.Outcome.Accepted accepted -> new Answer(
+                        ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("accepted", accepted.count())),
+                        typed, items.size(), accepted.count(), List.of(), null, !typed.dryRun());
+                case EventIntake.Outcome.Rejected rejected -> {
+                    ProblemDetail problem = rejection(rejected);
+                    yield new Answer(problemResponse(problem, null), typed, items.size(), 0, rejected.invalid(),
+                            problem.getType().getPath().replace("/problems/", ""), false);
+                }
+            };
+        } catch (KafkaUnavailableException e) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
+            return Answer.refused(typed, items.size(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
+                    "Storage temporarily unavailable", e.getMessage()
+                            + ". Nothing of this request was stored; send the same request again later."), headers);
+        }
     }
 
-    @ExceptionHandler(KafkaUnavailableException.class)
-    ResponseEntity<ProblemDetail> kafkaUnavailable(KafkaUnavailableException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
-                "Storage temporarily unavailable",
-                e.getMessage() + ". Nothing of this request was stored; send the same request again later.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    @GetMapping("/deliveries")
+    @Operation(summary = "Your recent deliveries",
+            description = "The calling provider's own recent requests, newest first: time, status, accepted, "
+                    + "rejected and the reject reasons counted by field and rule. No payload is kept.")
+    Map<String, Object> deliveries(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
+                                   @Parameter(description = "how many, at most 200")
+                                   @RequestParam(defaultValue = "50") int limit) {
+        int bounded = Math.clamp(limit, 1, 200);
+        return Map.of("provider", provider.id(), "name", provider.name(),
+                "deliveries", deliveries.recent(provider.id(), bounded));
+    }
+
+    private static Optional<BodyFormat> format(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return BodyFormat.of(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads what is left of a refused body (up to a bound), so the client gets the answer and not a reset. */
+    private static void drain(InputStream in) throws IOException {
+        long skipped = 0;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (skipped < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0) {
+            skipped += n;
+        }
+    }
+
+    private void record(Delivery delivery, int status, Answer answer, long nanos) {
+        String provider = delivery.provider().id();
+        String format = delivery.format() == null ? "none" : delivery.format().name();
+        Timer.builder("ingest.requests")
+                .description("POST /api/v1/events: time from arrival to answer")
+                .tags("provider", provider, "format", format, "status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        DistributionSummary.builder("ingest.request.events")
+                .description("events per request")
+                .tags("provider", provider, "format", format)
+                .register(meters)
+                .record(answer.events());
+        if (answer.stored()) {
+            meters.counter("ingest.events.accepted", "provider", provider).increment(answer.accepted());
+        } else if (status == HttpStatus.ACCEPTED.value()) {
+            meters.counter("ingest.events.checked", "provider", provider).increment(answer.accepted());
+        } else if (answer.events() > 0) {
+            meters.counter("ingest.events.rejected", "provider", provider, "status", Integer.toString(status))
+                    .increment(answer.events());
+        }
     }
 
     private static ProblemDetail rejection(EventIntake.Outcome.Rejected rejected) {
@@ -90,7 +276,10 @@ class EventsController {
         return problem;
     }
 
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers == null ? HttpHeaders.EMPTY : headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

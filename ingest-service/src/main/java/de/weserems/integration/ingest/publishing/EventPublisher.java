@@ -43,12 +43,16 @@ public class EventPublisher {
         this.meters = meters;
     }
 
-    /** Stores all events or none; throws {@link KafkaUnavailableException} when Kafka does not confirm in time. */
-    public void publishAll(List<IntegrationEvent> events) {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+    /**
+     * Stores all events, and {@code alongside} (the request's audit record), or none of them; throws
+     * {@link KafkaUnavailableException} when Kafka does not confirm in time.
+     */
+    public void publishAll(List<IntegrationEvent> events, ProducerRecord<String, byte[]> alongside) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size() + 1);
         for (IntegrationEvent event : events) {
             records.add(new ProducerRecord<>(Topics.EVENTS, event.district().ags(), json.writeValueAsBytes(event)));
         }
+        records.add(alongside);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             kafka.executeInTransaction(operations -> {

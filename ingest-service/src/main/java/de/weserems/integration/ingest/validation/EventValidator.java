@@ -39,20 +39,21 @@ public class EventValidator {
     static final ZoneId REGION_ZONE = ZoneId.of("Europe/Berlin");
     static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
 
-    static final List<String> FIELDS = List.of("eventId", "type", "occurredOn", "district", "participantRef",
+    /** The contract's field names, in the order of DESIGN.md. */
+    public static final List<String> FIELDS = List.of("eventId", "type", "occurredOn", "district", "participantRef",
             "courseType", "outcome", "languageLevel", "placementType");
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern UUID_TEXT =
+    static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Which optional-by-type fields each type requires ({@code true}) or merely allows ({@code false}). */
-    private static final Map<EventType, Map<String, Boolean>> TYPE_FIELDS = Map.of(
+    static final Map<EventType, Map<String, Boolean>> TYPE_FIELDS = Map.of(
             EventType.COURSE_ENROLMENT, Map.of("courseType", true),
             EventType.COURSE_COMPLETION, Map.of("courseType", true, "outcome", true, "languageLevel", false),
             EventType.JOB_PLACEMENT, Map.of("placementType", true));
 
-    private static final Set<String> TYPE_BOUND_FIELDS = TYPE_FIELDS.values().stream()
+    static final Set<String> TYPE_BOUND_FIELDS = TYPE_FIELDS.values().stream()
             .flatMap(m -> m.keySet().stream()).collect(Collectors.toUnmodifiableSet());
 
     private final Clock clock;
@@ -70,13 +71,13 @@ public class EventValidator {
 
     public Result validate(JsonNode item) {
         if (item == null || !item.isObject()) {
-            return new Result(null, List.of(new FieldError("(event)", "must be a JSON object")), null);
+            return new Result(null, List.of(new FieldError("(event)", Rule.WRONG_TYPE, "must be a JSON object")), null);
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         for (String name : item.propertyNames()) {
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "unknown field"));
+                errors.add(new FieldError(abbreviate(name), Rule.UNKNOWN_FIELD, "unknown field"));
             } else if (!item.get(name).isNull()) {
                 present.add(name);
             }
@@ -88,10 +89,10 @@ public class EventValidator {
             if (UUID_TEXT.matcher(eventIdText).matches()) {
                 eventId = UUID.fromString(eventIdText);
             } else {
-                errors.add(new FieldError("eventId", "must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"));
+                errors.add(new FieldError("eventId", Rule.INVALID_FORMAT, "must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"));
             }
         } else if (!present.contains("eventId")) {
-            errors.add(new FieldError("eventId", "missing"));
+            errors.add(new FieldError("eventId", Rule.MISSING, "missing"));
         }
 
         EventType type = required(item, "type", EventType.class, present, errors);
@@ -100,7 +101,7 @@ public class EventValidator {
 
         String participantRef = text(item, "participantRef", errors);
         if (participantRef != null && (participantRef.isEmpty() || participantRef.length() > 128)) {
-            errors.add(new FieldError("participantRef", "must be 1 to 128 characters"));
+            errors.add(new FieldError("participantRef", Rule.OUT_OF_RANGE, "must be 1 to 128 characters"));
         }
 
         CourseType courseType = optional(item, "courseType", CourseType.class, errors);
@@ -113,9 +114,9 @@ public class EventValidator {
             for (String field : TYPE_BOUND_FIELDS) {
                 Boolean required = rules.get(field);
                 if (required == null && present.contains(field)) {
-                    errors.add(new FieldError(field, "not allowed for " + type));
+                    errors.add(new FieldError(field, Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for " + type));
                 } else if (Boolean.TRUE.equals(required) && !present.contains(field)) {
-                    errors.add(new FieldError(field, "missing (required for " + type + ")"));
+                    errors.add(new FieldError(field, Rule.MISSING, "missing (required for " + type + ")"));
                 }
             }
         }
@@ -130,7 +131,7 @@ public class EventValidator {
         String text = text(item, "occurredOn", errors);
         if (text == null) {
             if (!present.contains("occurredOn")) {
-                errors.add(new FieldError("occurredOn", "missing"));
+                errors.add(new FieldError("occurredOn", Rule.MISSING, "missing"));
             }
             return null;
         }
@@ -141,14 +142,14 @@ public class EventValidator {
             }
             date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("occurredOn", "must be a date YYYY-MM-DD, not '" + abbreviate(text) + "'"));
+            errors.add(new FieldError("occurredOn", Rule.INVALID_FORMAT, "must be a date YYYY-MM-DD, not '" + abbreviate(text) + "'"));
             return null;
         }
         LocalDate tomorrow = LocalDate.now(clock.withZone(REGION_ZONE)).plusDays(1);
         if (date.isAfter(tomorrow)) {
-            errors.add(new FieldError("occurredOn", text + " is in the future (latest allowed: " + tomorrow + ")"));
+            errors.add(new FieldError("occurredOn", Rule.OUT_OF_RANGE, text + " is in the future (latest allowed: " + tomorrow + ")"));
         } else if (date.isBefore(EARLIEST)) {
-            errors.add(new FieldError("occurredOn", text + " is before " + EARLIEST));
+            errors.add(new FieldError("occurredOn", Rule.OUT_OF_RANGE, text + " is before " + EARLIEST));
         }
         return date;
     }
@@ -157,14 +158,15 @@ public class EventValidator {
         String text = text(item, "district", errors);
         if (text == null) {
             if (!present.contains("district")) {
-                errors.add(new FieldError("district", "missing"));
+                errors.add(new FieldError("district", Rule.MISSING, "missing"));
             }
             return null;
         }
         return District.byAgs(text).orElseGet(() -> {
-            errors.add(new FieldError("district", text.matches("\\d{5}")
-                    ? text + " is not a district of Weser-Ems"
-                    : "must be the 5-digit AGS of a district of Weser-Ems, not '" + abbreviate(text) + "'"));
+            errors.add(text.matches("\\d{5}")
+                    ? new FieldError("district", Rule.INVALID_VALUE, text + " is not a district of Weser-Ems")
+                    : new FieldError("district", Rule.INVALID_FORMAT,
+                    "must be the 5-digit AGS of a district of Weser-Ems, not '" + abbreviate(text) + "'"));
             return null;
         });
     }
@@ -172,7 +174,7 @@ public class EventValidator {
     private <E extends Enum<E>> E required(JsonNode item, String field, Class<E> type, Set<String> present,
                                            List<FieldError> errors) {
         if (!present.contains(field)) {
-            errors.add(new FieldError(field, "missing"));
+            errors.add(new FieldError(field, Rule.MISSING, "missing"));
             return null;
         }
         return optional(item, field, type, errors);
@@ -187,7 +189,7 @@ public class EventValidator {
                 .filter(e -> e.name().equals(s)).findFirst().orElse(null);
         E value = lookup.apply(text);
         if (value == null) {
-            errors.add(new FieldError(field, "'" + abbreviate(text) + "' is not one of "
+            errors.add(new FieldError(field, Rule.INVALID_VALUE, "'" + abbreviate(text) + "' is not one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
         }
         return value;
@@ -200,7 +202,7 @@ public class EventValidator {
             return null;
         }
         if (!node.isString()) {
-            errors.add(new FieldError(field, "must be a string, not " + describe(node)));
+            errors.add(new FieldError(field, Rule.WRONG_TYPE, "must be a string, not " + describe(node)));
             return null;
         }
         return node.asString();
@@ -222,7 +224,8 @@ public class EventValidator {
         return node.getNodeType().name().toLowerCase();
     }
 
-    private static String abbreviate(String text) {
+    /** Cuts what a provider sent to 40 characters for an error message. */
+    public static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -42,9 +42,9 @@ class EventValidatorTest {
                  "placementType":"EMPLOYMENT","colour":"blue"}""");
         assertThat(result.errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("colour", "eventId", "occurredOn", "district", "placementType", "courseType");
-        assertThat(result.errors()).contains(new FieldError("district", "09162 is not a district of Weser-Ems"),
-                new FieldError("placementType", "not allowed for COURSE_ENROLMENT"),
-                new FieldError("eventId", "missing"));
+        assertThat(result.errors()).contains(new FieldError("district", Rule.INVALID_VALUE, "09162 is not a district of Weser-Ems"),
+                new FieldError("placementType", Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for COURSE_ENROLMENT"),
+                new FieldError("eventId", Rule.MISSING, "missing"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
@@ -71,7 +71,8 @@ class EventValidatorTest {
         if (field.equals("(none)")) {
             assertThat(result.errors()).isEmpty();
         } else {
-            assertThat(result.errors()).containsExactly(new FieldError(field, reason));
+            assertThat(result.errors()).extracting(FieldError::field, FieldError::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(field, reason));
         }
     }
 
@@ -81,19 +82,19 @@ class EventValidatorTest {
                 {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_COMPLETION",
                  "occurredOn":"2026-11-20","district":"03401","languageLevel":"B1"}""");
         assertThat(completion.errors()).containsExactlyInAnyOrder(
-                new FieldError("courseType", "missing (required for COURSE_COMPLETION)"),
-                new FieldError("outcome", "missing (required for COURSE_COMPLETION)"));
+                new FieldError("courseType", Rule.MISSING, "missing (required for COURSE_COMPLETION)"),
+                new FieldError("outcome", Rule.MISSING, "missing (required for COURSE_COMPLETION)"));
         var placement = validate("""
                 {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"JOB_PLACEMENT",
                  "occurredOn":"2026-11-20","district":"03401","languageLevel":"B1"}""");
         assertThat(placement.errors()).containsExactlyInAnyOrder(
-                new FieldError("languageLevel", "not allowed for JOB_PLACEMENT"),
-                new FieldError("placementType", "missing (required for JOB_PLACEMENT)"));
+                new FieldError("languageLevel", Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for JOB_PLACEMENT"),
+                new FieldError("placementType", Rule.MISSING, "missing (required for JOB_PLACEMENT)"));
     }
 
     @Test
     void an_item_that_is_not_an_object_is_rejected() {
-        assertThat(validate("[1]").errors()).containsExactly(new FieldError("(event)", "must be a JSON object"));
+        assertThat(validate("[1]").errors()).containsExactly(new FieldError("(event)", Rule.WRONG_TYPE, "must be a JSON object"));
         assertThat(validate("\"x\"").errors()).hasSize(1);
     }
 }

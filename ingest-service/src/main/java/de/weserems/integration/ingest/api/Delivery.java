@@ -1,0 +1,33 @@
+package de.weserems.integration.ingest.api;
+
+import de.weserems.integration.ingest.audit.DeliveryRecord;
+import de.weserems.integration.ingest.body.BodyFormat;
+import de.weserems.integration.ingest.providers.Provider;
+import de.weserems.integration.ingest.validation.FieldError;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One request of a provider while it is being answered.
+ *
+ * @param requestId  a new id for the request, returned as {@code X-Request-Id} and in the audit
+ * @param provider   who sent it
+ * @param receivedAt when it arrived; stamped on its events as {@code receivedAt}
+ * @param format     how its body was read; {@code null} until known
+ * @param dryRun     whether it is only checked
+ */
+public record Delivery(UUID requestId, Provider provider, Instant receivedAt, BodyFormat format, boolean dryRun) {
+
+    Delivery withFormat(BodyFormat newFormat) {
+        return new Delivery(requestId, provider, receivedAt, newFormat, dryRun);
+    }
+
+    /** The audit summary of this request with how it was answered. */
+    DeliveryRecord summary(int status, int events, int accepted, List<RejectedItem> invalid, String problem) {
+        List<FieldError> errors = invalid.stream().flatMap(i -> i.errors().stream()).toList();
+        return new DeliveryRecord(requestId, provider.id(), receivedAt, format == null ? null : format.name(), dryRun,
+                status, events, accepted, invalid.size(), DeliveryRecord.reasons(errors), problem);
+    }
+}

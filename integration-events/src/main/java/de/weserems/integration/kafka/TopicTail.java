@@ -1,0 +1,115 @@
+package de.weserems.integration.kafka;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads a whole topic from its beginning and then follows it, on a thread of its own, without a
+ * consumer group: every instance of a service that tails a topic sees all of it. When the consumer
+ * fails (broker gone), it reconnects and reads the topic again from the beginning, after calling
+ * {@link Listener#reset()} so the listener can drop what it built.
+ *
+ * <p>The consumer must use {@code read_committed}, so aborted transactions are never seen.
+ */
+public final class TopicTail implements AutoCloseable {
+
+    /** What the tail delivers to. Called on the tail's thread only. */
+    public interface Listener {
+        /** Reading starts (again) from the beginning of the topic. */
+        void reset();
+
+        /** The next records; never empty. */
+        void records(ConsumerRecords<String, byte[]> records);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
+
+    private final String topic;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final Listener listener;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Consumer<String, byte[]> consumer;
+
+    private TopicTail(String topic, Supplier<Consumer<String, byte[]>> consumers, Listener listener) {
+        this.topic = topic;
+        this.consumers = consumers;
+        this.listener = listener;
+        this.thread = Thread.ofPlatform().name("tail-" + topic).daemon().unstarted(this::run);
+    }
+
+    /** Starts tailing {@code topic} with consumers from {@code consumers} (no group, {@code read_committed}). */
+    public static TopicTail start(String topic, Supplier<Consumer<String, byte[]>> consumers, Listener listener) {
+        TopicTail tail = new TopicTail(topic, consumers, listener);
+        tail.thread.start();
+        return tail;
+    }
+
+    private void run() {
+        while (running) {
+            try (Consumer<String, byte[]> c = consumers.get()) {
+                consumer = c;
+                List<TopicPartition> partitions = awaitPartitions(c);
+                c.assign(partitions);
+                c.seekToBeginning(partitions);
+                listener.reset();
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        listener.records(records);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Lost the consumer of {}, reading it again in 2 s: {}", topic, e.toString());
+                    sleep(Duration.ofSeconds(2));
+                }
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {
+        while (running) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new WakeupException();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the thread and closes the consumer; waits up to 5 s. */
+    @Override
+    public void close() {
+        running = false;
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
