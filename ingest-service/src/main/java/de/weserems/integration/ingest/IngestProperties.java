@@ -30,8 +30,23 @@ public record IngestProperties(
         @DefaultValue RateLimit rateLimit) {
 
     public IngestProperties {
+        checkBurst("ingest.rate-limit", rateLimit, limits);
+        for (Provider p : providers) {
+            if (p.rateLimit() != null) {
+                checkBurst("ingest.providers[" + p.id() + "].rate-limit", p.rateLimit(), limits);
+            }
+        }
+    }
+
+    /** The rate limit of a provider: its own, or the default. */
+    public RateLimit rateLimitOf(String providerId) {
+        return providers.stream().filter(p -> p.id().equals(providerId) && p.rateLimit() != null)
+                .map(Provider::rateLimit).findFirst().orElse(rateLimit);
+    }
+
+    private static void checkBurst(String name, RateLimit rateLimit, Limits limits) {
         if (rateLimit.burst() < limits.maxEvents()) {
-            throw new IllegalArgumentException("ingest.rate-limit.burst (" + rateLimit.burst()
+            throw new IllegalArgumentException(name + ".burst (" + rateLimit.burst()
                     + ") must be at least ingest.limits.max-events (" + limits.maxEvents()
                     + "), or a request of the largest allowed size could never pass");
         }
@@ -44,8 +59,9 @@ public record IngestProperties(
      * @param name      display name
      * @param districts AGS of the districts it may report for; {@code *} for all 17
      * @param keySha256 hex SHA-256 of its API key (the key itself is never stored)
+     * @param rateLimit this provider's own rate limit; empty for {@code ingest.rate-limit}
      */
-    public record Provider(String id, String name, Set<String> districts, String keySha256) {
+    public record Provider(String id, String name, Set<String> districts, String keySha256, RateLimit rateLimit) {
     }
 
     /** @param secret the HMAC key; required outside the {@code local} profile */

@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RateLimiter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final IngestProperties.RateLimit limit;
+    private final IngestProperties properties;
 
     public RateLimiter(IngestProperties properties) {
-        this.limit = properties.rateLimit();
+        this.properties = properties;
     }
 
     /**
@@ -34,9 +34,12 @@ public class RateLimiter {
      * @return empty when allowed, otherwise the whole seconds to wait before the same request would pass
      */
     public OptionalLong tryTake(Provider provider, int events) {
-        Bucket bucket = buckets.computeIfAbsent(provider.id(), id -> Bucket.builder()
-                .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.eventsPerSecond(), Duration.ofSeconds(1)))
-                .build());
+        Bucket bucket = buckets.computeIfAbsent(provider.id(), id -> {
+            IngestProperties.RateLimit limit = properties.rateLimitOf(id);
+            return Bucket.builder()
+                    .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.eventsPerSecond(), Duration.ofSeconds(1)))
+                    .build();
+        });
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(events);
         if (probe.isConsumed()) {
             return OptionalLong.empty();

@@ -1,66 +1,26 @@
 package de.weserems.integration.ingest.api;
 
 import de.weserems.integration.events.Topics;
-import de.weserems.integration.ingest.providers.ApiKeys;
-import de.weserems.integration.testsupport.KafkaTestBroker;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ingest API over real HTTP against a real Kafka broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ingest.pseudonymisation.secret=test-secret-for-integration-tests",
-        "ingest.providers[0].id=demo",
-        "ingest.providers[0].name=Demo",
-        "ingest.providers[0].districts=*",
-        "ingest.providers[0].key-sha256=3a144c6d8b88728d4ac74c90e77c87f526b4c4df5c5cfbc51595b90070d4975b",
-        "ingest.providers[1].id=emden-only",
-        "ingest.providers[1].name=Nur Emden",
-        "ingest.providers[1].districts=03402",
-        "ingest.providers[1].key-sha256=${test.emden-key-sha256}"})
-@ActiveProfiles("local")
-class EventsApiIT {
-
-    static final String EMDEN_KEY = "emden-test-key";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("test.emden-key-sha256", () -> ApiKeys.sha256Hex(EMDEN_KEY));
-    }
+/** The ingest API over real HTTP against a real Kafka broker: the main paths. */
+class EventsApiIT extends IngestApiTestBase {
 
     @Test
     void an_accepted_event_is_on_the_topic_pseudonymised_and_stamped() throws Exception {
         String id = UUID.randomUUID().toString();
-        HttpResponse<String> response = post(ApiKeys.LOCAL_DEMO_KEY, enrolment(id, "03454", "maria-musterfrau-1985"));
+        HttpResponse<String> response = post(DEMO_KEY, enrolment(id, "03454", "maria-musterfrau-1985"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(1);
@@ -77,7 +37,7 @@ class EventsApiIT {
     void the_same_participant_gets_the_same_pseudonym() throws Exception {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
-        assertThat(post(ApiKeys.LOCAL_DEMO_KEY, "[" + enrolment(a, "03401", "ref-42") + ","
+        assertThat(post(DEMO_KEY, "[" + enrolment(a, "03401", "ref-42") + ","
                 + enrolment(b, "03402", "ref-42") + "]").statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(find(a).value()).get("participant"))
                 .isEqualTo(JSON.readTree(find(b).value()).get("participant"));
@@ -87,7 +47,7 @@ class EventsApiIT {
     void an_invalid_item_rejects_the_whole_request_and_stores_nothing() throws Exception {
         String good = UUID.randomUUID().toString();
         String body = "[" + enrolment(good, "03454", null) + ",{\"eventId\":\"x\",\"type\":\"COURSE_ENROLMENT\"}]";
-        HttpResponse<String> response = post(ApiKeys.LOCAL_DEMO_KEY, body);
+        HttpResponse<String> response = post(DEMO_KEY, body);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -101,7 +61,7 @@ class EventsApiIT {
         List<String> fields = new ArrayList<>();
         item.get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("eventId", "occurredOn", "district", "courseType");
-        assertThat(findAll()).noneMatch(r -> r.value().contains(good));
+        assertThat(committedEvents()).noneMatch(r -> r.value().contains(good));
     }
 
     @Test
@@ -118,7 +78,7 @@ class EventsApiIT {
     @Test
     void a_missing_or_unknown_key_is_unauthorized() throws Exception {
         String body = enrolment(UUID.randomUUID().toString(), "03454", null);
-        HttpResponse<String> noKey = http.send(HttpRequest.newBuilder(uri()).header("Content-Type", "application/json")
+        HttpResponse<String> noKey = http.send(HttpRequest.newBuilder(uri("/api/v1/events")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(noKey.statusCode()).isEqualTo(401);
         assertThat(noKey.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -129,11 +89,11 @@ class EventsApiIT {
 
     @Test
     void unreadable_bodies_and_other_media_types_are_refused() throws Exception {
-        assertThat(post(ApiKeys.LOCAL_DEMO_KEY, "{\"eventId\":").statusCode()).isEqualTo(400);
-        assertThat(post(ApiKeys.LOCAL_DEMO_KEY, "[]").statusCode()).isEqualTo(400);
-        assertThat(post(ApiKeys.LOCAL_DEMO_KEY, "").statusCode()).isEqualTo(400);
-        HttpResponse<String> xml = http.send(HttpRequest.newBuilder(uri())
-                .header("Authorization", "Bearer " + ApiKeys.LOCAL_DEMO_KEY).header("Content-Type", "application/xml")
+        assertThat(post(DEMO_KEY, "{\"eventId\":").statusCode()).isEqualTo(400);
+        assertThat(post(DEMO_KEY, "[]").statusCode()).isEqualTo(400);
+        assertThat(post(DEMO_KEY, "").statusCode()).isEqualTo(400);
+        HttpResponse<String> xml = http.send(HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<event/>")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(xml.statusCode()).isEqualTo(415);
     }
@@ -141,70 +101,24 @@ class EventsApiIT {
     @Test
     void dry_run_validates_without_storing() throws Exception {
         String id = UUID.randomUUID().toString();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri() + "?dryRun=true"))
-                .header("Authorization", "Bearer " + ApiKeys.LOCAL_DEMO_KEY).header("Content-Type", "application/json")
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/events?dryRun=true"))
+                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(enrolment(id, "03454", null))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(findAll()).noneMatch(r -> r.value().contains(id));
+        assertThat(committedEvents()).noneMatch(r -> r.value().contains(id));
     }
 
     @Test
     void health_and_prometheus_are_exposed_with_kafka_in_readiness() throws Exception {
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).get("components").has("kafka")).isTrue();
-        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-    }
-
-    static String enrolment(String id, String district, String participantRef) {
-        return "{\"eventId\":\"" + id + "\",\"type\":\"COURSE_ENROLMENT\",\"occurredOn\":\"" + LocalDate.now()
-                + "\",\"district\":\"" + district + "\",\"courseType\":\"INTEGRATION_COURSE\""
-                + (participantRef == null ? "" : ",\"participantRef\":\"" + participantRef + "\"") + "}";
-    }
-
-    private URI uri() {
-        return URI.create("http://localhost:" + port + "/api/v1/events");
-    }
-
-    private HttpResponse<String> post(String key, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri()).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
     }
 
     private ConsumerRecord<String, String> find(String eventId) {
-        return findAll().stream().filter(r -> r.value().contains(eventId)).findFirst()
+        return committedEvents().stream().filter(r -> r.value().contains(eventId)).findFirst()
                 .orElseThrow(() -> new AssertionError("event " + eventId + " is not on " + Topics.EVENTS));
-    }
-
-    /** Everything committed on the event topic (read_committed: aborted transactions stay invisible). */
-    private static List<ConsumerRecord<String, String>> findAll() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + Topics.EVENTS + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 }
