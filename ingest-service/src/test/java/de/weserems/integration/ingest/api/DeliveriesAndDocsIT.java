@@ -129,6 +129,19 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
         assertThat(ui.body()).contains("Swagger UI");
     }
 
+    @Test
+    void metrics_count_accepted_and_rejected_events_by_provider_and_reason_and_time_requests() throws Exception {
+        assertThat(post(DEMO_KEY, enrolment(UUID.randomUUID().toString(), "03454", null)).statusCode()).isEqualTo(202);
+        assertThat(post(DEMO_KEY, enrolment(UUID.randomUUID().toString(), "09162", null)).statusCode()).isEqualTo(422);
+        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics)
+                .containsPattern("ingest_events_accepted_total\\{[^}]*provider=\"demo\"")
+                .containsPattern("ingest_events_rejected_total\\{[^}]*provider=\"demo\"[^}]*status=\"422\"")
+                .containsPattern("ingest_field_errors_total\\{[^}]*field=\"district\"[^}]*rule=\"invalid-value\"")
+                .containsPattern("ingest_requests_seconds_bucket\\{[^}]*format=\"JSON\"")
+                .containsPattern("ingest_request_events_count\\{");
+    }
+
     private static String ndjson(int n) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < n; i++) {
