@@ -75,6 +75,8 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        // the district boundaries are public reference data (BKG), loaded by the map's script
+        http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
