@@ -97,4 +97,21 @@ class EventValidatorTest {
         assertThat(validate("[1]").errors()).containsExactly(new FieldError("(event)", Rule.WRONG_TYPE, "must be a JSON object"));
         assertThat(validate("\"x\"").errors()).hasSize(1);
     }
+
+    @Test
+    void the_fast_uuid_check_agrees_with_the_published_pattern() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "0123456789abcdefABCDEFgG-x";
+        for (int n = 0; n < 200_000; n++) {
+            String text;
+            if (n % 2 == 0) {
+                StringBuilder b = new StringBuilder(java.util.UUID.randomUUID().toString());
+                b.setCharAt(random.nextInt(36), alphabet.charAt(random.nextInt(alphabet.length())));
+                text = random.nextInt(10) == 0 ? b.substring(0, 35) : b.toString();
+            } else {
+                text = java.util.UUID.randomUUID().toString();
+            }
+            assertThat(EventValidator.isUuid(text)).as(text).isEqualTo(EventValidator.UUID_TEXT.matcher(text).matches());
+        }
+    }
 }
