@@ -87,6 +87,19 @@ public class IndicatorQueries {
         return new IndicatorReport(from, to, clock.instant(), regionFigures, List.copyOf(districts));
     }
 
+    /**
+     * One district month by month over {@code from}..{@code to}: each month is a report of its own
+     * (the same rules as {@link #report}), so no month's figures can be recovered from the others'.
+     */
+    public MonthlyReport monthly(District district, YearMonth from, YearMonth to, CourseType courseType) {
+        List<MonthlyReport.Month> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            IndicatorReport month = report(m, m, Set.of(district), courseType);
+            months.add(new MonthlyReport.Month(m, month.districts().getFirst(), month.region()));
+        }
+        return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(), List.copyOf(months));
+    }
+
     private Sums sum(District district, YearMonth from, YearMonth to, CourseType courseType) {
         Sums s = new Sums();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {

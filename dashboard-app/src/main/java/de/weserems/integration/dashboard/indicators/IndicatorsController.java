@@ -2,7 +2,11 @@ package de.weserems.integration.dashboard.indicators;
 
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,14 +16,21 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code GET /api/v1/indicators}: the figures of a period for the region and its districts. */
+/**
+ * {@code GET /api/v1/indicators} and {@code GET /api/v1/indicators/{ags}/monthly}: the figures of a
+ * period for the region and its districts, as JSON or (with {@code Accept: text/csv}) as CSV.
+ */
 @RestController
 class IndicatorsController {
+
+    static final String CSV = "text/csv";
 
     private final IndicatorQueries queries;
 
@@ -27,21 +38,73 @@ class IndicatorsController {
         this.queries = queries;
     }
 
-    @GetMapping(path = "/api/v1/indicators", produces = "application/json")
+    @GetMapping(path = "/api/v1/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
     IndicatorReport indicators(@RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) List<String> district,
                                @RequestParam(required = false) String courseType) {
+        YearMonth[] period = period(from, to, 20);
+        return queries.report(period[0], period[1], districts(district), courseType(courseType));
+    }
+
+    /** The same figures as CSV: the region and one row per district, a column per figure, empty where withheld. */
+    @GetMapping(path = "/api/v1/indicators", produces = CSV)
+    ResponseEntity<String> indicatorsCsv(@RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) List<String> district,
+                                         @RequestParam(required = false) String courseType) {
+        IndicatorReport report = indicators(from, to, district, courseType);
+        return csv(IndicatorCsv.API.write(report), "indicators-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    @GetMapping(path = "/api/v1/indicators/{ags}/monthly", produces = MediaType.APPLICATION_JSON_VALUE)
+    MonthlyReport monthly(@PathVariable String ags,
+                          @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String courseType) {
+        District district = District.byAgs(ags).orElseThrow(() ->
+                new BadParameter("ags", ags + " is not a district of Weser-Ems"));
+        YearMonth[] period = period(from, to, 10);
+        return queries.monthly(district, period[0], period[1], courseType(courseType));
+    }
+
+    /** The district's months as CSV: one row per month for the district and one for the region. */
+    @GetMapping(path = "/api/v1/indicators/{ags}/monthly", produces = CSV)
+    ResponseEntity<String> monthlyCsv(@PathVariable String ags,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String courseType) {
+        MonthlyReport report = monthly(ags, from, to, courseType);
+        List<Map<String, String>> leading = new ArrayList<>();
+        List<AreaFigures> areas = new ArrayList<>();
+        for (MonthlyReport.Month m : report.months()) {
+            leading.add(Map.of("month", m.month().toString()));
+            areas.add(m.figures());
+            leading.add(Map.of("month", m.month().toString()));
+            areas.add(m.region());
+        }
+        return csv(IndicatorCsv.API.write(leading, areas),
+                "indicators-" + ags + "-monthly-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    private YearMonth[] period(String from, String to, int maxYears) {
         YearMonth[] period = queries.defaultPeriod();
         YearMonth start = from == null ? period[0] : month("from", from);
         YearMonth end = to == null ? period[1] : month("to", to);
         if (end.isBefore(start)) {
             throw new BadParameter("from", "'from' (" + start + ") is after 'to' (" + end + ")");
         }
-        if (start.plusYears(20).isBefore(end)) {
-            throw new BadParameter("to", "a period may span at most 20 years");
+        if (start.plusYears(maxYears).isBefore(end)) {
+            throw new BadParameter("to", "a period may span at most " + maxYears + " years here");
         }
-        return queries.report(start, end, districts(district), courseType(courseType));
+        return new YearMonth[]{start, end};
+    }
+
+    private static ResponseEntity<String> csv(String body, String filename) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
+                .body(body);
     }
 
     private static YearMonth month(String name, String value) {
