@@ -1,0 +1,60 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.Properties;
+
+/** The indicator topology in a {@link TopologyTestDriver}, with its input and output topics, as tests use it. */
+final class TopologyFixture implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final DeadLetters deadLetters = new DeadLetters(new SimpleMeterRegistry());
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, IntegrationEvent> events;
+    final TestInputTopic<String, String> rawEvents;
+    final TestOutputTopic<String, MonthlyCounters> indicators;
+    final TestOutputTopic<String, byte[]> deadLetterTopic;
+
+    TopologyFixture() {
+        StreamsBuilder builder = new StreamsBuilder();
+        IndicatorTopology.build(builder, JSON, deadLetters);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(builder.build(), props);
+        JsonSerde<IntegrationEvent> eventSerde = new JsonSerde<>(JSON, IntegrationEvent.class);
+        events = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), eventSerde.serializer());
+        rawEvents = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), Serdes.String().serializer());
+        indicators = driver.createOutputTopic(Topics.INDICATORS, Serdes.String().deserializer(),
+                new JsonSerde<>(JSON, MonthlyCounters.class).deserializer());
+        deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DEAD_LETTERS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    /** Sends an event as ingest does: keyed by its district. */
+    void send(IntegrationEvent event) {
+        events.pipeInput(event.district().ags(), event);
+    }
+
+    /** The latest counters per {@code AGS|YYYY-MM} written since the last call. */
+    Map<String, MonthlyCounters> latest() {
+        return indicators.readKeyValuesToMap();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
