@@ -36,10 +36,15 @@ import java.util.Map;
  *   → read and check the event contract; what cannot count → integration.events.dlq.v1 ({@link DeadLetters})
  *   → re-key by eventId → repartition "events-by-id"
  *   → dedupe against store "seen-event-ids" (all time: a resend a year later still counts once)
- *   → group by "AGS|YYYY-MM" → repartition "by-district-month"
- *   → aggregate into store "district-month-counters"
- *   → integration.indicators.v1 (compacted)
+ *   ├→ group by "AGS|YYYY-MM" → repartition "by-district-month"
+ *   │    → aggregate into store "district-month-counters"
+ *   └→ chain indicators per participant ({@link ChainTopology}) → store "district-month-chain"
+ *   → outer join of both per AGS|YYYY-MM → integration.indicators.v1 (compacted)
  * </pre>
+ *
+ * <p>The chain counters travel in the same record as the counts ({@link MonthlyCounters#chain()}), so
+ * every dashboard instance's read model gets both from the one compacted topic, and a record written
+ * before the chain existed still reads (with no chain).
  */
 public final class IndicatorTopology {
 
@@ -69,20 +74,27 @@ public final class IndicatorTopology {
                 .to(Topics.EVENTS_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("dead-letters"));
 
-        KTable<String, MonthlyCounters> counters = read.get("read-valid")
+        KStream<String, IntegrationEvent> unique = read.get("read-valid")
                 .mapValues(EventReader.Result::event, Named.as("valid-event"))
                 .selectKey((ags, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
                 .repartition(Repartitioned.with(Serdes.String(), events).withName("events-by-id"))
-                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS)
+                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS);
+        KTable<String, MonthlyCounters> counters = unique
                 .groupBy((eventId, event) -> key(event.district(), event.month()),
                         Grouped.with("by-district-month", Serdes.String(), events))
                 .aggregate(MonthlyCounters::empty, (key, event, sum) -> sum.add(event),
                         Named.as("count-district-month"),
                         Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(
                                 DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String()).withValueSerde(countersSerde));
-        counters.toStream(Named.as("counter-changes"))
+        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events, json);
+        // both tables are keyed AGS|YYYY-MM from repartition topics Streams sizes alike, so they join locally
+        KTable<String, MonthlyCounters> indicators = counters.outerJoin(chain,
+                (counts, chains) -> (counts == null ? MonthlyCounters.empty() : counts)
+                        .withChain(chains == null ? MonthlyChain.empty() : chains),
+                Named.as("counters-with-chain"));
+        indicators.toStream(Named.as("indicator-changes"))
                 .to(Topics.INDICATORS, Produced.with(Serdes.String(), countersSerde).withName("indicators"));
-        return counters;
+        return indicators;
     }
 
     /** The key of {@link Topics#INDICATORS}: {@code AGS|YYYY-MM}. */

@@ -10,7 +10,6 @@ import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Topics;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IndicatorTopologyTest {
 
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture();
-    }
+    /** A new driver for each test: JUnit makes a new instance per test method. */
+    private final TopologyFixture topology = new TopologyFixture();
 
     @AfterEach
     void stop() {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -25,6 +26,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, String> rawEvents;
     final TestOutputTopic<String, MonthlyCounters> indicators;
     final TestOutputTopic<String, byte[]> deadLetterTopic;
+    private final Map<String, MonthlyCounters> latest = new HashMap<>();
 
     TopologyFixture() {
         StreamsBuilder builder = new StreamsBuilder();
@@ -48,9 +50,16 @@ final class TopologyFixture implements AutoCloseable {
         events.pipeInput(event.district().ags(), event);
     }
 
-    /** The latest counters per {@code AGS|YYYY-MM} written since the last call. */
+    /** The latest counters per {@code AGS|YYYY-MM} written so far, as a compacted topic keeps them. */
     Map<String, MonthlyCounters> latest() {
-        return indicators.readKeyValuesToMap();
+        indicators.readKeyValuesToList().forEach(kv -> {
+            if (kv.value == null) {
+                latest.remove(kv.key);
+            } else {
+                latest.put(kv.key, kv.value);
+            }
+        });
+        return Map.copyOf(latest);
     }
 
     @Override
