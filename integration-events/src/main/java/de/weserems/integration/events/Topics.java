@@ -12,6 +12,12 @@ public final class Topics {
     /** Counters per district and month, keyed {@code AGS|YYYY-MM}, compacted. */
     public static final String INDICATORS = "integration.indicators.v1";
 
+    /**
+     * Records of {@link #EVENTS} that the indicator engine could not count (unreadable, or breaking the
+     * event contract), unchanged, with the reason in a header; kept forever, like the events.
+     */
+    public static final String EVENTS_DEAD_LETTERS = "integration.events.dlq.v1";
+
     private Topics() {
     }
 }

@@ -32,6 +32,11 @@ public record TopicDeclarations(int partitions, short replicationFactor, int min
         return topic(Topics.INDICATORS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
+    /** {@link Topics#EVENTS_DEAD_LETTERS}: kept forever, so a record can be counted once its producer is fixed. */
+    public NewTopic eventsDeadLetters() {
+        return topic(Topics.EVENTS_DEAD_LETTERS, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+    }
+
     private NewTopic topic(String name, Map<String, String> config) {
         NewTopic topic = new NewTopic(name, partitions, replicationFactor);
         HashMap<String, String> all = new HashMap<>(config);

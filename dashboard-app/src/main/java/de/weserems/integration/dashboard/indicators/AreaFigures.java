@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The figures of one district (or of the region) over a period, as the read API returns them.
- * A withheld value is {@code null} and its name ({@code counts.placements}) is listed in {@code withheld}.
+ * A withheld value is {@code null} and its name ({@code counts.placements},
+ * {@code chain.medianWaitingDays}) is listed in {@code withheld}.
  *
  * @param reported {@code false} when no provider reported for the district in the period
  *                 ("no reports", not zero); absent for the region
@@ -21,6 +22,7 @@ public record AreaFigures(
         Map<String, Long> counts,
         Map<String, BigDecimal> rates,
         Map<String, BigDecimal> per10k,
+        ChainFigures chain,
         List<String> withheld) {
 
     /** A count, or {@code null} when withheld or not reported. */

@@ -12,6 +12,16 @@ import java.util.Map;
  * each row {@code completions = passed + failed}; wherever exactly one cell of such a sum is withheld
  * it could be recovered by subtraction, so one more cell (the smallest positive one) is withheld,
  * until no sum has a lone withheld cell.
+ *
+ * <p>The chain figures: {@code chain.pending} is a count and takes part in the tables like the others;
+ * a median needs {@code minCases} cases; placement within 6 months is a rate whose numerator and
+ * denominator are not shown, so besides {@code minCases} its numerator is held to the primary count
+ * rule (1 or 2 placed of 10 would name one or two people).
+ *
+ * <p>Residual risk, not covered here: the difference of two overlapping periods (or of the same
+ * period asked on two days, as pending completions move into the rate when their window ends) can
+ * still reveal a small count. The thresholds limit what one answer shows, not what a series of
+ * answers can be combined into.
  */
 public final class Confidentiality {
 
@@ -42,7 +52,7 @@ public final class Confidentiality {
         table.forEach((name, values) -> {
             boolean[] w = new boolean[values.length];
             for (int i = 0; i < values.length; i++) {
-                w[i] = values[i] > 0 && values[i] < minCount;
+                w[i] = withholdCount(values[i]);
             }
             withheld.put(name, w);
         });
@@ -124,5 +134,15 @@ public final class Confidentiality {
     /** A rate is shown only on at least {@code minCases} cases and when neither of its parts is withheld. */
     public boolean withholdRate(long denominator, boolean partWithheld) {
         return partWithheld || denominator < minCases;
+    }
+
+    /** The primary rule for one count on its own: 1 up to {@code minCount - 1} is withheld. */
+    public boolean withholdCount(long count) {
+        return count > 0 && count < minCount;
+    }
+
+    /** A median is shown only on at least {@code minCases} cases. */
+    public boolean withholdMedian(long cases) {
+        return cases < minCases;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,8 +20,11 @@ import java.util.Set;
 
 /**
  * Answers questions about the indicators: sums the monthly counters of a period from the read
- * model, derives rates and per-10,000 figures, and applies statistical confidentiality to the whole
- * answer before anything leaves this class.
+ * model, derives rates, per-10,000 figures and the chain figures, and applies statistical
+ * confidentiality to the whole answer before anything leaves this class.
+ *
+ * <p>"Today" (in the region's zone) decides which passed completions are still pending for placement
+ * within 6 months, so the same period can answer differently tomorrow without any new event.
  */
 @Service
 public class IndicatorQueries {
@@ -28,6 +32,8 @@ public class IndicatorQueries {
     /** Months are the region's calendar months. */
     public static final ZoneId REGION_ZONE = ZoneId.of("Europe/Berlin");
     private static final District[] DISTRICTS = District.values();
+    /** The one chain figure that is a count: in the confidentiality table like the counts. */
+    private static final String PENDING = "pending";
 
     private final IndicatorReadModel readModel;
     private final Confidentiality confidentiality;
@@ -56,9 +62,10 @@ public class IndicatorQueries {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("'from' must not be after 'to'");
         }
+        LocalDate today = LocalDate.now(clock.withZone(REGION_ZONE));
         Sums[] sums = new Sums[DISTRICTS.length];
         for (int i = 0; i < DISTRICTS.length; i++) {
-            sums[i] = sum(DISTRICTS[i], from, to, courseType);
+            sums[i] = sum(DISTRICTS[i], from, to, courseType, today);
         }
         Sums region = Sums.total(sums);
 
@@ -71,6 +78,12 @@ public class IndicatorQueries {
             column[DISTRICTS.length] = region.counts[c];
             table.put(Confidentiality.COUNTS.get(c), column);
         }
+        long[] pending = new long[DISTRICTS.length + 1];
+        for (int i = 0; i < DISTRICTS.length; i++) {
+            pending[i] = sums[i].chain.pending;
+        }
+        pending[DISTRICTS.length] = region.chain.pending;
+        table.put(PENDING, pending);
         Map<String, boolean[]> withheld = confidentiality.withhold(table);
 
         List<AreaFigures> districts = new ArrayList<>();
@@ -100,12 +113,12 @@ public class IndicatorQueries {
         return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(), List.copyOf(months));
     }
 
-    private Sums sum(District district, YearMonth from, YearMonth to, CourseType courseType) {
+    private Sums sum(District district, YearMonth from, YearMonth to, CourseType courseType, LocalDate today) {
         Sums s = new Sums();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             MonthlyCounters counters = readModel.get(IndicatorTopology.key(district, m));
             if (counters != null) {
-                s.add(counters, courseType);
+                s.add(counters, courseType, m, today);
             }
         }
         return s;
@@ -139,8 +152,29 @@ public class IndicatorQueries {
                 withheld.get("completions")[row] || withheld.get("dropouts")[row]);
         rate(rates, hidden, reported, "languageSuccessRate", s.get("passedB1OrHigher"), s.languageCompletions,
                 withheld.get("passedB1OrHigher")[row]);
+        // numerator and denominator are not shown; the numerator is held to the count rule all the same
+        rate(rates, hidden, reported, "placementWithin6Months", s.chain.placed, s.chain.ended,
+                confidentiality.withholdCount(s.chain.placed));
         return new AreaFigures(ags, name, population, region ? null : reported, counts, rates, per10k,
+                reported ? chain(s.chain, withheld.get(PENDING)[row], hidden) : ChainFigures.NOT_REPORTED,
                 List.copyOf(hidden));
+    }
+
+    private ChainFigures chain(ChainSums s, boolean pendingWithheld, List<String> hidden) {
+        BigDecimal daysToPlacement = median(s.daysToPlacement, "medianDaysToPlacement", hidden);
+        BigDecimal waitingDays = median(s.waitingDays, "medianWaitingDays", hidden);
+        if (pendingWithheld) {
+            hidden.add("chain." + PENDING);
+        }
+        return new ChainFigures(daysToPlacement, waitingDays, pendingWithheld ? null : s.pending);
+    }
+
+    private BigDecimal median(DayHistogram histogram, String name, List<String> hidden) {
+        if (confidentiality.withholdMedian(histogram.cases())) {
+            hidden.add("chain." + name);
+            return null;
+        }
+        return histogram.median();
     }
 
     private void rate(Map<String, BigDecimal> rates, List<String> hidden, boolean reported, String name,
@@ -160,11 +194,17 @@ public class IndicatorQueries {
     /** Raw sums of one area over a period, in the order of {@link Confidentiality#COUNTS}. */
     private static final class Sums {
         final long[] counts = new long[Confidentiality.COUNTS.size()];
+        final ChainSums chain = new ChainSums();
         long languageCompletions;
         boolean reported;
 
-        void add(MonthlyCounters m, CourseType courseType) {
+        void add(MonthlyCounters m, CourseType courseType, YearMonth month, LocalDate today) {
             reported = true;
+            m.chain().forEach((type, chainCounters) -> {
+                if (courseType == null || courseType == type) {
+                    chain.add(chainCounters, month, today);
+                }
+            });
             CourseCounters c = m.courseTotal(courseType);
             long[] add = {c.enrolments(), c.passed() + c.failed(), c.passed(), c.failed(), c.dropouts(),
                     c.passedB1OrHigher(), m.placementTotal()};
@@ -186,6 +226,7 @@ public class IndicatorQueries {
                     t.counts[i] += p.counts[i];
                 }
                 t.languageCompletions += p.languageCompletions;
+                t.chain.add(p.chain);
             }
             return t;
         }

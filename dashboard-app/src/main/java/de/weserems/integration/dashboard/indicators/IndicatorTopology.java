@@ -7,8 +7,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -19,8 +21,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.YearMonth;
+import java.util.Map;
 
 /**
  * The indicator topology, built by a plain method so tests drive it without Spring
@@ -28,13 +32,19 @@ import java.time.YearMonth;
  * change of the topology keeps its state.
  *
  * <pre>
- * integration.events.v1 (key AGS)
+ * integration.events.v1 (key AGS, read as bytes)
+ *   → read and check the event contract; what cannot count → integration.events.dlq.v1 ({@link DeadLetters})
  *   → re-key by eventId → repartition "events-by-id"
  *   → dedupe against store "seen-event-ids" (all time: a resend a year later still counts once)
- *   → group by "AGS|YYYY-MM" → repartition "by-district-month"
- *   → aggregate into store "district-month-counters"
- *   → integration.indicators.v1 (compacted)
+ *   ├→ group by "AGS|YYYY-MM" → repartition "by-district-month"
+ *   │    → aggregate into store "district-month-counters"
+ *   └→ chain indicators per participant ({@link ChainTopology}) → store "district-month-chain"
+ *   → outer join of both per AGS|YYYY-MM → integration.indicators.v1 (compacted)
  * </pre>
+ *
+ * <p>The chain counters travel in the same record as the counts ({@link MonthlyCounters#chain()}), so
+ * every dashboard instance's read model gets both from the one compacted topic, and a record written
+ * before the chain existed still reads (with no chain).
  */
 public final class IndicatorTopology {
 
@@ -45,25 +55,46 @@ public final class IndicatorTopology {
     }
 
     /** Adds the indicator topology to {@code builder}; returns the counters per {@code AGS|YYYY-MM}. */
-    public static KTable<String, MonthlyCounters> build(StreamsBuilder builder, Serde<IntegrationEvent> events,
-                                                         Serde<MonthlyCounters> countersSerde) {
+    public static KTable<String, MonthlyCounters> build(StreamsBuilder builder, JsonMapper json,
+                                                         DeadLetters deadLetters) {
+        Serde<IntegrationEvent> events = new JsonSerde<>(json, IntegrationEvent.class);
+        Serde<MonthlyCounters> countersSerde = new JsonSerde<>(json, MonthlyCounters.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.String(), Serdes.Long()));
 
-        KTable<String, MonthlyCounters> counters = builder.stream(Topics.EVENTS, Consumed.with(Serdes.String(), events).withName("events"))
-                .filter((ags, event) -> event != null, Named.as("drop-empty"))
+        EventReader reader = new EventReader(json);
+        Map<String, KStream<String, EventReader.Result>> read = builder.stream(Topics.EVENTS,
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
+                .mapValues(reader::read, Named.as("read-event"))
+                .split(Named.as("read-"))
+                .branch((ags, result) -> result.valid(), Branched.as("valid"))
+                .defaultBranch(Branched.as("rejected"));
+        read.get("read-rejected")
+                .processValues(deadLetters::processor, Named.as("dead-letter-reason"))
+                .to(Topics.EVENTS_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("dead-letters"));
+
+        KStream<String, IntegrationEvent> unique = read.get("read-valid")
+                .mapValues(EventReader.Result::event, Named.as("valid-event"))
                 .selectKey((ags, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
                 .repartition(Repartitioned.with(Serdes.String(), events).withName("events-by-id"))
-                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS)
+                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS);
+        KTable<String, MonthlyCounters> counters = unique
                 .groupBy((eventId, event) -> key(event.district(), event.month()),
                         Grouped.with("by-district-month", Serdes.String(), events))
                 .aggregate(MonthlyCounters::empty, (key, event, sum) -> sum.add(event),
                         Named.as("count-district-month"),
                         Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(
                                 DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String()).withValueSerde(countersSerde));
-        counters.toStream(Named.as("counter-changes"))
+        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events, json);
+        // both tables are keyed AGS|YYYY-MM from repartition topics Streams sizes alike, so they join locally
+        KTable<String, MonthlyCounters> indicators = counters.outerJoin(chain,
+                (counts, chains) -> (counts == null ? MonthlyCounters.empty() : counts)
+                        .withChain(chains == null ? MonthlyChain.empty() : chains),
+                Named.as("counters-with-chain"));
+        indicators.toStream(Named.as("indicator-changes"))
                 .to(Topics.INDICATORS, Produced.with(Serdes.String(), countersSerde).withName("indicators"));
-        return counters;
+        return indicators;
     }
 
     /** The key of {@link Topics#INDICATORS}: {@code AGS|YYYY-MM}. */

@@ -1,23 +1,21 @@
 package de.weserems.integration.dashboard.indicators;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON (Jackson 3) serde for the records on the product's topics. No type headers: the topic
  * decides the type, so records written by ingest-service or any other producer read the same.
  *
- * <p>A record that cannot be read, or that breaks the record's own invariants, deserialises to
- * {@code null} with a warning (never its content), so one bad record written by another producer
- * can neither stop nor stall the topology, which drops {@code null} values.
+ * <p>Used for the engine's own topics and stores only. The event topic, open to other producers, is
+ * read as bytes and checked by {@link EventReader}, so a bad event goes to the dead-letter topic with
+ * its reason. A record here that cannot be read fails with a {@link SerializationException} naming
+ * the type, never the content; the configured deserialization exception handler decides what then.
  */
 final class JsonSerde<T> implements Serde<T> {
-
-    private static final Logger log = LoggerFactory.getLogger(JsonSerde.class);
 
     private final JsonMapper json;
     private final Class<T> type;
@@ -41,9 +39,8 @@ final class JsonSerde<T> implements Serde<T> {
             try {
                 return json.readValue(data, type);
             } catch (RuntimeException e) {
-                log.warn("Skipping an unreadable {} record on {} ({} bytes): {}", type.getSimpleName(), topic,
-                        data.length, e.getClass().getSimpleName());
-                return null;
+                throw new SerializationException("Unreadable " + type.getSimpleName() + " record on " + topic
+                        + " (" + data.length + " bytes): " + e.getClass().getSimpleName());
             }
         };
     }

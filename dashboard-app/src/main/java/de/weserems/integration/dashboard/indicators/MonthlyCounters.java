@@ -11,16 +11,26 @@ import java.util.Map;
 /**
  * All counters of one district and month, as stored on {@code integration.indicators.v1}.
  * Kept by course type and placement type so that any filter and any period can be summed exactly.
+ *
+ * @param chain the chain counters of the completions of this district and month, by course type
+ *              (empty in a record written before the chain indicators existed)
  */
-public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements) {
+public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements,
+                              Map<CourseType, ChainCounters> chain) {
 
     public static MonthlyCounters empty() {
-        return new MonthlyCounters(new EnumMap<>(CourseType.class), new EnumMap<>(PlacementType.class));
+        return new MonthlyCounters(Map.of(), Map.of(), Map.of());
     }
 
     public MonthlyCounters {
         courses = courses == null ? Map.of() : Map.copyOf(courses);
         placements = placements == null ? Map.of() : Map.copyOf(placements);
+        chain = chain == null ? Map.of() : Map.copyOf(chain);
+    }
+
+    /** These counts with the chain counters of the same district and month. */
+    MonthlyCounters withChain(MonthlyChain monthlyChain) {
+        return new MonthlyCounters(courses, placements, monthlyChain.courses());
     }
 
     /** These counters with one more (deduplicated) event counted. */
@@ -34,7 +44,7 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
             case COURSE_COMPLETION -> c.merge(event.courseType(), completion(event), CourseCounters::plus);
             case JOB_PLACEMENT -> p.merge(event.placementType(), 1L, Long::sum);
         }
-        return new MonthlyCounters(c, p);
+        return new MonthlyCounters(c, p, chain);
     }
 
     private static CourseCounters completion(IntegrationEvent e) {

@@ -1,9 +1,9 @@
 package de.weserems.integration.dashboard.indicators;
 
 import de.weserems.integration.dashboard.DashboardProperties;
-import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.kafka.KafkaBrokerHealthIndicator;
 import de.weserems.integration.kafka.TopicDeclarations;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KTable;
@@ -21,9 +21,14 @@ import java.time.Duration;
 class StreamsConfig {
 
     @Bean
-    KTable<String, MonthlyCounters> districtMonthCounters(StreamsBuilder builder, JsonMapper json) {
-        return IndicatorTopology.build(builder, new JsonSerde<>(json, IntegrationEvent.class),
-                new JsonSerde<>(json, MonthlyCounters.class));
+    KTable<String, MonthlyCounters> districtMonthCounters(StreamsBuilder builder, JsonMapper json,
+                                                          DeadLetters deadLetters) {
+        return IndicatorTopology.build(builder, json, deadLetters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(MeterRegistry registry) {
+        return new DeadLetters(registry);
     }
 
     @Bean
@@ -41,6 +46,12 @@ class StreamsConfig {
     @Bean
     NewTopic indicatorsTopic(TopicDeclarations topics) {
         return topics.indicators();
+    }
+
+    /** The topology writes to it, and Streams does not create the topics it writes to. */
+    @Bean
+    NewTopic eventsDeadLettersTopic(TopicDeclarations topics) {
+        return topics.eventsDeadLetters();
     }
 
     @Bean(destroyMethod = "close")

@@ -23,7 +23,11 @@ class IndicatorQueriesTest {
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
     static DashboardProperties properties() {
-        return new DashboardProperties(false, new DashboardProperties.Confidentiality(3, 10),
+        return properties(3, 10);
+    }
+
+    static DashboardProperties properties(int minCount, int minCases) {
+        return new DashboardProperties(false, new DashboardProperties.Confidentiality(minCount, minCases),
                 new DashboardProperties.Kafka(3, (short) 1, 1), List.of(), java.time.Duration.ofSeconds(1));
     }
 

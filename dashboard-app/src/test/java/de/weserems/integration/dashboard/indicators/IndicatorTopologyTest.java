@@ -8,52 +8,28 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Topics;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IndicatorTopologyTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, IntegrationEvent> events;
-    private TestOutputTopic<String, MonthlyCounters> indicators;
-
-    @BeforeEach
-    void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        JsonSerde<IntegrationEvent> eventSerde = new JsonSerde<>(JSON, IntegrationEvent.class);
-        JsonSerde<MonthlyCounters> countersSerde = new JsonSerde<>(JSON, MonthlyCounters.class);
-        IndicatorTopology.build(builder, eventSerde, countersSerde);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(builder.build(), props);
-        events = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), eventSerde.serializer());
-        indicators = driver.createOutputTopic(Topics.INDICATORS, Serdes.String().deserializer(),
-                countersSerde.deserializer());
-    }
+    /** A new driver for each test: JUnit makes a new instance per test method. */
+    private final TopologyFixture topology = new TopologyFixture();
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -63,7 +39,7 @@ class IndicatorTopologyTest {
         send(enrolment(District.EMSLAND, "2026-04-01", CourseType.INTEGRATION_COURSE));
         send(enrolment(District.LEER, "2026-03-15", CourseType.INTEGRATION_COURSE));
 
-        Map<String, MonthlyCounters> latest = indicators.readKeyValuesToMap();
+        Map<String, MonthlyCounters> latest = topology.latest();
         assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(2);
         assertThat(latest.get("03454|2026-03").courseTotal(CourseType.JOB_LANGUAGE_COURSE).enrolments()).isEqualTo(1);
         assertThat(latest.get("03454|2026-04").courseTotal(null).enrolments()).isEqualTo(1);
@@ -79,7 +55,7 @@ class IndicatorTopologyTest {
         send(new IntegrationEvent(first.eventId(), first.type(), first.occurredOn(), District.LEER, null,
                 first.courseType(), null, null, null, "demo", Instant.now()));
 
-        Map<String, MonthlyCounters> latest = indicators.readKeyValuesToMap();
+        Map<String, MonthlyCounters> latest = topology.latest();
         assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
         assertThat(latest).doesNotContainKey("03457|2026-03");
     }
@@ -93,7 +69,7 @@ class IndicatorTopologyTest {
         send(completion(CourseType.INTEGRATION_COURSE, Outcome.FAILED, null));
         send(completion(CourseType.ORIENTATION_COURSE, Outcome.DROPPED_OUT, null));
 
-        CourseCounters total = indicators.readKeyValuesToMap().get("03401|2026-05").courseTotal(null);
+        CourseCounters total = topology.latest().get("03401|2026-05").courseTotal(null);
         assertThat(total).isEqualTo(new CourseCounters(0, 4, 1, 1, 2));
     }
 
@@ -103,23 +79,53 @@ class IndicatorTopologyTest {
         send(placement(PlacementType.EMPLOYMENT));
         send(placement(PlacementType.APPRENTICESHIP));
 
-        MonthlyCounters counters = indicators.readKeyValuesToMap().get("03401|2026-05");
+        MonthlyCounters counters = topology.latest().get("03401|2026-05");
         assertThat(counters.placementTotal()).isEqualTo(3);
         assertThat(counters.placements()).containsEntry(PlacementType.EMPLOYMENT, 2L);
     }
 
     @Test
-    void an_unreadable_record_is_skipped_and_processing_goes_on() {
-        driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), Serdes.String().serializer())
-                .pipeInput("03401", "{not json");
-        driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), Serdes.String().serializer())
-                .pipeInput("03401", "{\"type\":\"JOB_PLACEMENT\"}");
-        send(placement(PlacementType.EMPLOYMENT));
-        assertThat(indicators.readKeyValuesToMap().get("03401|2026-05").placementTotal()).isEqualTo(1);
+    void unreadable_and_contract_breaking_records_go_to_the_dead_letter_topic_and_processing_goes_on() {
+        topology.rawEvents.pipeInput("03401", "{not json");
+        topology.rawEvents.pipeInput("03401", "{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"type\":\"JOB_PLACEMENT\",\"occurredOn\":\"2026-05-10\",\"placementType\":\"EMPLOYMENT\"}");
+        topology.rawEvents.pipeInput("03401", "{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"type\":\"TELEPORTATION\",\"occurredOn\":\"2026-05-10\",\"district\":\"03401\"}");
+        topology.send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", null, null, null, null, "other-producer", Instant.now()));
+        topology.send(placement(PlacementType.EMPLOYMENT));
+
+        List<TestRecord<String, byte[]>> dead = topology.deadLetterTopic.readRecordsToList();
+        assertThat(dead).hasSize(4);
+        assertThat(header(dead.get(0), DeadLetters.REASON_HEADER)).startsWith("unreadable: not JSON: ");
+        assertThat(header(dead.get(1), DeadLetters.REASON_HEADER)).isEqualTo("contract: district: missing");
+        assertThat(header(dead.get(3), DeadLetters.REASON_HEADER))
+                .isEqualTo("contract: courseType: missing for COURSE_ENROLMENT");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(dead.get(0).key()).isEqualTo("03401");
+        assertThat(header(dead.get(0), DeadLetters.TOPIC_HEADER)).isEqualTo(Topics.EVENTS);
+        assertThat(header(dead.get(2), DeadLetters.REASON_HEADER)).startsWith("contract: ").contains("TELEPORTATION");
+        assertThat(topology.deadLetters.count(EventReader.UNREADABLE)).isEqualTo(1);
+        assertThat(topology.deadLetters.count(EventReader.CONTRACT)).isEqualTo(3);
+        assertThat(topology.latest().get("03401|2026-05").placementTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void a_field_that_does_not_belong_to_the_type_breaks_the_contract() {
+        IntegrationEvent e = new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, " ", CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.B1,
+                PlacementType.EMPLOYMENT, "demo", Instant.now());
+        assertThat(EventReader.violations(e)).containsExactly("participant: blank",
+                "courseType: not allowed for JOB_PLACEMENT", "outcome: not allowed for JOB_PLACEMENT",
+                "languageLevel: not allowed for JOB_PLACEMENT");
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private void send(IntegrationEvent event) {
-        events.pipeInput(event.district().ags(), event);
+        topology.send(event);
     }
 
     static IntegrationEvent enrolment(District district, String date, CourseType courseType) {

@@ -3,6 +3,8 @@ package de.weserems.integration.dashboard.indicators;
 import de.weserems.integration.events.IntegrationEvent;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Map;
+
 /** Read models filled directly from events, for tests of what is built on top of them. */
 public final class TestReadModels {
 
@@ -12,6 +14,14 @@ public final class TestReadModels {
     /** A read model without Kafka. */
     public static IndicatorReadModel empty() {
         return new IndicatorReadModel(null, JsonMapper.builder().build());
+    }
+
+    /** A read model holding what the topology wrote, as each dashboard instance reads it from the topic. */
+    public static IndicatorReadModel of(Map<String, MonthlyCounters> indicators) {
+        IndicatorReadModel model = empty();
+        indicators.forEach(model::update);
+        model.changed();
+        return model;
     }
 
     /** Counts {@code event} into {@code model} as the topology would (no deduplication here). */

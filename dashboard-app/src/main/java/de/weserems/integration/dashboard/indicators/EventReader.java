@@ -1,0 +1,95 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.IntegrationEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a record of {@code integration.events.v1} and checks it against the event contract (DESIGN.md)
+ * before the engine counts it. Ingest already validates, but the topic is open to any producer with
+ * write access: a record the engine cannot count must be set aside with its reason, not crash the
+ * stream thread (an enrolment without course type would) nor vanish silently.
+ *
+ * <p>Only rules that hold whenever the record was written are checked here; "not after tomorrow" is a
+ * rule of the moment of sending and would reject a correct record on a replay.
+ */
+final class EventReader {
+
+    /** The reason is an unreadable record: not JSON, or not an object of the event's shape. */
+    static final String UNREADABLE = "unreadable";
+    /** The reason is a record that reads but breaks the event contract. */
+    static final String CONTRACT = "contract";
+
+    private final JsonMapper json;
+
+    EventReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** What became of one record. */
+    record Result(IntegrationEvent event, byte[] raw, String kind, String reason) {
+
+        boolean valid() {
+            return event != null;
+        }
+
+        static Result rejected(byte[] raw, String kind, String reason) {
+            return new Result(null, raw, kind, reason);
+        }
+    }
+
+    Result read(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return Result.rejected(raw, UNREADABLE, "empty record");
+        }
+        IntegrationEvent event;
+        try {
+            event = json.readValue(raw, IntegrationEvent.class);
+        } catch (StreamReadException e) {
+            return Result.rejected(raw, UNREADABLE, "not JSON: " + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            // a missing required field surfaces as the record constructor's NullPointerException
+            Throwable cause = e.getCause();
+            String reason = cause instanceof NullPointerException ? cause.getMessage() + ": missing"
+                    : cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            return Result.rejected(raw, CONTRACT, reason);
+        }
+        if (event == null) {
+            return Result.rejected(raw, UNREADABLE, "JSON null");
+        }
+        List<String> errors = violations(event);
+        return errors.isEmpty() ? new Result(event, raw, null, null)
+                : Result.rejected(raw, CONTRACT, String.join("; ", errors));
+    }
+
+    /** The contract's per-type rules: which fields an event of its type must and must not have. */
+    static List<String> violations(IntegrationEvent e) {
+        List<String> errors = new ArrayList<>();
+        if (e.participant() != null && e.participant().isBlank()) {
+            errors.add("participant: blank");
+        }
+        boolean enrolment = e.type() == EventType.COURSE_ENROLMENT;
+        boolean completion = e.type() == EventType.COURSE_COMPLETION;
+        boolean placement = e.type() == EventType.JOB_PLACEMENT;
+        field(errors, e, "courseType", e.courseType() != null, enrolment || completion);
+        field(errors, e, "outcome", e.outcome() != null, completion);
+        field(errors, e, "placementType", e.placementType() != null, placement);
+        if (e.languageLevel() != null && !completion) {
+            errors.add("languageLevel: not allowed for " + e.type());
+        }
+        return errors;
+    }
+
+    private static void field(List<String> errors, IntegrationEvent e, String name, boolean present, boolean required) {
+        if (required && !present) {
+            errors.add(name + ": missing for " + e.type());
+        } else if (!required && present) {
+            errors.add(name + ": not allowed for " + e.type());
+        }
+    }
+}
