@@ -1,0 +1,182 @@
+package de.weserems.integration.dashboard.ops;
+
+import de.weserems.integration.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds every indicator from the event log: removes what the indicator engine derived (its
+ * consumer group, its internal changelog and repartition topics, {@link Topics#INDICATORS} and the
+ * dead-letter topic, and the local state directory), so the next start of dashboard-app processes
+ * {@link Topics#EVENTS} from its first record again. {@link Topics#EVENTS} itself is never touched.
+ *
+ * <p>Run it with every dashboard-app instance stopped (it refuses while the engine's group has
+ * members), then start them again; each instance whose state directory was not deleted here must
+ * have it deleted before it starts.
+ *
+ * <pre>java -jar dashboard-app-*-exec.jar rebuild-indicators --bootstrap-servers=host:9092
+ *      [--application-id=integration-indicators] [--state-dir=/var/lib/integration-indicators]</pre>
+ */
+public final class RebuildIndicators {
+
+    /** The first argument that runs this command instead of the web application. */
+    public static final String COMMAND = "rebuild-indicators";
+    static final String DEFAULT_APPLICATION_ID = "integration-indicators";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final Admin admin;
+    private final String applicationId;
+    private final PrintStream out;
+
+    RebuildIndicators(Admin admin, String applicationId, PrintStream out) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+        this.out = out;
+    }
+
+    /** Entry point from {@code DashboardApplication.main} when the first argument is {@link #COMMAND}. */
+    public static int main(String[] args, PrintStream out) {
+        Map<String, String> options = options(args);
+        String bootstrap = options.getOrDefault("bootstrap-servers",
+                System.getenv().getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        String applicationId = options.getOrDefault("application-id", DEFAULT_APPLICATION_ID);
+        String stateDir = options.get("state-dir");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            new RebuildIndicators(admin, applicationId, out).run(stateDir == null ? null : Path.of(stateDir));
+            out.println("Done. Start dashboard-app now: it rebuilds every indicator from " + Topics.EVENTS + ".");
+            return 0;
+        } catch (IllegalStateException e) {
+            out.println("Not rebuilt: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            out.println("Not rebuilt: " + e);
+            return 1;
+        }
+    }
+
+    /** Removes everything derived; throws {@link IllegalStateException} while an instance is running. */
+    public void run(Path stateDir) throws ExecutionException, InterruptedException, IOException {
+        refuseWhileRunning();
+        try {
+            admin.deleteConsumerGroups(List.of(applicationId)).all().get();
+            out.println("Deleted consumer group " + applicationId + " (its offsets on " + Topics.EVENTS + ").");
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+        }
+        List<String> derived = new ArrayList<>();
+        for (String topic : admin.listTopics().names().get()) {
+            if (topic.startsWith(applicationId + "-") || topic.equals(Topics.INDICATORS)
+                    || topic.equals(Topics.EVENTS_DEAD_LETTERS)) {
+                derived.add(topic);
+            }
+        }
+        derived.sort(Comparator.naturalOrder());
+        if (!derived.isEmpty()) {
+            try {
+                admin.deleteTopics(derived).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            awaitGone(derived);
+            derived.forEach(t -> out.println("Deleted topic " + t));
+        }
+        if (stateDir != null && Files.exists(stateDir)) {
+            Path appState = stateDir.resolve(applicationId);
+            Path target = Files.exists(appState) ? appState : stateDir;
+            deleteTree(target);
+            out.println("Deleted local state " + target);
+        }
+    }
+
+    /**
+     * Waits until the engine's group has no members: a stopped instance leaves at once, a crashed
+     * one when its session times out (45 s by default). Refuses if members are still there after that.
+     */
+    private void refuseWhileRunning() throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            int members = members();
+            if (members == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(members + " dashboard-app instance(s) still run the indicator engine "
+                        + "(consumer group " + applicationId + "). Stop all of them first.");
+            }
+            if (!told) {
+                out.println("Waiting up to " + WAIT.toSeconds() + " s for " + members + " member(s) of " + applicationId
+                        + " to leave (a crashed instance leaves when its session times out)...");
+                told = true;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private int members() throws ExecutionException, InterruptedException {
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all().get()
+                    .get(applicationId);
+            return group == null ? 0 : group.members().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private void awaitGone(List<String> topics) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<String> left = admin.listTopics().names().get();
+            if (topics.stream().noneMatch(left::contains)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the broker did not delete " + topics + " within " + WAIT.toSeconds() + " s");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (!arg.equals(COMMAND)) {
+                throw new IllegalArgumentException("unknown argument " + arg + "; usage: " + COMMAND
+                        + " --bootstrap-servers=host:9092 [--application-id=...] [--state-dir=...]");
+            }
+        }
+        return options;
+    }
+}
