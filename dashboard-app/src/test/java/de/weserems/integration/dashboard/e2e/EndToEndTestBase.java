@@ -83,8 +83,13 @@ abstract class EndToEndTestBase {
     /** The read API's answer for the current month, as planer. */
     JsonNode indicators() throws Exception {
         YearMonth month = YearMonth.now(de.weserems.integration.dashboard.indicators.IndicatorQueries.REGION_ZONE);
+        return indicators(month, month);
+    }
+
+    /** The read API's answer for the months {@code from}..{@code to}, as planer. */
+    JsonNode indicators(YearMonth from, YearMonth to) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/indicators?from=" + month + "&to=" + month))
+                        + "/api/v1/indicators?from=" + from + "&to=" + to))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString("planer:planer".getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,16 @@ class IndicatorTopologyTest {
     private static IntegrationEvent placement(PlacementType type) {
         return new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT, LocalDate.parse("2026-05-10"),
                 District.DELMENHORST, "p", null, null, null, type, "demo", Instant.now());
+    }
+
+    @Test
+    void every_operator_store_and_internal_topic_has_a_chosen_name_so_a_topology_change_keeps_its_state() {
+        StreamsBuilder builder = new StreamsBuilder();
+        IndicatorTopology.build(builder, TopologyFixture.JSON, topology.deadLetters);
+        String description = builder.build().describe().toString();
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
+                .contains("seen-event-ids", "district-month-counters", "participant-history", "district-month-chain",
+                        "events-by-participant-repartition", "chain-by-district-month-repartition");
     }
 
     @Test
