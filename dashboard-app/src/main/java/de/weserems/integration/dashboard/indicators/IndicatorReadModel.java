@@ -8,6 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,6 +47,7 @@ public class IndicatorReadModel implements SmartLifecycle {
 
     private final ConsumerFactory<?, ?> consumerFactory;
     private final JsonMapper json;
+    private final Timer freshness;
     private final Map<String, MonthlyCounters> counters = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
@@ -53,9 +57,15 @@ public class IndicatorReadModel implements SmartLifecycle {
     private Thread thread;
     private ScheduledExecutorService notifier;
 
-    public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json) {
+    public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, MeterRegistry meters) {
         this.consumerFactory = consumerFactory;
         this.json = json;
+        this.freshness = Timer.builder("indicators.freshness")
+                .description("from ingest receiving an event to its figure being in this instance's read model")
+                .publishPercentileHistogram()
+                .register(meters);
+        Gauge.builder("indicators.read.model.keys", counters, Map::size)
+                .description("district-months held by this instance's read model").register(meters);
     }
 
     /** The counters of one {@code AGS|YYYY-MM} key, if any event counted there. */
@@ -169,6 +179,12 @@ public class IndicatorReadModel implements SmartLifecycle {
 
     /** Sets (or with {@code null} removes) the counters of one key; subscribers hear of it with the next {@link #changed()}. */
     void update(String key, MonthlyCounters value) {
+        MonthlyCounters previous = counters.get(key);
+        Instant received = value == null ? null : value.lastReceivedAt();
+        if (received != null && (previous == null || previous.lastReceivedAt() == null
+                || received.isAfter(previous.lastReceivedAt()))) {
+            freshness.record(Duration.between(received, Instant.now()).abs());
+        }
         if (value == null) {
             counters.remove(key);
         } else {

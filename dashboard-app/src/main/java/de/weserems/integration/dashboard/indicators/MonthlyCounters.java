@@ -5,6 +5,7 @@ import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,14 +13,16 @@ import java.util.Map;
  * All counters of one district and month, as stored on {@code integration.indicators.v1}.
  * Kept by course type and placement type so that any filter and any period can be summed exactly.
  *
- * @param chain the chain counters of the completions of this district and month, by course type
- *              (empty in a record written before the chain indicators existed)
+ * @param chain          the chain counters of the completions of this district and month, by course type
+ *                       (empty in a record written before the chain indicators existed)
+ * @param lastReceivedAt when ingest received the newest event counted here; the read model measures
+ *                       freshness (receipt to visible figure) with it. {@code null} in older records
  */
 public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements,
-                              Map<CourseType, ChainCounters> chain) {
+                              Map<CourseType, ChainCounters> chain, Instant lastReceivedAt) {
 
     public static MonthlyCounters empty() {
-        return new MonthlyCounters(Map.of(), Map.of(), Map.of());
+        return new MonthlyCounters(Map.of(), Map.of(), Map.of(), null);
     }
 
     public MonthlyCounters {
@@ -30,7 +33,7 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
 
     /** These counts with the chain counters of the same district and month. */
     MonthlyCounters withChain(MonthlyChain monthlyChain) {
-        return new MonthlyCounters(courses, placements, monthlyChain.courses());
+        return new MonthlyCounters(courses, placements, monthlyChain.courses(), lastReceivedAt);
     }
 
     /** These counters with one more (deduplicated) event counted. */
@@ -44,7 +47,10 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
             case COURSE_COMPLETION -> c.merge(event.courseType(), completion(event), CourseCounters::plus);
             case JOB_PLACEMENT -> p.merge(event.placementType(), 1L, Long::sum);
         }
-        return new MonthlyCounters(c, p, chain);
+        Instant received = event.receivedAt();
+        Instant newest = lastReceivedAt == null || (received != null && received.isAfter(lastReceivedAt))
+                ? received : lastReceivedAt;
+        return new MonthlyCounters(c, p, chain, newest);
     }
 
     private static CourseCounters completion(IntegrationEvent e) {

@@ -13,7 +13,8 @@ public final class TestReadModels {
 
     /** A read model without Kafka. */
     public static IndicatorReadModel empty() {
-        return new IndicatorReadModel(null, JsonMapper.builder().build());
+        return new IndicatorReadModel(null, JsonMapper.builder().build(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     /** A read model holding what the topology wrote, as each dashboard instance reads it from the topic. */
