@@ -1,8 +1,10 @@
 package de.weserems.integration.dashboard.indicators;
 
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.reference.Population;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -38,12 +40,26 @@ public class IndicatorQueries {
     private final IndicatorReadModel readModel;
     private final Confidentiality confidentiality;
     private final Clock clock;
+    private final Population population;
 
+    /** With the built-in population figures of 31.12.2018. */
     public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock) {
+        this(readModel, properties, clock, Population.reference2018());
+    }
+
+    @Autowired
+    public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock,
+                            Population population) {
         this.readModel = readModel;
         this.confidentiality = new Confidentiality(properties.confidentiality().minCount(),
                 properties.confidentiality().minCases());
         this.clock = clock;
+        this.population = population;
+    }
+
+    /** The population figures the per-10,000 figures rest on, and their source. */
+    public Population population() {
+        return population;
     }
 
     /** The default period: the last 12 months including the current one. */
@@ -90,12 +106,12 @@ public class IndicatorQueries {
         for (int i = 0; i < DISTRICTS.length; i++) {
             District d = DISTRICTS[i];
             if (only.isEmpty() || only.contains(d)) {
-                districts.add(figures(d.ags(), d.displayName(), d.residents2018(), sums[i].reported, sums[i],
+                districts.add(figures(d.ags(), d.displayName(), population.of(d), sums[i].reported, sums[i],
                         withheld, i, false));
             }
         }
-        int population = Arrays.stream(DISTRICTS).mapToInt(District::residents2018).sum();
-        AreaFigures regionFigures = figures(District.REGION_AGS, District.REGION_NAME, population, true, region,
+        int regionPopulation = population.region();
+        AreaFigures regionFigures = figures(District.REGION_AGS, District.REGION_NAME, regionPopulation, true, region,
                 withheld, DISTRICTS.length, true);
         return new IndicatorReport(from, to, clock.instant(), regionFigures, List.copyOf(districts));
     }

@@ -1,0 +1,35 @@
+package de.weserems.integration.dashboard.reference;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The population figures: built in, or the operator's file ({@code dashboard.reference.*}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReferenceConfig.ReferenceProperties.class)
+class ReferenceConfig {
+
+    /**
+     * @param populationFile   CSV {@code ags;residents} with all 17 districts; empty for the built-in 2018 figures
+     * @param populationLabel  what the file's figures are, shown on the method page
+     * @param populationCredit the credit its source asks for
+     */
+    @ConfigurationProperties("dashboard.reference")
+    record ReferenceProperties(String populationFile, String populationLabel, String populationCredit) {
+    }
+
+    @Bean
+    Population population(ReferenceProperties properties) throws IOException {
+        if (properties.populationFile() == null || properties.populationFile().isBlank()) {
+            return Population.reference2018();
+        }
+        return Population.load(Path.of(properties.populationFile()), new Population.Source(
+                properties.populationLabel() == null ? "Bevölkerung laut " + properties.populationFile()
+                        : properties.populationLabel(),
+                properties.populationCredit() == null ? "" : properties.populationCredit()));
+    }
+}
