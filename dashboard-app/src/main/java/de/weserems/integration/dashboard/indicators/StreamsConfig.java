@@ -6,6 +6,7 @@ import de.weserems.integration.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.KTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import java.time.Duration;
 @EnableKafkaStreams
 class StreamsConfig {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsConfig.class);
+
     @Bean
     KTable<String, MonthlyCounters> districtMonthCounters(StreamsBuilder builder, JsonMapper json,
                                                           DeadLetters deadLetters) {
@@ -32,8 +35,18 @@ class StreamsConfig {
      * the session timeout) and an operator's rebuild does not wait for a stopped instance.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-        return factory -> factory.setLeaveGroupOnClose(true);
+    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose(MeterRegistry meters) {
+        return factory -> {
+            factory.setLeaveGroupOnClose(true);
+            // a stream thread that dies of an unexpected error is replaced: its tasks restart from the
+            // last commit (exactly-once), instead of the whole engine stopping while the UI stays up
+            factory.setStreamsUncaughtExceptionHandler(e -> {
+                meters.counter("indicators.stream.thread.replaced", "exception", e.getClass().getSimpleName())
+                        .increment();
+                LOG.error("A Kafka Streams thread died; replacing it", e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+        };
     }
 
     @Bean
