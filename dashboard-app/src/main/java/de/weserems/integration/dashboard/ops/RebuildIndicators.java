@@ -52,6 +52,10 @@ public final class RebuildIndicators {
 
     /** Entry point from {@code DashboardApplication.main} when the first argument is {@link #COMMAND}. */
     public static int main(String[] args, PrintStream out) {
+        // without Spring Boot's logging setup, Kafka's clients would print their whole configuration
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger kafkaLog) {
+            kafkaLog.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Map<String, String> options = options(args);
         String bootstrap = options.getOrDefault("bootstrap-servers",
                 System.getenv().getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
