@@ -40,6 +40,15 @@ public final class KafkaTestCluster implements AutoCloseable {
         return new KafkaTestCluster(cluster);
     }
 
+    /** {@link #start}, for a static field: a failure to start fails the test class. */
+    public static KafkaTestCluster startOrFail(int brokers, Map<String, String> extra) {
+        try {
+            return start(brokers, extra);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test cluster did not start", e);
+        }
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }

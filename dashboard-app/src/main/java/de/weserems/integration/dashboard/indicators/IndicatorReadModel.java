@@ -1,13 +1,11 @@
 package de.weserems.integration.dashboard.indicators;
 
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,8 +51,7 @@ public class IndicatorReadModel implements SmartLifecycle {
     private final AtomicLong version = new AtomicLong();
     private volatile Instant lastChange;
     private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
+    private TopicTail tail;
     private ScheduledExecutorService notifier;
 
     public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, MeterRegistry meters) {
@@ -98,7 +95,18 @@ public class IndicatorReadModel implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("indicator-read-model").daemon().start(this::run);
+        tail = TopicTail.start(Topics.INDICATORS, this::consumer, new TopicTail.Listener() {
+            @Override
+            public void reset() {
+                // the compacted topic is read again from its start: rebuild the model from it
+                counters.clear();
+            }
+
+            @Override
+            public void records(ConsumerRecords<String, byte[]> records) {
+                apply(records);
+            }
+        });
         notifier = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("indicator-notifier").daemon().unstarted(r));
         long[] notified = {0};
@@ -118,7 +126,7 @@ public class IndicatorReadModel implements SmartLifecycle {
     }
 
     @SuppressWarnings("unchecked")
-    private void run() {
+    private Consumer<String, byte[]> consumer() {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.StringDeserializer.class.getName());
@@ -127,38 +135,7 @@ public class IndicatorReadModel implements SmartLifecycle {
         overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        overrides.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        while (running) {
-            try (Consumer<String, byte[]> c = (Consumer<String, byte[]>) consumerFactory.createConsumer(
-                    null, "indicator-read-model", null, overrides)) {
-                consumer = c;
-                List<TopicPartition> partitions = awaitPartitions(c);
-                c.assign(partitions);
-                c.seekToBeginning(partitions);
-                counters.clear();
-                while (running) {
-                    apply(c.poll(Duration.ofMillis(500)));
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Indicator read model lost its consumer, reconnecting: {}", e.toString());
-                    sleep(Duration.ofSeconds(2));
-                }
-            }
-        }
-    }
-
-    private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {
-        while (running) {
-            List<PartitionInfo> infos = c.partitionsFor(Topics.INDICATORS, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        throw new WakeupException();
+        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "indicator-read-model", null, overrides);
     }
 
     private void apply(ConsumerRecords<String, byte[]> records) {
@@ -197,30 +174,14 @@ public class IndicatorReadModel implements SmartLifecycle {
         version.incrementAndGet();
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void stop() {
         running = false;
-        Consumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        if (tail != null) {
+            tail.close();
         }
         if (notifier != null) {
             notifier.shutdownNow();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

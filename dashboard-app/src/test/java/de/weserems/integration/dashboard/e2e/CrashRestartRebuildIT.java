@@ -32,9 +32,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +40,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +64,11 @@ class CrashRestartRebuildIT {
     private static final List<District> DISTRICTS = List.of(District.EMSLAND, District.LEER, District.AURICH,
             District.OSNABRUECK_LANDKREIS);
     private static final KafkaTestCluster cluster = startCluster();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Path stateDir = temp();
 
     private static KafkaTestCluster startCluster() {
         try {
-            KafkaTestCluster c = KafkaTestCluster.start(1, Map.of());
+            KafkaTestCluster c = KafkaTestCluster.startOrFail(1, Map.of());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, c.bootstrapServers()))) {
                 admin.createTopics(List.of(new TopicDeclarations(3, (short) 1, 1).events())).all().get();
             }
@@ -207,19 +202,7 @@ class CrashRestartRebuildIT {
     }
 
     private static Map<String, Long> countsOf(JsonNode report) {
-        Map<String, Long> counts = new TreeMap<>();
-        List<JsonNode> areas = new ArrayList<>();
-        areas.add(report.get("region"));
-        report.get("districts").forEach(areas::add);
-        for (JsonNode area : areas) {
-            for (String count : List.of("enrolments", "completions", "dropouts", "placements")) {
-                JsonNode value = area.at("/counts/" + count);
-                if (!value.isMissingNode() && !value.isNull()) {
-                    counts.put(count + "|" + area.get("district").asString(), value.asLong());
-                }
-            }
-        }
-        return counts;
+        return ReadApi.counts(report, List.of("enrolments", "completions", "dropouts", "placements"));
     }
 
     /** The figures once they stop changing (two reads 2 s apart agree): the chain part may trail the counts. */
@@ -238,7 +221,7 @@ class CrashRestartRebuildIT {
     }
 
     private JsonNode figures(ServiceProcess dashboard) throws Exception {
-        return JSON.readTree(get(dashboard, "/api/v1/indicators?from=2025-01&to=" + YearMonth.now()));
+        return ReadApi.report(dashboard, YearMonth.of(2025, 1), YearMonth.now());
     }
 
     private void awaitCount(ServiceProcess dashboard, java.util.function.LongPredicate regionEnrolments)
@@ -256,18 +239,8 @@ class CrashRestartRebuildIT {
         throw new AssertionError("region enrolments did not reach the expected value; last seen " + last);
     }
 
-    private String get(ServiceProcess dashboard, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(dashboard.uri(path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("planer:planer".getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
     private static JsonNode withoutTimestamps(JsonNode report) {
-        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) report.deepCopy();
-        copy.remove("generatedAt");
-        return copy;
+        return ReadApi.withoutTimestamp(report);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> deadLetters() {

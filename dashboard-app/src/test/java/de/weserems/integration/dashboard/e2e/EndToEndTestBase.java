@@ -88,15 +88,7 @@ abstract class EndToEndTestBase {
 
     /** The read API's answer for the months {@code from}..{@code to}, as planer. */
     JsonNode indicators(YearMonth from, YearMonth to) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/indicators?from=" + from + "&to=" + to))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("planer:planer".getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new AssertionError("read API answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return ReadApi.report(URI.create("http://localhost:" + port), from, to);
     }
 
     /** A district's enrolments this month from the read API; -1 while not reported, -2 while withheld. */

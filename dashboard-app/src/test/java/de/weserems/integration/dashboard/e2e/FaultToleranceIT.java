@@ -51,11 +51,7 @@ class FaultToleranceIT {
     private final AtomicReference<ServiceProcess> ingest = new AtomicReference<>();
 
     private static KafkaTestCluster startCluster() {
-        try {
-            return KafkaTestCluster.start(3, Map.of("min.insync.replicas", "2", "default.replication.factor", "3"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return KafkaTestCluster.startOrFail(3, Map.of("min.insync.replicas", "2", "default.replication.factor", "3"));
     }
 
     @AfterAll
@@ -121,13 +117,13 @@ class FaultToleranceIT {
             dashboardB = startDashboard("fault-dashboard-b", stateB);
             toStop.add(dashboardB);
             awaitCounts(dashboardB, expected);
-            JsonNode a = withoutTimestamp(report(dashboardA));
-            JsonNode b = withoutTimestamp(report(dashboardB));
+            JsonNode a = ReadApi.withoutTimestamp(report(dashboardA));
+            JsonNode b = ReadApi.withoutTimestamp(report(dashboardB));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!b.equals(a) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                a = withoutTimestamp(report(dashboardA));
-                b = withoutTimestamp(report(dashboardB));
+                a = ReadApi.withoutTimestamp(report(dashboardA));
+                b = ReadApi.withoutTimestamp(report(dashboardB));
             }
             assertThat(b).isEqualTo(a);
             assertThat(retries.get()).as("the faults must have hit some requests").isPositive();
@@ -219,12 +215,7 @@ class FaultToleranceIT {
     }
 
     private JsonNode report(ServiceProcess dashboard) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(dashboard.uri("/api/v1/indicators?from="
-                        + YearMonth.now() + "&to=" + YearMonth.now()))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("planer:planer".getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return ReadApi.report(dashboard, YearMonth.now(), YearMonth.now());
     }
 
     private void awaitCounts(ServiceProcess dashboard, Map<String, Long> expected) throws Exception {
@@ -241,25 +232,7 @@ class FaultToleranceIT {
     }
 
     private static Map<String, Long> countsOf(JsonNode report) {
-        Map<String, Long> counts = new TreeMap<>();
-        List<JsonNode> areas = new ArrayList<>();
-        areas.add(report.get("region"));
-        report.get("districts").forEach(areas::add);
-        for (JsonNode area : areas) {
-            for (String count : List.of("enrolments", "placements")) {
-                JsonNode value = area.at("/counts/" + count);
-                if (value.isNumber() && value.asLong() > 0) {
-                    counts.put(count + "|" + area.get("district").asString(), value.asLong());
-                }
-            }
-        }
-        return counts;
-    }
-
-    private static JsonNode withoutTimestamp(JsonNode report) {
-        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) report.deepCopy();
-        copy.remove("generatedAt");
-        return copy;
+        return ReadApi.counts(report, List.of("enrolments", "placements"));
     }
 
     private static void log(String message) {

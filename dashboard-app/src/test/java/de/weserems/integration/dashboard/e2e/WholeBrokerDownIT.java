@@ -38,11 +38,7 @@ class WholeBrokerDownIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static KafkaTestCluster start() {
-        try {
-            return KafkaTestCluster.start(1, Map.of());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return KafkaTestCluster.startOrFail(1, Map.of());
     }
 
     @AfterAll
@@ -75,7 +71,7 @@ class WholeBrokerDownIT {
             assertThat(millis).isLessThan(20_000);
 
             // the dashboard keeps its last figures and says it is not ready
-            assertThat(withoutTimestamp(report(dashboard))).isEqualTo(withoutTimestamp(before));
+            assertThat(ReadApi.withoutTimestamp(report(dashboard))).isEqualTo(ReadApi.withoutTimestamp(before));
             awaitStatus(dashboard, "/actuator/health/readiness", 503);
             awaitStatus(ingest, "/actuator/health/readiness", 503);
 
@@ -106,12 +102,7 @@ class WholeBrokerDownIT {
     }
 
     private JsonNode report(ServiceProcess dashboard) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(dashboard.uri("/api/v1/indicators?from="
-                        + YearMonth.now() + "&to=" + YearMonth.now()))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("planer:planer".getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return ReadApi.report(dashboard, YearMonth.now(), YearMonth.now());
     }
 
     private void awaitEnrolments(ServiceProcess dashboard, long expected) throws Exception {
@@ -140,12 +131,6 @@ class WholeBrokerDownIT {
             Thread.sleep(500);
         }
         throw new AssertionError(path + " answered " + last + ", expected " + status);
-    }
-
-    private static JsonNode withoutTimestamp(JsonNode report) {
-        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) report.deepCopy();
-        copy.remove("generatedAt");
-        return copy;
     }
 
     private static boolean sleep() {
