@@ -12,9 +12,18 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.indicators.ui.ChainView;
+import de.weserems.integration.dashboard.indicators.ui.CompareView;
+import de.weserems.integration.dashboard.indicators.ui.MethodologyView;
 import de.weserems.integration.dashboard.indicators.ui.OverviewView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinSession;
 
-/** The frame of every page: title, navigation, demo-data notice and logout. */
+import java.util.Locale;
+
+/** The frame of every page: title, navigation, demo-data notice, language switch and logout. */
 @Layout
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
@@ -35,6 +44,7 @@ public class MainLayout extends AppLayout {
         Span spacer = new Span();
         bar.add(spacer);
         bar.setFlexGrow(1, spacer);
+        bar.add(languageSwitch());
         authentication.getPrincipalName().ifPresent(name -> {
             Button logout = new Button(getTranslation("app.logout", name), e -> authentication.logout());
             logout.setId("logout");
@@ -44,8 +54,30 @@ public class MainLayout extends AppLayout {
         addToNavbar(bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class, VaadinIcon.MAP_MARKER.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.compare"), CompareView.class, VaadinIcon.SCALE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.chain"), ChainView.class, VaadinIcon.CONNECT.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class,
+                VaadinIcon.INFO_CIRCLE_O.create()));
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);
+    }
+
+    /** German or English for the rest of the session; the page reloads so every text follows. */
+    private Select<Locale> languageSwitch() {
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(Locale.GERMANY, Locale.UK);
+        language.setItemLabelGenerator(l -> getTranslation("app.language." + l.getLanguage()));
+        language.setAriaLabel(getTranslation("app.language"));
+        language.setWidth("8em");
+        language.setValue(Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? Locale.UK : Locale.GERMANY);
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                VaadinSession.getCurrent().setLocale(e.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        return language;
     }
 }

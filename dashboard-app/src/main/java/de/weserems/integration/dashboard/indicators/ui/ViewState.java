@@ -62,7 +62,7 @@ record ViewState(YearMonth from, YearMonth to, CourseType courseType, Indicator 
         return new ViewState(from, to, course, indicator, mode, new ArrayList<>(districts));
     }
 
-    /** The state as query parameters, in a fixed order so equal states give equal URLs. */
+    /** The state as query parameters; the defaults' parameters too, so a shared link does not depend on today's defaults. */
     QueryParameters toQuery() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("from", from.toString());
