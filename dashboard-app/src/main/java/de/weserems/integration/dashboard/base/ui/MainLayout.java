@@ -18,7 +18,7 @@ import de.weserems.integration.dashboard.indicators.ui.MethodologyView;
 import de.weserems.integration.dashboard.indicators.ui.OverviewView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.server.VaadinSession;
 
 import java.util.Locale;
@@ -63,21 +63,21 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.NAVBAR);
     }
 
-    /** German or English for the rest of the session; the page reloads so every text follows. */
-    private Select<Locale> languageSwitch() {
-        Select<Locale> language = new Select<>();
+    /**
+     * A button to the other language (German or English) for the rest of the session; the page
+     * reloads so every text follows. It names the language it switches to, in that language.
+     */
+    private Button languageSwitch() {
+        Locale other = Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? Locale.GERMANY : Locale.UK;
+        Button language = new Button(getTranslation("app.language." + other.getLanguage()), VaadinIcon.GLOBE.create(),
+                e -> {
+                    LocaleSetup.choose(VaadinSession.getCurrent(), other);
+                    UI.getCurrent().getPage().reload();
+                });
         language.setId("language");
-        language.setItems(Locale.GERMANY, Locale.UK);
-        language.setItemLabelGenerator(l -> getTranslation("app.language." + l.getLanguage()));
-        language.setAriaLabel(getTranslation("app.language"));
-        language.setWidth("8em");
-        language.setValue(Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? Locale.UK : Locale.GERMANY);
-        language.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                VaadinSession.getCurrent().setLocale(e.getValue());
-                UI.getCurrent().getPage().reload();
-            }
-        });
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        language.getElement().setAttribute("lang", other.getLanguage());
+        language.setAriaLabel(getTranslation("app.language.switch", getTranslation("app.language." + other.getLanguage())));
         return language;
     }
 }

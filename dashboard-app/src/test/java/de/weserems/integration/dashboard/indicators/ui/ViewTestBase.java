@@ -3,11 +3,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.di.DefaultInstantiator;
-import com.vaadin.flow.di.Instantiator;
-import com.vaadin.flow.di.InstantiatorFactory;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinService;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
@@ -17,21 +13,19 @@ import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Outcome;
+import de.weserems.integration.browserless.ServicesInstantiatorFactory;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Views without a browser, reached through the router as a user reaches them (query parameters,
@@ -41,8 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 abstract class ViewTestBase extends BrowserlessTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    /** What the views' constructors are given, by type; filled per test. */
-    private static final Map<Class<?>, Object> BEANS = new ConcurrentHashMap<>();
 
     final IndicatorReadModel model = TestReadModels.empty();
     final DashboardProperties properties = new DashboardProperties(true,
@@ -52,14 +44,13 @@ abstract class ViewTestBase extends BrowserlessTest {
             Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
     ViewTestBase() {
-        BEANS.put(IndicatorReadModel.class, model);
-        BEANS.put(DashboardProperties.class, properties);
-        BEANS.put(IndicatorQueries.class, queries);
+        ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model,
+                DashboardProperties.class, properties, IndicatorQueries.class, queries));
     }
 
     @Override
     protected Set<Class<?>> lookupServices() {
-        return Set.of(BeanInstantiatorFactory.class);
+        return Set.of(ServicesInstantiatorFactory.class);
     }
 
     @BeforeEach
@@ -99,33 +90,5 @@ abstract class ViewTestBase extends BrowserlessTest {
                        String participant) {
         TestReadModels.count(model, new IntegrationEvent(UUID.randomUUID(), type, on, district, participant,
                 course, outcome, null, null, "demo", Instant.now()));
-    }
-
-    /** Creates views (and what they need) from this test's services, as Spring does in the app. */
-    public static class BeanInstantiatorFactory implements InstantiatorFactory {
-        @Override
-        public Instantiator createInstantitor(VaadinService service) {
-            return new DefaultInstantiator(service) {
-                @Override
-                public <T> T getOrCreate(Class<T> type) {
-                    Object bean = BEANS.get(type);
-                    if (bean != null) {
-                        return type.cast(bean);
-                    }
-                    Constructor<?>[] constructors = type.getConstructors();
-                    if (Component.class.isAssignableFrom(type) && constructors.length == 1
-                            && constructors[0].getParameterCount() > 0) {
-                        try {
-                            Object[] args = Arrays.stream(constructors[0].getParameterTypes())
-                                    .map(this::getOrCreate).toArray();
-                            return type.cast(constructors[0].newInstance(args));
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    return super.getOrCreate(type);
-                }
-            };
-        }
     }
 }
