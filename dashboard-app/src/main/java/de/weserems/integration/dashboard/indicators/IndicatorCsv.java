@@ -48,11 +48,18 @@ public final class IndicatorCsv {
         }
         List<String> header = new ArrayList<>();
         rows.forEach(r -> r.keySet().stream().filter(k -> !header.contains(k)).forEach(header::add));
+        return table(header, rows.stream().map(row -> header.stream().map(h -> row.getOrDefault(h, "")).toList())
+                .toList());
+    }
+
+    /**
+     * A table as it stands on a page: {@code header}, then {@code rows} of cells already written
+     * as wanted (e.g. with a decimal comma), under the same quoting and byte order mark as the rest.
+     */
+    public String table(List<String> header, List<List<String>> rows) {
         StringBuilder out = new StringBuilder(bom ? "\uFEFF" : "");
         line(out, header);
-        for (Map<String, String> row : rows) {
-            line(out, header.stream().map(h -> row.getOrDefault(h, "")).toList());
-        }
+        rows.forEach(row -> line(out, row));
         return out.toString();
     }
 

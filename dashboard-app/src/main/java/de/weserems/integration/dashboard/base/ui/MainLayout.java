@@ -12,9 +12,18 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.indicators.ui.ChainView;
+import de.weserems.integration.dashboard.indicators.ui.CompareView;
+import de.weserems.integration.dashboard.indicators.ui.MethodologyView;
 import de.weserems.integration.dashboard.indicators.ui.OverviewView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.server.VaadinSession;
 
-/** The frame of every page: title, navigation, demo-data notice and logout. */
+import java.util.Locale;
+
+/** The frame of every page: title, navigation, demo-data notice, language switch and logout. */
 @Layout
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
@@ -35,6 +44,7 @@ public class MainLayout extends AppLayout {
         Span spacer = new Span();
         bar.add(spacer);
         bar.setFlexGrow(1, spacer);
+        bar.add(languageSwitch());
         authentication.getPrincipalName().ifPresent(name -> {
             Button logout = new Button(getTranslation("app.logout", name), e -> authentication.logout());
             logout.setId("logout");
@@ -44,8 +54,30 @@ public class MainLayout extends AppLayout {
         addToNavbar(bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class, VaadinIcon.MAP_MARKER.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.compare"), CompareView.class, VaadinIcon.SCALE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.chain"), ChainView.class, VaadinIcon.CONNECT.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class,
+                VaadinIcon.INFO_CIRCLE_O.create()));
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);
+    }
+
+    /**
+     * A button to the other language (German or English) for the rest of the session; the page
+     * reloads so every text follows. It names the language it switches to, in that language.
+     */
+    private Button languageSwitch() {
+        Locale other = Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? Locale.GERMANY : Locale.UK;
+        Button language = new Button(getTranslation("app.language." + other.getLanguage()), VaadinIcon.GLOBE.create(),
+                e -> {
+                    LocaleSetup.choose(VaadinSession.getCurrent(), other);
+                    UI.getCurrent().getPage().reload();
+                });
+        language.setId("language");
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        language.getElement().setAttribute("lang", other.getLanguage());
+        language.setAriaLabel(getTranslation("app.language.switch", getTranslation("app.language." + other.getLanguage())));
+        return language;
     }
 }

@@ -1,7 +1,5 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -9,65 +7,73 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.indicators.AreaFigures;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
+import de.weserems.integration.dashboard.indicators.ui.Indicator.Mode;
+import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Überblick: the 17 districts with their course enrolments over the last 12 months, and the
- * region total, updated by server push without reload.
+ * Überblick: a map of the 17 districts for a chosen indicator, KPI tiles for the region with the
+ * change against the previous period of equal length, and a sortable table of the districts, all
+ * updated by server push without reload. A district on the map or in the table opens its page.
  */
 @Route("")
 @RouteAlias("overview")
 @PageTitle("Überblick – Integrationsmonitor Weser-Ems")
 @RolesAllowed(Roles.VIEWER)
-public class OverviewView extends VerticalLayout {
+public class OverviewView extends IndicatorView {
 
-    private final IndicatorQueries queries;
-    private final IndicatorReadModel readModel;
-    private final DashboardProperties properties;
+    /** The KPI tiles of the region, in this order. */
+    private static final List<Indicator> KPIS =
+            List.of(Indicator.ENROLMENTS, Indicator.COMPLETIONS, Indicator.PLACEMENTS, Indicator.COMPLETION_RATE);
 
     private final Paragraph period = new Paragraph();
-    private final Span regionEnrolments = new Span();
     private final Span updated = new Span();
     private final Paragraph empty = new Paragraph();
+    private final Select<Indicator> indicator = new Select<>();
+    private final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>();
+    private final DistrictMap map = new DistrictMap();
     private final Grid<AreaFigures> grid = new Grid<>();
-    private IndicatorReadModel.Subscription subscription;
+    private final Map<Indicator, Span[]> kpis = new EnumMap<>(Indicator.class);
+    private boolean showing;
 
     public OverviewView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
-        this.queries = queries;
-        this.readModel = readModel;
-        this.properties = properties;
-        setWidthFull();
+        super(queries, readModel, properties);
+        FigureFormat format = new FigureFormat(this);
 
-        regionEnrolments.setId("region-enrolments");
-        regionEnrolments.addClassName("kpi-value");
-        Span label = new Span(getTranslation("overview.region.enrolments"));
-        label.addClassName("kpi-label");
-        Div kpi = new Div(regionEnrolments, label);
-        kpi.addClassName("kpi");
-        kpi.getStyle().set("display", "flex").set("flex-direction", "column");
+        FlexLayout tiles = new FlexLayout();
+        tiles.addClassName("kpi-row");
+        tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        for (Indicator kpi : KPIS) {
+            tiles.add(tile(kpi));
+        }
+        kpis.get(Indicator.ENROLMENTS)[0].setId("region-enrolments");
 
         updated.setId("last-updated");
         updated.addClassName("muted");
@@ -75,93 +81,120 @@ public class OverviewView extends VerticalLayout {
         empty.setId("empty-state");
         empty.setText(getTranslation("overview.empty"));
 
+        indicator.setId("map-indicator");
+        indicator.setLabel(getTranslation("overview.map.indicator"));
+        indicator.setItems(Indicator.values());
+        indicator.setItemLabelGenerator(i -> getTranslation("indicator." + i.key()));
+        indicator.addValueChangeListener(e -> {
+            if (!showing && e.getValue() != null) {
+                navigate(state().withIndicator(e.getValue()));
+            }
+        });
+        mode.setId("map-mode");
+        mode.setLabel(getTranslation("overview.map.mode"));
+        mode.setItems(Mode.values());
+        mode.setItemLabelGenerator(m -> getTranslation("mode." + m.param()));
+        mode.addValueChangeListener(e -> {
+            if (!showing && e.getValue() != null) {
+                navigate(state().withMode(e.getValue()));
+            }
+        });
+        map.setId("district-map");
+        map.addDistrictClickListener(e -> District.byAgs(e.ags())
+                .ifPresent(d -> getUI().ifPresent(ui -> DistrictView.open(ui, d, state()))));
+
         grid.setId("district-table");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(AreaFigures::name).setHeader(getTranslation("overview.column.district"))
-                .setSortable(true).setComparator(Comparator.comparing(AreaFigures::name)).setFlexGrow(3);
+        grid.getElement().setAttribute("aria-label", getTranslation("overview.table.label"));
+        AreaColumns.name(grid, getTranslation("overview.column.district"), this::state);
         grid.addColumn(AreaFigures::district).setHeader(getTranslation("overview.column.ags")).setSortable(true);
         grid.addColumn(LitRenderer.<AreaFigures>of(
                                 "<span class=${item.css} data-ags=${item.ags}>${item.value}</span>")
                         .withProperty("ags", AreaFigures::district)
                         .withProperty("css", f -> Boolean.TRUE.equals(f.reported()) ? "count" : "no-reports")
-                        .withProperty("value", f -> countText(f, "enrolments")))
-                .setHeader(getTranslation("overview.column.enrolments"))
+                        .withProperty("value", f -> format.count(f, "enrolments")))
+                .setHeader(getTranslation("indicator.enrolments"))
                 .setTextAlign(ColumnTextAlign.END).setSortable(true)
-                .setComparator(Comparator.comparing(f -> sortValue(f.count("enrolments"))));
-        grid.addColumn(f -> per10kText(f, "enrolments"))
-                .setHeader(getTranslation("overview.column.enrolmentsPer10k"))
-                .setTextAlign(ColumnTextAlign.END).setSortable(true)
-                .setComparator(Comparator.comparing(f -> sortValue(f.per10k().get("enrolments"))));
-
-        Paragraph legend = new Paragraph(getTranslation("overview.legend",
-                properties.confidentiality().minCount()));
-        legend.addClassName("muted");
-
-        HorizontalLayout head = new HorizontalLayout(kpi, updated);
-        head.setAlignItems(Alignment.END);
-        add(new H2(getTranslation("overview.title")), period, head, empty, grid, legend);
-        refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
-        subscription = readModel.subscribe(changedAt -> throttle.request());
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
+                .setComparator(Comparator.comparing(f -> AreaColumns.sortValue(f.count("enrolments"))));
+        AreaColumns.figure(grid, format, getTranslation("overview.column.enrolmentsPer10k"),
+                f -> f.per10k().get("enrolments"), Kind.PER_10K);
+        for (Indicator i : List.of(Indicator.COMPLETIONS, Indicator.PLACEMENTS, Indicator.COMPLETION_RATE,
+                Indicator.LANGUAGE_SUCCESS_RATE, Indicator.PLACEMENT_WITHIN_6_MONTHS)) {
+            AreaColumns.figure(grid, format, getTranslation("indicator." + i.key()),
+                    f -> i.value(f, Mode.ABSOLUTE), FigureFormat.kind(i, Mode.ABSOLUTE));
         }
+
+        HorizontalLayout head = new HorizontalLayout(period, updated);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout mapControls = new HorizontalLayout(indicator, mode);
+        mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("overview.title")), filters, head, tiles, empty, mapControls, map, grid, legend());
     }
 
-    private void refresh() {
-        YearMonth[] p = queries.defaultPeriod();
-        IndicatorReport report = queries.report(p[0], p[1], Set.of(), null);
-        DateTimeFormatter months = DateTimeFormatter.ofPattern("MMMM yyyy", locale());
-        period.setText(getTranslation("overview.period", months.format(p[0]), months.format(p[1])));
-        regionEnrolments.setText(countText(report.region(), "enrolments"));
+    private Div tile(Indicator kpi) {
+        Span value = AreaColumns.text("", "kpi-value");
+        value.setId("region-" + kpi.key());
+        Span label = AreaColumns.text(getTranslation("overview.region." + kpi.key()), "kpi-label");
+        Span change = AreaColumns.text("", "kpi-change");
+        change.setId("change-" + kpi.key());
+        kpis.put(kpi, new Span[]{value, change});
+        Div tile = new Div(value, label, change);
+        tile.addClassName("kpi");
+        tile.getElement().setAttribute("role", "group");
+        tile.getElement().setAttribute("aria-label", getTranslation("overview.region." + kpi.key()));
+        return tile;
+    }
+
+    @Override
+    protected void render() {
+        ViewState s = state();
+        FigureFormat format = new FigureFormat(this);
+        showing = true;
+        try {
+            indicator.setValue(s.indicator());
+            mode.setItemEnabledProvider(m -> s.indicator().modeFor(m) == m);
+            mode.setValue(s.mode());
+        } finally {
+            showing = false;
+        }
+        IndicatorReport report = queries.report(s.from(), s.to(), Set.of(), s.courseType());
+        YearMonth[] before = s.previousPeriod();
+        IndicatorReport previous = queries.report(before[0], before[1], Set.of(), s.courseType());
+        period.setText(getTranslation("overview.period", format.month(s.from()), format.month(s.to())));
+        for (Indicator kpi : KPIS) {
+            Kind kind = FigureFormat.kind(kpi, Mode.ABSOLUTE);
+            BigDecimal now = kpi.value(report.region(), Mode.ABSOLUTE);
+            kpis.get(kpi)[0].setText(format.value(report.region(), kpi, Mode.ABSOLUTE));
+            Span change = kpis.get(kpi)[1];
+            change.setText(format.change(now, kpi.value(previous.region(), Mode.ABSOLUTE), kind));
+            change.setTitle(getTranslation("overview.change.title", format.month(before[0]), format.month(before[1])));
+        }
         boolean anyReports = report.districts().stream().anyMatch(f -> Boolean.TRUE.equals(f.reported()));
         empty.setVisible(!anyReports);
         grid.setItems(report.districts());
+        map.setData(mapData(report, s, format));
         Instant last = readModel.lastChange();
         updated.setText(last == null ? getTranslation("overview.updated.never")
                 : getTranslation("overview.updated", DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-                .withLocale(locale()).withZone(IndicatorQueries.REGION_ZONE).format(last)));
+                .withLocale(format.locale()).withZone(IndicatorQueries.REGION_ZONE).format(last)));
     }
 
-    private String countText(AreaFigures f, String count) {
-        if (Boolean.FALSE.equals(f.reported())) {
-            return getTranslation("overview.noReports");
-        }
-        Long value = f.count(count);
-        return value == null ? getTranslation("overview.withheld") : NumberFormat.getIntegerInstance(locale()).format(value);
-    }
-
-    private String per10kText(AreaFigures f, String count) {
-        if (Boolean.FALSE.equals(f.reported())) {
-            return "";
-        }
-        BigDecimal value = f.per10k().get(count);
-        if (value == null) {
-            return getTranslation("overview.withheld");
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(locale());
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        return format.format(value);
-    }
-
-    /** Withheld and unreported values sort below every shown value. */
-    private static double sortValue(Number value) {
-        return value == null ? -1 : value.doubleValue();
-    }
-
-    private Locale locale() {
-        return getLocale() == null ? Locale.GERMANY : getLocale();
+    private DistrictMap.Data mapData(IndicatorReport report, ViewState s, FigureFormat format) {
+        String name = getTranslation("indicator." + s.indicator().key()) + " ("
+                + getTranslation("mode." + s.mode().param()) + ")";
+        List<DistrictMap.Area> areas = report.districts().stream().map(f -> {
+            BigDecimal value = s.indicator().value(f, s.mode());
+            return new DistrictMap.Area(f.district(), f.name(), value == null ? null : value.doubleValue(),
+                    format.value(f, s.indicator(), s.mode()), !Boolean.FALSE.equals(f.reported()));
+        }).toList();
+        String kind = switch (FigureFormat.kind(s.indicator(), s.mode())) {
+            case RATE -> "rate";
+            case PER_10K -> "per10k";
+            default -> "count";
+        };
+        return new DistrictMap.Data(name, getTranslation("overview.map.description", name,
+                format.month(s.from()), format.month(s.to())), kind, format.locale().toLanguageTag(),
+                getTranslation("overview.map.low"), getTranslation("overview.map.high"), DistrictMap.CREDIT, areas);
     }
 }

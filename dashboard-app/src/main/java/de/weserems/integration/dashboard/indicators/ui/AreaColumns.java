@@ -1,0 +1,62 @@
+package de.weserems.integration.dashboard.indicators.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.RouterLink;
+import de.weserems.integration.dashboard.indicators.AreaFigures;
+import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
+import de.weserems.integration.events.District;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Columns of a grid of areas (districts and the region) that several views share. */
+final class AreaColumns {
+
+    private AreaColumns() {
+    }
+
+    /**
+     * The area's name; a district's name links to its page (keeping {@code state}'s period and
+     * course type), the region's is plain text.
+     */
+    static Grid.Column<AreaFigures> name(Grid<AreaFigures> grid, String header, Supplier<ViewState> state) {
+        return grid.addColumn(new ComponentRenderer<>(area -> District.byAgs(area.district())
+                        .<com.vaadin.flow.component.Component>map(d -> districtLink(d, area.name(), state.get()))
+                        .orElseGet(() -> new Span(area.name()))))
+                .setHeader(header).setSortable(true).setComparator(Comparator.comparing(AreaFigures::name))
+                .setFlexGrow(3);
+    }
+
+    /** A figure column, right-aligned, sortable with withheld and unreported values last. */
+    static Grid.Column<AreaFigures> figure(Grid<AreaFigures> grid, FigureFormat format, String header,
+                                           Function<AreaFigures, BigDecimal> value, Kind kind) {
+        return grid.addColumn(area -> format.figure(area, value.apply(area), kind)).setHeader(header)
+                .setTextAlign(ColumnTextAlign.END).setSortable(true)
+                .setComparator(Comparator.comparing(area -> sortValue(value.apply(area))));
+    }
+
+    /** Withheld and unreported values sort below every shown value. */
+    static double sortValue(Number value) {
+        return value == null ? -Double.MAX_VALUE : value.doubleValue();
+    }
+
+    /** A link to the district's page, as the map's click goes there. */
+    static RouterLink districtLink(District district, String text, ViewState state) {
+        RouterLink link = new RouterLink(text, DistrictView.class, DistrictView.parameters(district));
+        link.setQueryParameters(DistrictView.query(state));
+        link.getElement().setAttribute("data-district-link", district.ags());
+        return link;
+    }
+
+    /** A span with {@code text} and a CSS class. */
+    static Span text(String text, String className) {
+        Span span = new Span(text);
+        span.addClassName(className);
+        return span;
+    }
+}

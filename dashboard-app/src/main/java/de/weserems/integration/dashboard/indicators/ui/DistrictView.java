@@ -1,0 +1,192 @@
+package de.weserems.integration.dashboard.indicators.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.indicators.AreaFigures;
+import de.weserems.integration.dashboard.indicators.Confidentiality;
+import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.MonthlyReport;
+import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Landkreis: one district month by month (table and bars), its outcomes, course types and chain
+ * indicators over the period, every figure beside the region's.
+ */
+@Route("landkreis/:ags")
+@PageTitle("Landkreis – Integrationsmonitor Weser-Ems")
+@RolesAllowed(Roles.VIEWER)
+public class DistrictView extends IndicatorView {
+
+    private static final List<String> SERIES = List.of("enrolments", "completions", "placements");
+
+    /** One line of a figures table: the district's figure beside the region's. */
+    record FigureRow(String label, String district, String region) {
+    }
+
+    private final H2 title = new H2();
+    private final Paragraph about = new Paragraph();
+    private final Grid<FigureRow> figures = figureGrid("district-figures");
+    private final Grid<FigureRow> courses = figureGrid("district-courses");
+    private final Grid<MonthlyReport.Month> months = new Grid<>();
+    private final Div bars = new Div();
+    private District district;
+
+    public DistrictView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
+        super(queries, readModel, properties);
+        FigureFormat format = new FigureFormat(this);
+        months.setId("district-months");
+        months.setAllRowsVisible(true);
+        months.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        months.getElement().setAttribute("aria-label", getTranslation("district.months"));
+        months.addColumn(m -> format.shortMonth(m.month())).setHeader(getTranslation("district.column.month"));
+        for (String count : SERIES) {
+            months.addColumn(m -> format.count(m.figures(), count)).setHeader(getTranslation("indicator." + count))
+                    .setTextAlign(ColumnTextAlign.END);
+            months.addColumn(m -> format.count(m.region(), count))
+                    .setHeader(getTranslation("district.column.regionOf", getTranslation("indicator." + count)))
+                    .setTextAlign(ColumnTextAlign.END);
+        }
+        bars.addClassName("bars-row");
+        add(title, about, filters, new H3(getTranslation("district.figures")), figures,
+                new H3(getTranslation("district.courses")), courses,
+                new H3(getTranslation("district.months")), bars, months, legend());
+    }
+
+    /** The route parameters of {@code district}'s page. */
+    static RouteParameters parameters(District district) {
+        return new RouteParameters("ags", district.ags());
+    }
+
+    /** The query of a district page: the state without a district choice (the page names its district). */
+    static QueryParameters query(ViewState state) {
+        return state.withDistricts(List.of()).toQuery();
+    }
+
+    /** Opens {@code district}'s page with the period and course type of {@code state}. */
+    static void open(UI ui, District district, ViewState state) {
+        ui.navigate(DistrictView.class, parameters(district), query(state));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var found = event.getRouteParameters().get("ags").flatMap(District::byAgs);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class, getTranslation("district.unknown"));
+            return;
+        }
+        district = found.get();
+        super.beforeEnter(event);
+    }
+
+    /** Shows {@code shown} for {@code shownDistrict}, as entering the page's URL does. */
+    void show(District shownDistrict, ViewState shown) {
+        district = shownDistrict;
+        show(shown);
+    }
+
+    @Override
+    protected void navigate(ViewState changed) {
+        getUI().ifPresentOrElse(ui -> open(ui, district, changed), () -> show(changed));
+    }
+
+    @Override
+    protected void render() {
+        if (district == null) {
+            return;
+        }
+        ViewState s = state();
+        FigureFormat format = new FigureFormat(this);
+        title.setText(district.displayName());
+        about.setText(getTranslation(district.city() ? "district.about.city" : "district.about.county",
+                district.ags(), format.number(BigDecimal.valueOf(district.residents2018()), Kind.COUNT),
+                format.month(s.from()), format.month(s.to())));
+        IndicatorReport report = queries.report(s.from(), s.to(), Set.of(district), s.courseType());
+        figures.setItems(figureRows(report.districts().getFirst(), report.region(), format));
+
+        List<FigureRow> courseRows = new ArrayList<>();
+        for (CourseType type : s.courseType() == null ? List.of(CourseType.values()) : List.of(s.courseType())) {
+            IndicatorReport byType = queries.report(s.from(), s.to(), Set.of(district), type);
+            for (String count : List.of("enrolments", "completions")) {
+                courseRows.add(new FigureRow(getTranslation("courseType." + type.name()) + " – "
+                        + getTranslation("indicator." + count), format.count(byType.districts().getFirst(), count),
+                        format.count(byType.region(), count)));
+            }
+        }
+        courses.setItems(courseRows);
+
+        MonthlyReport monthly = queries.monthly(district, s.from(), s.to(), s.courseType());
+        months.setItems(monthly.months());
+        bars.removeAll();
+        for (String count : SERIES) {
+            bars.add(new Bars(getTranslation("indicator." + count), monthly.months().stream()
+                    .map(m -> new Bars.Bar(format.shortMonth(m.month()), value(m.figures().count(count)),
+                            format.count(m.figures(), count))).toList()));
+        }
+    }
+
+    private List<FigureRow> figureRows(AreaFigures d, AreaFigures r, FigureFormat format) {
+        List<FigureRow> rows = new ArrayList<>();
+        for (String count : Confidentiality.COUNTS) {
+            rows.add(new FigureRow(getTranslation("indicator." + count), format.count(d, count), format.count(r, count)));
+        }
+        for (String count : SERIES) {
+            rows.add(row("indicator.per10k." + count, d, r, f -> f.per10k().get(count), Kind.PER_10K, format));
+        }
+        for (Indicator rate : List.of(Indicator.COMPLETION_RATE, Indicator.LANGUAGE_SUCCESS_RATE,
+                Indicator.PLACEMENT_WITHIN_6_MONTHS)) {
+            rows.add(row("indicator." + rate.key(), d, r, f -> f.rates().get(rate.key()), Kind.RATE, format));
+        }
+        rows.add(row("indicator.medianWaitingDays", d, r, f -> f.chain().medianWaitingDays(), Kind.DAYS, format));
+        rows.add(row("indicator.medianDaysToPlacement", d, r, f -> f.chain().medianDaysToPlacement(), Kind.DAYS, format));
+        rows.add(row("indicator.pending", d, r, f -> value(f.chain().pending()), Kind.COUNT, format));
+        return rows;
+    }
+
+    private FigureRow row(String label, AreaFigures d, AreaFigures r, Function<AreaFigures, BigDecimal> value,
+                          Kind kind, FigureFormat format) {
+        return new FigureRow(getTranslation(label), format.figure(d, value.apply(d), kind),
+                format.figure(r, value.apply(r), kind));
+    }
+
+    private static BigDecimal value(Long count) {
+        return count == null ? null : BigDecimal.valueOf(count);
+    }
+
+    private Grid<FigureRow> figureGrid(String id) {
+        Grid<FigureRow> grid = new Grid<>();
+        grid.setId(id);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(FigureRow::label).setHeader(getTranslation("district.column.figure")).setFlexGrow(3);
+        grid.addColumn(FigureRow::district).setHeader(getTranslation("district.column.district"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(FigureRow::region).setHeader(getTranslation("district.column.region"))
+                .setTextAlign(ColumnTextAlign.END);
+        return grid;
+    }
+}

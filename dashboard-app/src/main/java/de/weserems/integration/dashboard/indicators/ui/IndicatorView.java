@@ -1,0 +1,83 @@
+package de.weserems.integration.dashboard.indicators.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.ui.PushThrottle;
+import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+
+/**
+ * What the indicator views share: the {@link ViewState} read from the URL, the {@link FilterBar},
+ * and live updates by server push (throttled) while the page is open. A subclass draws its figures
+ * in {@link #render()}, from {@link #state()}.
+ */
+abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserver {
+
+    protected final IndicatorQueries queries;
+    protected final IndicatorReadModel readModel;
+    protected final DashboardProperties properties;
+    protected final FilterBar filters;
+    private ViewState state;
+    private IndicatorReadModel.Subscription subscription;
+
+    protected IndicatorView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
+        this.queries = queries;
+        this.readModel = readModel;
+        this.properties = properties;
+        this.filters = new FilterBar(queries.defaultPeriod()[1], this::navigate);
+        this.state = ViewState.defaults(queries.defaultPeriod());
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        show(ViewState.of(event.getLocation().getQueryParameters(), queries.defaultPeriod()));
+    }
+
+    /** Shows {@code shown}: what {@link #beforeEnter} does with the URL's state. */
+    void show(ViewState shown) {
+        state = shown;
+        filters.show(shown);
+        render();
+    }
+
+    ViewState state() {
+        return state;
+    }
+
+    /** Goes to {@code changed} through the router, so the URL and the history follow. */
+    protected void navigate(ViewState changed) {
+        getUI().ifPresentOrElse(ui -> ui.navigate(getClass(), changed.toQuery()), () -> show(changed));
+    }
+
+    /** Draws the figures of {@link #state()}; also called on every (throttled) change of the read model. */
+    protected abstract void render();
+
+    /** The legend for "–" and "keine Meldungen", with the configured threshold. */
+    protected Paragraph legend() {
+        Paragraph legend = new Paragraph(getTranslation("figures.legend", properties.confidentiality().minCount(),
+                properties.confidentiality().minCases()));
+        legend.addClassName("muted");
+        return legend;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::render);
+        subscription = readModel.subscribe(changedAt -> throttle.request());
+        render();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package de.weserems.integration.dashboard.indicators.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.Outcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A district's page: its figures beside the region's, month by month, withheld and unreported values. */
+class DistrictViewTest extends ViewTestBase {
+
+    @Test
+    void shows_the_district_beside_the_region_month_by_month() {
+        enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
+        enrol(District.EMSLAND, 5, TODAY.minusMonths(1), CourseType.JOB_LANGUAGE_COURSE);
+        enrol(District.LEER, 30, TODAY, CourseType.INTEGRATION_COURSE);
+        complete(District.EMSLAND, 2, TODAY, Outcome.PASSED);
+
+        DistrictView view = openDistrict(District.EMSLAND, "from=2026-10&to=2026-11");
+        assertThat($(H2.class, view).first().getText()).isEqualTo("Emsland");
+        @SuppressWarnings("unchecked")
+        Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
+        DistrictView.FigureRow enrolments = test(figures).getRow(0);
+        assertThat(enrolments.label()).isEqualTo("Kursanmeldungen");
+        assertThat(enrolments.district()).isEqualTo("17");
+        assertThat(enrolments.region()).isEqualTo("47");
+        // 2 completions are withheld
+        assertThat(test(figures).getRow(1).district()).isEqualTo("–");
+
+        @SuppressWarnings("unchecked")
+        Grid<?> months = $(Grid.class, view).withId("district-months").single();
+        assertThat(test(months).size()).isEqualTo(2);
+        assertThat(test(months).getCellText(0, 0)).isEqualTo("Okt. 2026");
+        assertThat(test(months).getCellText(0, 1)).isEqualTo("5");
+        assertThat(test(months).getCellText(1, 1)).isEqualTo("12");
+        assertThat(test(months).getCellText(1, 2)).isEqualTo("42");
+    }
+
+    @Test
+    void a_district_nobody_reported_for_says_so_instead_of_zero() {
+        enrol(District.EMSLAND, 12);
+        DistrictView view = openDistrict(District.WITTMUND, "from=2026-11&to=2026-11");
+        @SuppressWarnings("unchecked")
+        Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
+        assertThat(test(figures).getRow(0).district()).isEqualTo("keine Meldungen");
+        assertThat(test(figures).getRow(0).region()).isEqualTo("12");
+    }
+
+    @Test
+    void the_course_type_filter_narrows_the_page() {
+        enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
+        enrol(District.EMSLAND, 5, TODAY, CourseType.JOB_LANGUAGE_COURSE);
+        DistrictView view = openDistrict(District.EMSLAND, "kurs=JOB_LANGUAGE_COURSE");
+        @SuppressWarnings("unchecked")
+        Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
+        assertThat(test(figures).getRow(0).district()).isEqualTo("5");
+    }
+}
