@@ -3,6 +3,8 @@ package de.weserems.integration.dashboard.indicators;
 import de.weserems.integration.kafka.KafkaBrokerHealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,12 +25,18 @@ public class DataFlowStatus {
 
     private static final Logger log = LoggerFactory.getLogger(DataFlowStatus.class);
 
-    private final KafkaBrokerHealthIndicator kafka;
+    private final HealthIndicator kafka;
     private final Clock clock;
     private final List<Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant delayedSince;
 
+    @Autowired
     public DataFlowStatus(KafkaBrokerHealthIndicator kafka, Clock clock) {
+        this((HealthIndicator) kafka, clock);
+    }
+
+    /** With any check of Kafka, e.g. a stand-in in tests. */
+    public DataFlowStatus(HealthIndicator kafka, Clock clock) {
         this.kafka = kafka;
         this.clock = clock;
     }
@@ -49,7 +57,7 @@ public class DataFlowStatus {
     }
 
     @Scheduled(fixedDelayString = "${dashboard.data-flow-check:5s}", initialDelayString = "${dashboard.data-flow-check:5s}")
-    void check() {
+    public void check() {
         boolean up = Status.UP.equals(kafka.health().getStatus());
         Instant before = delayedSince;
         if (up && before != null) {

@@ -1,5 +1,14 @@
 package de.weserems.integration.dashboard.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import de.weserems.integration.dashboard.indicators.DataFlowStatus;
+import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +37,12 @@ import java.util.Locale;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, DashboardProperties properties) {
+    private final DataFlowStatus dataFlow;
+    private final Span delayed = new Span();
+    private IndicatorReadModel.Subscription delayedSubscription;
+
+    public MainLayout(AuthenticationContext authentication, DashboardProperties properties, DataFlowStatus dataFlow) {
+        this.dataFlow = dataFlow;
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
@@ -41,6 +55,11 @@ public class MainLayout extends AppLayout {
             demo.getElement().setAttribute("role", "status");
             bar.add(demo);
         }
+        delayed.setId("data-delayed");
+        delayed.addClassName("delayed-notice");
+        delayed.getElement().setAttribute("role", "alert");
+        showDelay(dataFlow.delayedSince());
+        bar.add(delayed);
         Span spacer = new Span();
         bar.add(spacer);
         bar.setFlexGrow(1, spacer);
@@ -61,6 +80,30 @@ public class MainLayout extends AppLayout {
                 VaadinIcon.INFO_CIRCLE_O.create()));
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        delayedSubscription = dataFlow.subscribe(since -> ui.access(() -> showDelay(since)));
+        showDelay(dataFlow.delayedSince());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (delayedSubscription != null) {
+            delayedSubscription.cancel();
+            delayedSubscription = null;
+        }
+    }
+
+    /** The "data delayed" notice while Kafka does not answer; the pages keep their last figures meanwhile. */
+    private void showDelay(Instant since) {
+        delayed.setVisible(since != null);
+        if (since != null) {
+            delayed.setText(getTranslation("app.dataDelayed", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                    .withLocale(getLocale()).withZone(IndicatorQueries.REGION_ZONE).format(since)));
+        }
     }
 
     /**

@@ -43,9 +43,18 @@ abstract class ViewTestBase extends BrowserlessTest {
     final IndicatorQueries queries = new IndicatorQueries(model, properties,
             Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
+    /** Kafka as the "data delayed" notice sees it: up unless a test says otherwise. */
+    final java.util.concurrent.atomic.AtomicBoolean kafkaUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+    final de.weserems.integration.dashboard.indicators.DataFlowStatus dataFlow =
+            new de.weserems.integration.dashboard.indicators.DataFlowStatus(
+                    () -> kafkaUp.get() ? org.springframework.boot.health.contributor.Health.up().build()
+                            : org.springframework.boot.health.contributor.Health.down().build(),
+                    Clock.fixed(TODAY.atTime(9, 30).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant(), ZoneOffset.UTC));
+
     ViewTestBase() {
         ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model,
-                DashboardProperties.class, properties, IndicatorQueries.class, queries));
+                DashboardProperties.class, properties, IndicatorQueries.class, queries,
+                de.weserems.integration.dashboard.indicators.DataFlowStatus.class, dataFlow));
     }
 
     @Override
