@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.deliveries.DeliveriesView;
 import de.weserems.integration.dashboard.indicators.ui.ChainView;
 import de.weserems.integration.dashboard.indicators.ui.CompareView;
 import de.weserems.integration.dashboard.indicators.ui.MethodologyView;
@@ -78,6 +80,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.chain"), ChainView.class, VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class,
                 VaadinIcon.INFO_CIRCLE_O.create()));
+        if (authentication.hasRole(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.deliveries"), DeliveriesView.class,
+                    VaadinIcon.TRUCK.create()));
+        }
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);
     }

@@ -1,0 +1,113 @@
+package de.weserems.integration.dashboard.deliveries;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.MonthlyCounters;
+import de.weserems.integration.events.District;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
+ * the commonest reject reasons; and the districts from which no event has arrived for a while.
+ */
+@Route("datenlieferungen")
+@PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
+@RolesAllowed(Roles.ADMIN)
+public class DeliveriesView extends VerticalLayout {
+
+    /** A district and when the newest event counted for it was received ({@code null}: never). */
+    record DistrictReceipt(District district, Instant lastReceived, boolean stale) {
+    }
+
+    public DeliveriesView(ProviderActivity activity, IndicatorReadModel readModel, DeliveriesSettings settings,
+                          Clock clock) {
+        Locale locale = getLocale() == null ? Locale.GERMANY : getLocale();
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(IndicatorQueries.REGION_ZONE);
+        NumberFormat number = NumberFormat.getIntegerInstance(locale);
+
+        List<ProviderActivity.Summary> providers = activity.summaries();
+        Grid<ProviderActivity.Summary> grid = new Grid<>();
+        grid.setId("provider-table");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.getElement().setAttribute("aria-label", getTranslation("deliveries.providers"));
+        grid.addColumn(ProviderActivity.Summary::providerId).setHeader(getTranslation("deliveries.provider"))
+                .setSortable(true);
+        grid.addColumn(s -> time.format(s.lastDelivery()) + " (" + s.lastStatus() + ")")
+                .setHeader(getTranslation("deliveries.last")).setSortable(true)
+                .setComparator(ProviderActivity.Summary::lastDelivery);
+        grid.addColumn(s -> number.format(s.requests())).setHeader(getTranslation("deliveries.requests"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> number.format(s.accepted())).setHeader(getTranslation("deliveries.accepted"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> number.format(s.rejected())).setHeader(getTranslation("deliveries.rejected"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> s.reasons().stream().limit(3)
+                        .map(r -> r.getKey() + " × " + number.format(r.getValue())).collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("deliveries.reasons")).setFlexGrow(3);
+        grid.setItems(providers);
+
+        Instant now = clock.instant();
+        Map<District, Instant> last = lastReceived(readModel);
+        List<DistrictReceipt> districts = Arrays.stream(District.values())
+                .map(d -> new DistrictReceipt(d, last.get(d), last.get(d) == null
+                        || Duration.between(last.get(d), now).compareTo(settings.staleAfter()) > 0))
+                .toList();
+        Grid<DistrictReceipt> receipts = new Grid<>();
+        receipts.setId("district-receipts");
+        receipts.setAllRowsVisible(true);
+        receipts.getElement().setAttribute("aria-label", getTranslation("deliveries.districts"));
+        receipts.addColumn(r -> r.district().displayName()).setHeader(getTranslation("overview.column.district"));
+        receipts.addColumn(r -> r.lastReceived() == null ? getTranslation("deliveries.never")
+                : time.format(r.lastReceived())).setHeader(getTranslation("deliveries.lastEvent"));
+        receipts.addColumn(r -> r.stale() ? getTranslation("deliveries.stale") : "")
+                .setHeader(getTranslation("deliveries.status"));
+        receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
+        receipts.setItems(districts);
+
+        Paragraph empty = new Paragraph(getTranslation("deliveries.empty"));
+        empty.setId("deliveries-empty");
+        empty.setVisible(providers.isEmpty());
+        add(new H2(getTranslation("deliveries.title")), new Paragraph(getTranslation("deliveries.intro")), empty, grid,
+                new H3(getTranslation("deliveries.districts")),
+                new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
+    }
+
+    /** Per district, the newest receipt of any event counted for it, from the read model. */
+    static Map<District, Instant> lastReceived(IndicatorReadModel readModel) {
+        Map<District, Instant> last = new EnumMap<>(District.class);
+        for (Map.Entry<String, MonthlyCounters> e : readModel.snapshot().entrySet()) {
+            Instant at = e.getValue().lastReceivedAt();
+            District.byAgs(e.getKey().substring(0, e.getKey().indexOf('|'))).ifPresent(d -> {
+                if (at != null && (last.get(d) == null || at.isAfter(last.get(d)))) {
+                    last.put(d, at);
+                }
+            });
+        }
+        return last;
+    }
+}
