@@ -94,6 +94,14 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
         browser.get(url("methodik"));
         wait.until(d -> d.findElement(By.id("source-boundaries")).getText().contains("GeoBasis-DE"));
         screenshot("methodology");
+
+        // the language switch: German by default, English for the rest of the session after one click
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Methodik");
+        browser.findElement(By.id("language")).click();
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().equals("Methodology"));
+        browser.get(url(""));
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().equals("Overview"));
+        screenshot("overview-english");
     }
 
     @SuppressWarnings("unchecked")
