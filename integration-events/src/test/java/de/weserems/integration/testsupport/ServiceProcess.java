@@ -48,6 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        // a test that fails or times out must not leave the service running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stopper"));
         ServiceProcess service = new ServiceProcess(name, process, port, log);
         service.awaitReady(readyTimeout);
         return service;
