@@ -98,6 +98,8 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
         // the language switch: German by default, English for the rest of the session after one click
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Methodik");
         browser.findElement(By.id("language")).click();
+        // the page reloads: an element found just before may be gone a moment later
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.tagName("h2")).getText().equals("Methodology"));
         browser.get(url(""));
         wait.until(d -> d.findElement(By.tagName("h2")).getText().equals("Overview"));
