@@ -58,7 +58,9 @@ public final class ApiKeys {
         System.out.println("  providers:");
         System.out.println("    - id: " + args[0]);
         System.out.println("      name: \"" + args[1].replace("\"", "\\\"") + "\"");
-        System.out.println("      districts: [" + String.join(", ", args[2].split(",")).replace("*", "\"*\"") + "]");
+        // quoted: YAML would read an unquoted 03454 as an octal number
+        System.out.println("      districts: [" + java.util.Arrays.stream(args[2].split(","))
+                .map(d -> "\"" + d.strip() + "\"").collect(java.util.stream.Collectors.joining(", ")) + "]");
         System.out.println("      key-sha256: " + sha256Hex(key));
     }
 }
