@@ -47,6 +47,20 @@ public final class TopicTail implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("tail-" + topic).daemon().unstarted(this::run);
     }
 
+    /**
+     * The consumer settings a tail needs on top of the application's own: String keys, byte[]
+     * values, {@code read_committed}, no commits (there is no group).
+     */
+    public static java.util.Properties consumerOverrides() {
+        java.util.Properties overrides = new java.util.Properties();
+        overrides.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        overrides.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        overrides.put("isolation.level", "read_committed");
+        overrides.put("enable.auto.commit", "false");
+        overrides.put("auto.offset.reset", "earliest");
+        return overrides;
+    }
+
     /** Starts tailing {@code topic} with consumers from {@code consumers} (no group, {@code read_committed}). */
     public static TopicTail start(String topic, Supplier<Consumer<String, byte[]>> consumers, Listener listener) {
         TopicTail tail = new TopicTail(topic, consumers, listener);

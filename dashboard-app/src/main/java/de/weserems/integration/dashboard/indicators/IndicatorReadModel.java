@@ -3,7 +3,6 @@ package de.weserems.integration.dashboard.indicators;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -127,15 +125,8 @@ public class IndicatorReadModel implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     private Consumer<String, byte[]> consumer() {
-        Properties overrides = new Properties();
-        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "indicator-read-model", null, overrides);
+        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "indicator-read-model", null,
+                TopicTail.consumerOverrides());
     }
 
     private void apply(ConsumerRecords<String, byte[]> records) {

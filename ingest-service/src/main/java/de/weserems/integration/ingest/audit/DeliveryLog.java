@@ -3,12 +3,9 @@ package de.weserems.integration.ingest.audit;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -125,12 +121,8 @@ public class DeliveryLog implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     private Consumer<String, byte[]> consumer() {
-        Properties overrides = new Properties();
-        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "ingest-audit-tail", null, overrides);
+        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "ingest-audit-tail", null,
+                TopicTail.consumerOverrides());
     }
 
     @Override
