@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.deliveries;
 
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.events.District;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +31,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per data provider: the last delivery, how many events were accepted and rejected, and the reject
- * reasons by field and rule. Built in every dashboard instance from {@link Topics#INGEST_AUDIT}
- * (ingest writes one summary per request there, without payload), read in full like the indicators.
+ * Per data provider: the last delivery, how many events were accepted and rejected, the reject
+ * reasons by field and rule, and the districts it reports for. Built in every dashboard instance
+ * from {@link Topics#INGEST_AUDIT} (ingest writes one summary per request there, without payload),
+ * read in full like the indicators.
  *
- * <p>Memory stays bounded however long an instance runs: per provider the totals and the last
- * {@link DeliveriesSettings#dayCount()} days (older days are dropped as newer ones arrive), at most
- * {@link #MAX_REASONS} distinct reasons per table (an unknown field's name is the provider's text, so
- * the rest are counted as {@link #OTHER}), and the ids of the most recent {@link #MAX_SEEN} requests
- * for spotting a repeated record.
+ * <p>Memory stays bounded however long an instance runs: per provider the totals, the last
+ * {@link DeliveriesSettings#dayCount()} days (older days are dropped as newer ones arrive) and at
+ * most the 17 districts; at most {@link #MAX_REASONS} distinct reasons per table (an unknown field's
+ * name is the provider's text, so the rest are counted as {@link #OTHER}); and the ids of the most
+ * recent {@link #MAX_SEEN} requests for spotting a repeated record.
  */
 @Component
 public class ProviderActivity implements SmartLifecycle {
@@ -77,6 +81,16 @@ public class ProviderActivity implements SmartLifecycle {
      */
     public record Day(String providerId, LocalDate day, long requests, long accepted, long rejected,
                       List<Map.Entry<String, Long>> reasons) implements Counted {
+    }
+
+    /**
+     * A provider that reports for a district: its stored requests named the district.
+     *
+     * @param providerId the provider
+     * @param last       when its last stored request with an event for the district arrived
+     * @param events     how many events for the district it sent in stored requests (resent ones included)
+     */
+    public record Reporter(String providerId, Instant last, long events) {
     }
 
     /** The reason under which reasons beyond {@link #MAX_REASONS} distinct ones are counted. */
@@ -137,6 +151,7 @@ public class ProviderActivity implements SmartLifecycle {
         Instant lastDelivery = Instant.EPOCH;
         int lastStatus;
         final TreeMap<LocalDate, Counts> days = new TreeMap<>();
+        final Map<District, Reporter> districts = new EnumMap<>(District.class);
     }
 
     /** Every provider that ever delivered, the most recent delivery first. */
@@ -151,6 +166,27 @@ public class ProviderActivity implements SmartLifecycle {
                         m.commonest(), days);
             }
         }).sorted(Comparator.comparing(Summary::lastDelivery).reversed()).toList();
+    }
+
+    /**
+     * Per district, the providers that report for it (their stored requests named it; known from
+     * audit records that carry districts), the most recent first; a district nobody reports for is absent.
+     */
+    public Map<District, List<Reporter>> reporters() {
+        Map<District, List<Reporter>> byDistrict = new EnumMap<>(District.class);
+        for (Mutable m : providers.values()) {
+            synchronized (m) {
+                m.districts.forEach((d, r) -> byDistrict.computeIfAbsent(d, x -> new ArrayList<>()).add(r));
+            }
+        }
+        byDistrict.values().forEach(list -> list.sort(Comparator.comparing(Reporter::last).reversed()
+                .thenComparing(Reporter::providerId)));
+        return byDistrict;
+    }
+
+    /** The providers that report for {@code district}, the most recent first. */
+    public List<Reporter> reportersFor(District district) {
+        return reporters().getOrDefault(district, List.of());
     }
 
     /** Counts one audit record (ingest's {@code DeliveryRecord} as JSON); a repeat of a request id is ignored. */
@@ -183,6 +219,13 @@ public class ProviderActivity implements SmartLifecycle {
             long accepted = record.path("accepted").asLong();
             long events = record.path("events").asLong();
             m.count(status, accepted, events, reasons);
+            if (status == 202) {
+                for (Map.Entry<String, JsonNode> d : record.path("districts").properties()) {
+                    District.byAgs(d.getKey()).ifPresent(district -> m.districts.merge(district,
+                            new Reporter(provider, at, d.getValue().asLong()), (was, now) -> new Reporter(provider,
+                                    was.last().isAfter(now.last()) ? was.last() : now.last(), was.events() + now.events())));
+                }
+            }
             LocalDate day = LocalDate.ofInstant(at, IndicatorQueries.REGION_ZONE);
             if (m.days.isEmpty() || day.isAfter(m.days.lastKey().minusDays(dayCount))) {
                 m.days.computeIfAbsent(day, d -> new Counts()).count(status, accepted, events, reasons);

@@ -29,6 +29,16 @@ public final class ProviderActivityTestAccess {
         activity.accept(record);
     }
 
+    /** A stored request whose events name {@code districts} (AGS → events), as ingest audits it. */
+    public static void store(ProviderActivity activity, String provider, String receivedAt, Map<String, Integer> districts) {
+        int events = districts.values().stream().mapToInt(Integer::intValue).sum();
+        ObjectNode record = record(provider, receivedAt, 202, events, events, false);
+        record.putArray("reasons");
+        ObjectNode counted = record.putObject("districts");
+        districts.forEach(counted::put);
+        activity.accept(record);
+    }
+
     public static void deliver(ProviderActivity activity, String provider, String receivedAt, int status, int events,
                                int accepted, boolean dryRun, Map<String, Integer> reasons) {
         ObjectNode record = record(provider, receivedAt, status, events, accepted, dryRun);

@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The admins' Datenlieferungen view: providers' deliveries and reject reasons, quiet districts, admins only. */
 class DeliveriesViewTest extends ViewTestBase {
 
-    private final ProviderActivity activity = ProviderActivityTestAccess.empty();
     /** "Now" of this test: 20 days after the events counted by {@link #enrol}. */
     private final Instant now = Instant.now().plus(Duration.ofDays(20));
 
