@@ -20,9 +20,11 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
- * the commonest reject reasons; and the districts from which no event has arrived for a while.
+ * the commonest reject reasons, in total and day by day for the recent days; and the districts from
+ * which no event has arrived for a while. The page is drawn once when opened (no push): an open page
+ * holds nothing but its own rows.
  */
 @Route("datenlieferungen")
 @PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
@@ -60,16 +64,32 @@ public class DeliveriesView extends VerticalLayout {
         grid.addColumn(s -> time.format(s.lastDelivery()) + " (" + s.lastStatus() + ")")
                 .setHeader(getTranslation("deliveries.last")).setSortable(true)
                 .setComparator(ProviderActivity.Summary::lastDelivery);
-        grid.addColumn(s -> number.format(s.requests())).setHeader(getTranslation("deliveries.requests"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> number.format(s.accepted())).setHeader(getTranslation("deliveries.accepted"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> number.format(s.rejected())).setHeader(getTranslation("deliveries.rejected"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> s.reasons().stream().limit(3)
-                        .map(r -> r.getKey() + " × " + number.format(r.getValue())).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("deliveries.reasons")).setFlexGrow(3);
+        countColumns(grid, number);
         grid.setItems(providers);
+
+        // the same day by day, for the recent days: did a fix of the provider's export help?
+        LocalDate today = LocalDate.ofInstant(clock.instant(), IndicatorQueries.REGION_ZONE);
+        LocalDate firstDay = today.minusDays(settings.dayCount() - 1L);
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        List<ProviderActivity.Day> recent = providers.stream().flatMap(p -> p.days().stream())
+                .filter(d -> !d.day().isBefore(firstDay))
+                .sorted(Comparator.comparing(ProviderActivity.Day::day).reversed()
+                        .thenComparing(ProviderActivity.Day::providerId))
+                .toList();
+        Grid<ProviderActivity.Day> byDay = new Grid<>();
+        byDay.setId("deliveries-by-day");
+        byDay.setAllRowsVisible(true);
+        byDay.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        byDay.getElement().setAttribute("aria-label", getTranslation("deliveries.byDay", settings.dayCount()));
+        byDay.addColumn(d -> date.format(d.day())).setHeader(getTranslation("deliveries.day"));
+        byDay.addColumn(ProviderActivity.Day::providerId).setHeader(getTranslation("deliveries.provider"));
+        countColumns(byDay, number);
+        byDay.setPartNameGenerator(d -> d.rejected() > 0 ? "rejected" : null);
+        byDay.setItems(recent);
+        byDay.setVisible(!recent.isEmpty());
+        Paragraph noneRecent = new Paragraph(getTranslation("deliveries.byDay.empty", settings.dayCount()));
+        noneRecent.setId("deliveries-by-day-empty");
+        noneRecent.setVisible(recent.isEmpty());
 
         Instant now = clock.instant();
         Map<District, Instant> last = lastReceived(readModel);
@@ -93,8 +113,50 @@ public class DeliveriesView extends VerticalLayout {
         empty.setId("deliveries-empty");
         empty.setVisible(providers.isEmpty());
         add(new H2(getTranslation("deliveries.title")), new Paragraph(getTranslation("deliveries.intro")), empty, grid,
+                new H3(getTranslation("deliveries.byDay", settings.dayCount())), noneRecent, byDay,
                 new H3(getTranslation("deliveries.districts")),
                 new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
+    }
+
+    /** The columns of requests, accepted, rejected and the commonest reasons, in both tables alike. */
+    private <T extends ProviderActivity.Counted> void countColumns(Grid<T> grid, NumberFormat number) {
+        grid.addColumn(c -> number.format(c.requests())).setHeader(getTranslation("deliveries.requests"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> number.format(c.accepted())).setHeader(getTranslation("deliveries.accepted"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> number.format(c.rejected())).setHeader(getTranslation("deliveries.rejected"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> commonest(c.reasons(), number))
+                .setHeader(getTranslation("deliveries.reasons")).setFlexGrow(3);
+    }
+
+    /** The three commonest reasons, in words: "district: ungültiger Wert × 3, eventId: fehlt × 1". */
+    private String commonest(List<Map.Entry<String, Long>> reasons, NumberFormat number) {
+        return reasons.stream().limit(3).map(r -> reason(r.getKey()) + " × " + number.format(r.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A reason ({@code field/rule} as ingest counts it) in words: the field as the contract names it
+     * (providers' exports use these names), the rule in the page's language. A rule this page does
+     * not know (a newer ingest) is shown by its code.
+     */
+    String reason(String key) {
+        if (key.equals(ProviderActivity.OTHER)) {
+            return getTranslation("deliveries.reason.other");
+        }
+        int slash = key.indexOf('/');
+        String field = slash < 0 ? key : key.substring(0, slash);
+        String rule = slash < 0 ? "" : key.substring(slash + 1);
+        if (field.equals(ProviderActivity.REQUEST)) {
+            return getTranslation("deliveries.reason.request", translated("deliveries.problem." + rule, rule));
+        }
+        return getTranslation("deliveries.reason.field", field, translated("deliveries.rule." + rule, rule));
+    }
+
+    private String translated(String key, String fallback) {
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key) ? fallback : text;
     }
 
     /** Per district, the newest receipt of any event counted for it, from the read model. */
