@@ -1,5 +1,7 @@
 package de.weserems.integration.dashboard.deliveries;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -9,7 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.MonthlyCounters;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -34,8 +39,8 @@ import java.util.stream.Collectors;
 /**
  * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
  * the commonest reject reasons, in total and day by day for the recent days; and the districts from
- * which no event has arrived for a while. The page is drawn once when opened (no push): an open page
- * holds nothing but its own rows.
+ * which no event has arrived for a while. Live: new deliveries and events redraw the tables by server
+ * push (throttled); a detached page cancels its subscriptions.
  */
 @Route("datenlieferungen")
 @PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
@@ -46,15 +51,30 @@ public class DeliveriesView extends VerticalLayout {
     record DistrictReceipt(District district, Instant lastReceived, boolean stale) {
     }
 
+    private final ProviderActivity activity;
+    private final IndicatorReadModel readModel;
+    private final DeliveriesSettings settings;
+    private final DashboardProperties properties;
+    private final Clock clock;
+    private final Grid<ProviderActivity.Summary> grid = new Grid<>();
+    private final Grid<ProviderActivity.Day> byDay = new Grid<>();
+    private final Grid<DistrictReceipt> receipts = new Grid<>();
+    private final Paragraph empty;
+    private final Paragraph noneRecent;
+    private final List<IndicatorReadModel.Subscription> subscriptions = new ArrayList<>();
+
     public DeliveriesView(ProviderActivity activity, IndicatorReadModel readModel, DeliveriesSettings settings,
-                          Clock clock) {
+                          DashboardProperties properties, Clock clock) {
+        this.activity = activity;
+        this.readModel = readModel;
+        this.settings = settings;
+        this.properties = properties;
+        this.clock = clock;
         Locale locale = getLocale() == null ? Locale.GERMANY : getLocale();
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(IndicatorQueries.REGION_ZONE);
         NumberFormat number = NumberFormat.getIntegerInstance(locale);
 
-        List<ProviderActivity.Summary> providers = activity.summaries();
-        Grid<ProviderActivity.Summary> grid = new Grid<>();
         grid.setId("provider-table");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -65,18 +85,9 @@ public class DeliveriesView extends VerticalLayout {
                 .setHeader(getTranslation("deliveries.last")).setSortable(true)
                 .setComparator(ProviderActivity.Summary::lastDelivery);
         countColumns(grid, number);
-        grid.setItems(providers);
 
         // the same day by day, for the recent days: did a fix of the provider's export help?
-        LocalDate today = LocalDate.ofInstant(clock.instant(), IndicatorQueries.REGION_ZONE);
-        LocalDate firstDay = today.minusDays(settings.dayCount() - 1L);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        List<ProviderActivity.Day> recent = providers.stream().flatMap(p -> p.days().stream())
-                .filter(d -> !d.day().isBefore(firstDay))
-                .sorted(Comparator.comparing(ProviderActivity.Day::day).reversed()
-                        .thenComparing(ProviderActivity.Day::providerId))
-                .toList();
-        Grid<ProviderActivity.Day> byDay = new Grid<>();
         byDay.setId("deliveries-by-day");
         byDay.setAllRowsVisible(true);
         byDay.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -85,19 +96,9 @@ public class DeliveriesView extends VerticalLayout {
         byDay.addColumn(ProviderActivity.Day::providerId).setHeader(getTranslation("deliveries.provider"));
         countColumns(byDay, number);
         byDay.setPartNameGenerator(d -> d.rejected() > 0 ? "rejected" : null);
-        byDay.setItems(recent);
-        byDay.setVisible(!recent.isEmpty());
-        Paragraph noneRecent = new Paragraph(getTranslation("deliveries.byDay.empty", settings.dayCount()));
+        noneRecent = new Paragraph(getTranslation("deliveries.byDay.empty", settings.dayCount()));
         noneRecent.setId("deliveries-by-day-empty");
-        noneRecent.setVisible(recent.isEmpty());
 
-        Instant now = clock.instant();
-        Map<District, Instant> last = lastReceived(readModel);
-        List<DistrictReceipt> districts = Arrays.stream(District.values())
-                .map(d -> new DistrictReceipt(d, last.get(d), last.get(d) == null
-                        || Duration.between(last.get(d), now).compareTo(settings.staleAfter()) > 0))
-                .toList();
-        Grid<DistrictReceipt> receipts = new Grid<>();
         receipts.setId("district-receipts");
         receipts.setAllRowsVisible(true);
         receipts.getElement().setAttribute("aria-label", getTranslation("deliveries.districts"));
@@ -107,15 +108,54 @@ public class DeliveriesView extends VerticalLayout {
         receipts.addColumn(r -> r.stale() ? getTranslation("deliveries.stale") : "")
                 .setHeader(getTranslation("deliveries.status"));
         receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
-        receipts.setItems(districts);
 
-        Paragraph empty = new Paragraph(getTranslation("deliveries.empty"));
+        empty = new Paragraph(getTranslation("deliveries.empty"));
         empty.setId("deliveries-empty");
-        empty.setVisible(providers.isEmpty());
         add(new H2(getTranslation("deliveries.title")), new Paragraph(getTranslation("deliveries.intro")), empty, grid,
                 new H3(getTranslation("deliveries.byDay", settings.dayCount())), noneRecent, byDay,
                 new H3(getTranslation("deliveries.districts")),
                 new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
+        refresh();
+    }
+
+    /** Fills the tables from what this instance knows now. */
+    private void refresh() {
+        List<ProviderActivity.Summary> providers = activity.summaries();
+        grid.setItems(providers);
+        empty.setVisible(providers.isEmpty());
+
+        LocalDate today = LocalDate.ofInstant(clock.instant(), IndicatorQueries.REGION_ZONE);
+        LocalDate firstDay = today.minusDays(settings.dayCount() - 1L);
+        List<ProviderActivity.Day> recent = providers.stream().flatMap(p -> p.days().stream())
+                .filter(d -> !d.day().isBefore(firstDay))
+                .sorted(Comparator.comparing(ProviderActivity.Day::day).reversed()
+                        .thenComparing(ProviderActivity.Day::providerId))
+                .toList();
+        byDay.setItems(recent);
+        byDay.setVisible(!recent.isEmpty());
+        noneRecent.setVisible(recent.isEmpty());
+
+        Instant now = clock.instant();
+        Map<District, Instant> last = lastReceived(readModel);
+        receipts.setItems(Arrays.stream(District.values())
+                .map(d -> new DistrictReceipt(d, last.get(d), last.get(d) == null
+                        || Duration.between(last.get(d), now).compareTo(settings.staleAfter()) > 0))
+                .toList());
+    }
+
+    /** Live: new deliveries (the audit topic) and new events (the read model) redraw the tables, at most once per push interval. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
+        subscriptions.add(activity.subscribe(changed -> throttle.request()));
+        subscriptions.add(readModel.subscribe(changed -> throttle.request()));
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        subscriptions.forEach(IndicatorReadModel.Subscription::cancel);
+        subscriptions.clear();
     }
 
     /** The columns of requests, accepted, rejected and the commonest reasons, in both tables alike. */

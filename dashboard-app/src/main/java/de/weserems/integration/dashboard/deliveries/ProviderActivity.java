@@ -1,6 +1,8 @@
 package de.weserems.integration.dashboard.deliveries;
 
+import de.weserems.integration.dashboard.indicators.ChangeNotifier;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
@@ -114,6 +116,7 @@ public class ProviderActivity implements SmartLifecycle {
         }
     });
     private volatile TopicTail tail;
+    private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("provider-activity-notifier", Instant::now);
 
     public ProviderActivity(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, DeliveriesSettings settings) {
         this.consumerFactory = consumerFactory;
@@ -189,6 +192,17 @@ public class ProviderActivity implements SmartLifecycle {
         return reporters().getOrDefault(district, List.of());
     }
 
+    /** Calls {@code listener} (on a background thread, at most once a second) after new deliveries were counted. */
+    public IndicatorReadModel.Subscription subscribe(java.util.function.Consumer<Instant> listener) {
+        return changes.subscribe(listener);
+    }
+
+    /** Tells the subscribers now about what was counted since the last notification (the notifier thread does it every second). */
+    void notifyListeners() {
+        changes.changed();
+        changes.notifyListeners();
+    }
+
     /** Counts one audit record (ingest's {@code DeliveryRecord} as JSON); a repeat of a request id is ignored. */
     void accept(JsonNode record) {
         String requestId = record.path("requestId").asString("");
@@ -243,6 +257,7 @@ public class ProviderActivity implements SmartLifecycle {
                         record.offset());
             }
         }
+        changes.changed();
     }
 
     @SuppressWarnings("unchecked")
@@ -258,6 +273,7 @@ public class ProviderActivity implements SmartLifecycle {
             public void reset() {
                 providers.clear();
                 seen.clear();
+                changes.changed();
             }
 
             @Override
@@ -265,6 +281,7 @@ public class ProviderActivity implements SmartLifecycle {
                 read(records);
             }
         });
+        changes.start(java.time.Duration.ofSeconds(1));
     }
 
     @Override
@@ -274,6 +291,7 @@ public class ProviderActivity implements SmartLifecycle {
         if (t != null) {
             t.close();
         }
+        changes.stop();
     }
 
     @Override

@@ -18,14 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The indicator read model of this instance: every counter of {@link Topics#INDICATORS}, read in
@@ -55,13 +49,10 @@ public class IndicatorReadModel implements SmartLifecycle {
     /** Counters being read again from the beginning of the topic; {@code null} once caught up. */
     private Map<String, MonthlyCounters> reading;
     private volatile boolean loaded;
-    private final List<java.util.function.Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong version = new AtomicLong();
+    private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("indicator-notifier", this::lastChange);
     private volatile Instant lastChange;
-    private long notifiedVersion;
     private volatile boolean running;
     private TopicTail tail;
-    private ScheduledExecutorService notifier;
 
     public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, MeterRegistry meters) {
         this.consumerFactory = consumerFactory;
@@ -96,8 +87,7 @@ public class IndicatorReadModel implements SmartLifecycle {
 
     /** Calls {@code listener} (on a background thread) with the change time after figures changed. */
     public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return changes.subscribe(listener);
     }
 
     /** Ends a {@link #subscribe} registration. */
@@ -110,25 +100,12 @@ public class IndicatorReadModel implements SmartLifecycle {
     public void start() {
         running = true;
         tail = TopicTail.start(Topics.INDICATORS, this::consumer, tailListener());
-        notifier = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("indicator-notifier").daemon().unstarted(r));
-        notifier.scheduleWithFixedDelay(this::notifyListeners, NOTIFY_INTERVAL.toMillis(), NOTIFY_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        changes.start(NOTIFY_INTERVAL);
     }
 
     /** Tells the subscribers once about all changes since the last call (the notifier thread calls it). */
     void notifyListeners() {
-        long v = version.get();
-        if (v != notifiedVersion) {
-            notifiedVersion = v;
-            for (var listener : listeners) {
-                try {
-                    listener.accept(lastChange);
-                } catch (RuntimeException e) {
-                    log.warn("An indicator listener failed", e);
-                }
-            }
-        }
+        changes.notifyListeners();
     }
 
     /** What the tail of the indicator topic delivers to. */
@@ -207,7 +184,7 @@ public class IndicatorReadModel implements SmartLifecycle {
         }
         loaded = true;
         if (counters.isEmpty()) {
-            version.incrementAndGet(); // listeners hear of "loaded"; still no figures, so no change time
+            changes.changed(); // listeners hear of "loaded"; still no figures, so no change time
         } else {
             changed();
         }
@@ -215,7 +192,7 @@ public class IndicatorReadModel implements SmartLifecycle {
 
     void changed() {
         lastChange = Instant.now();
-        version.incrementAndGet();
+        changes.changed();
     }
 
     @Override
@@ -224,9 +201,7 @@ public class IndicatorReadModel implements SmartLifecycle {
         if (tail != null) {
             tail.close();
         }
-        if (notifier != null) {
-            notifier.shutdownNow();
-        }
+        changes.stop();
     }
 
     @Override

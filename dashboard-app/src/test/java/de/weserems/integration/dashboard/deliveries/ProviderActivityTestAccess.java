@@ -39,6 +39,11 @@ public final class ProviderActivityTestAccess {
         activity.accept(record);
     }
 
+    /** Subscribers (open pages) hear of what was delivered, as every second while the tail reads. */
+    public static void announce(ProviderActivity activity) {
+        activity.notifyListeners();
+    }
+
     public static void deliver(ProviderActivity activity, String provider, String receivedAt, int status, int events,
                                int accepted, boolean dryRun, Map<String, Integer> reasons) {
         ObjectNode record = record(provider, receivedAt, status, events, accepted, dryRun);

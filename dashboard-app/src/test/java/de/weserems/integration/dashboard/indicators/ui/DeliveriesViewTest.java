@@ -71,6 +71,32 @@ class DeliveriesViewTest extends ViewTestBase {
     }
 
     @Test
+    void an_open_page_shows_a_new_delivery_by_server_push() throws InterruptedException {
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(1), 202, 40, 40, false, Map.of());
+        DeliveriesView view = open(DeliveriesView.class, "");
+        @SuppressWarnings("unchecked")
+        Grid<ProviderActivity.Summary> providers = (Grid<ProviderActivity.Summary>) $(Grid.class, view)
+                .withId("provider-table").single();
+        assertThat(test(providers).size()).isEqualTo(1);
+
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(0), 422, 4, 0, false,
+                Map.of("courseType/missing", 4));
+        ProviderActivityTestAccess.announce(activity);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (test(providers).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            // the push throttle's thread queued UI.access; this test thread holds the session lock
+            com.vaadin.flow.server.VaadinService.getCurrent()
+                    .runPendingAccessTasks(com.vaadin.flow.server.VaadinSession.getCurrent());
+            roundTrip();
+        }
+        assertThat(test(providers).size()).as("the new provider's row arrives without reload").isEqualTo(2);
+        int leer = test(providers).getRow(0).providerId().equals("vhs-leer") ? 0 : 1;
+        assertThat(test(providers).getRow(leer).providerId()).isEqualTo("vhs-leer");
+        assertThat(test(providers).getCellText(leer, 5)).isEqualTo("courseType: fehlt × 4");
+    }
+
+    @Test
     void reject_reasons_day_by_day_for_the_last_14_days_in_words() {
         // a provider fixes its export: missing districts two days ago, one refused upload yesterday, clean today
         ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(20), 422, 8, 0, false,
