@@ -57,7 +57,8 @@ public final class IndicatorTopology {
     /** Adds the indicator topology to {@code builder}; returns the counters per {@code AGS|YYYY-MM}. */
     public static KTable<String, MonthlyCounters> build(StreamsBuilder builder, JsonMapper json,
                                                          DeadLetters deadLetters) {
-        Serde<IntegrationEvent> events = new JsonSerde<>(json, IntegrationEvent.class);
+        // the engine's own topics and stores are binary (InternalFormats); the indicators topic is a contract: JSON
+        Serde<IntegrationEvent> events = InternalFormats.EVENT;
         Serde<MonthlyCounters> countersSerde = new JsonSerde<>(json, MonthlyCounters.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.String(), Serdes.Long()));
@@ -85,8 +86,9 @@ public final class IndicatorTopology {
                 .aggregate(MonthlyCounters::empty, (key, event, sum) -> sum.add(event),
                         Named.as("count-district-month"),
                         Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(
-                                DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String()).withValueSerde(countersSerde));
-        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events, json);
+                                DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String())
+                                .withValueSerde(InternalFormats.MONTHLY_COUNTERS));
+        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events);
         // both tables are keyed AGS|YYYY-MM from repartition topics Streams sizes alike, so they join locally
         KTable<String, MonthlyCounters> indicators = counters.outerJoin(chain,
                 (counts, chains) -> (counts == null ? MonthlyCounters.empty() : counts)
