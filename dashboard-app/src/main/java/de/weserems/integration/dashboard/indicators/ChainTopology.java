@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.Stores;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The chain part of the indicator topology (DESIGN.md, "Chain indicators"): it follows one participant
@@ -48,7 +49,7 @@ final class ChainTopology {
     }
 
     /** Adds the chain part; {@code unique} are the deduplicated events. Returns the chain per {@code AGS|YYYY-MM}. */
-    static KTable<String, MonthlyChain> build(StreamsBuilder builder, KStream<String, IntegrationEvent> unique,
+    static KTable<String, MonthlyChain> build(StreamsBuilder builder, KStream<UUID, IntegrationEvent> unique,
                                               Serde<IntegrationEvent> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANT_HISTORY),
                 Serdes.String(), InternalFormats.PARTICIPANT_HISTORY));

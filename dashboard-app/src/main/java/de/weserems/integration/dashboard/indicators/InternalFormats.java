@@ -8,6 +8,11 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +35,23 @@ final class InternalFormats {
     private static final LanguageLevel[] LANGUAGE_LEVELS = LanguageLevel.values();
     private static final PlacementType[] PLACEMENT_TYPES = PlacementType.values();
 
+    /**
+     * The key of the repartition topic {@code events-by-id} and of the store {@value IndicatorTopology#SEEN_EVENT_IDS}:
+     * the eventId's 16 bytes instead of its 36 characters.
+     */
+    static final Serde<UUID> EVENT_ID = Serdes.serdeFrom(
+            (topic, id) -> id == null ? null : ByteBuffer.allocate(16)
+                    .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array(),
+            (topic, data) -> {
+                if (data == null) {
+                    return null;
+                }
+                if (data.length != 16) {
+                    throw new SerializationException("Unreadable eventId on " + topic + " (" + data.length + " bytes)");
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(data);
+                return new UUID(buffer.getLong(), buffer.getLong());
+            });
     /** A deduplicated event on the repartition topics: about 100 bytes instead of about 280 of JSON. */
     static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 1,
             InternalFormats::writeEvent, InternalFormats::readEvent);

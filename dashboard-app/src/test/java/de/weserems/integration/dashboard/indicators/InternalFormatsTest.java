@@ -34,6 +34,11 @@ class InternalFormatsTest {
 
         assertThat(roundTrip(InternalFormats.EVENT, full)).isEqualTo(full);
         assertThat(roundTrip(InternalFormats.EVENT, bare)).isEqualTo(bare);
+        UUID id = full.eventId();
+        assertThat(InternalFormats.EVENT_ID.deserializer().deserialize("t",
+                InternalFormats.EVENT_ID.serializer().serialize("t", id))).isEqualTo(id);
+        assertThatThrownBy(() -> InternalFormats.EVENT_ID.deserializer().deserialize("t", id.toString().getBytes()))
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test
