@@ -1,6 +1,6 @@
 // <district-map>: a choropleth of the 17 districts of Weser-Ems with Apache ECharts.
-// The server sets `data` (JSON, see DistrictMap.java); clicking a district fires `district-click`
-// with detail {ags}. The element keeps its last data and draws it again when Flow re-attaches it.
+// The server sets `data` (JSON, see DistrictMap.java) with every text and number already written for
+// the page's locale; clicking a district fires `district-click` with detail {ags}. The element keeps its last data and draws it again when Flow re-attaches it.
 import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapComponent, GraphicComponent, AriaComponent } from 'echarts/components';
@@ -80,9 +80,10 @@ class DistrictMap extends HTMLElement {
     const raw = this.getAttribute('data');
     if (!raw) return;
     const data = JSON.parse(raw);
-    const shown = data.areas.filter((a) => a.value !== null);
-    const max = Math.max(1, ...shown.map((a) => a.value));
-    const min = shown.length ? Math.min(...shown.map((a) => a.value)) : 0;
+    // numbers as the page writes them in its locale (German: 1.234,5; English: 1,234.5)
+    const number = new Intl.NumberFormat(data.locale, {
+      minimumFractionDigits: data.digits, maximumFractionDigits: data.digits,
+    });
     this._chart.setOption({
       aria: { enabled: true, label: { description: data.description } },
       tooltip: {
@@ -91,8 +92,8 @@ class DistrictMap extends HTMLElement {
       },
       visualMap: {
         type: 'continuous',
-        min: Math.min(min, max - 1),
-        max,
+        min: data.min,
+        max: data.max,
         left: 8,
         bottom: 28,
         calculable: false,
@@ -100,7 +101,7 @@ class DistrictMap extends HTMLElement {
         // viridis: readable for the common colour-vision deficiencies and in greyscale
         inRange: { color: ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] },
         outOfRange: { color: '#d9d9d9' },
-        formatter: (v) => data.format === 'rate' ? `${Math.round(v * 100)} %` : Math.round(v).toLocaleString(data.locale),
+        formatter: (v) => (data.format === 'rate' ? `${number.format(v * 100)} %` : number.format(v)),
       },
       graphic: [{
         type: 'text', right: 8, bottom: 6,
@@ -115,7 +116,8 @@ class DistrictMap extends HTMLElement {
         aspectScale: 0.62,
         layoutCenter: ['50%', '48%'],
         layoutSize: '95%',
-        label: { show: false },
+        // regions are named by AGS (two districts each are called Osnabrück and Oldenburg): label them by name
+        label: { show: false, formatter: (p) => (p.data ? p.data.label : p.name) },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { borderColor: '#000', borderWidth: 2 } },
         data: data.areas.map((a) => ({

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,13 @@ public final class TopicTail implements AutoCloseable {
 
         /** The next records; never empty. */
         void records(ConsumerRecords<String, byte[]> records);
+
+        /**
+         * Everything that was on the topic (committed) when reading (re)started has been delivered:
+         * called once after each {@link #reset()}, also for an empty topic.
+         */
+        default void caughtUp() {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
@@ -75,11 +83,18 @@ public final class TopicTail implements AutoCloseable {
                 List<TopicPartition> partitions = awaitPartitions(c);
                 c.assign(partitions);
                 c.seekToBeginning(partitions);
+                // read_committed: the end offsets are the last stable ones, what a reader may see now
+                Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
                 listener.reset();
+                boolean caughtUp = false;
                 while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(caughtUp ? 500 : 100));
                     if (!records.isEmpty()) {
                         listener.records(records);
+                    }
+                    if (!caughtUp && reached(c, end)) {
+                        caughtUp = true;
+                        listener.caughtUp();
                     }
                 }
             } catch (WakeupException e) {
@@ -91,6 +106,15 @@ public final class TopicTail implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static boolean reached(Consumer<String, byte[]> c, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (c.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) {

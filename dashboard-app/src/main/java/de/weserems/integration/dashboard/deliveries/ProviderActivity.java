@@ -1,5 +1,9 @@
 package de.weserems.integration.dashboard.deliveries;
 
+import de.weserems.integration.dashboard.indicators.ChangeNotifier;
+import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+import de.weserems.integration.events.District;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,19 +19,44 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per data provider: the last delivery, how many events were accepted and rejected, and the reject
- * reasons by field and rule. Built in every dashboard instance from {@link Topics#INGEST_AUDIT}
- * (ingest writes one summary per request there, without payload), read in full like the indicators.
+ * Per data provider: the last delivery, how many events were accepted and rejected, the reject
+ * reasons by field and rule, and the districts it reports for. Built in every dashboard instance
+ * from {@link Topics#INGEST_AUDIT} (ingest writes one summary per request there, without payload),
+ * read in full like the indicators.
+ *
+ * <p>Memory stays bounded however long an instance runs: per provider the totals, the last
+ * {@link DeliveriesSettings#dayCount()} days (older days are dropped as newer ones arrive) and at
+ * most the 17 districts; at most {@link #MAX_REASONS} distinct reasons per table (an unknown field's
+ * name is the provider's text, so the rest are counted as {@link #OTHER}); and the ids of the most
+ * recent {@link #MAX_SEEN} requests for spotting a repeated record.
  */
 @Component
 public class ProviderActivity implements SmartLifecycle {
+
+    /** What both the totals and a day hold: requests, events, and the reject reasons commonest first. */
+    public interface Counted {
+        long requests();
+
+        long accepted();
+
+        long rejected();
+
+        List<Map.Entry<String, Long>> reasons();
+    }
 
     /**
      * One provider's deliveries.
@@ -38,32 +67,94 @@ public class ProviderActivity implements SmartLifecycle {
      * @param requests      requests that stored something or were refused (dry runs not counted)
      * @param accepted      events stored
      * @param rejected      events of refused requests
-     * @param reasons       reject reasons ({@code field/rule}) with how many broken fields, commonest first
+     * @param reasons       reject reasons ({@code field/rule}, or {@code request/problem} for a request
+     *                      refused as a whole) with how often, commonest first
+     * @param days          the recent days with deliveries, newest first
      */
     public record Summary(String providerId, Instant lastDelivery, int lastStatus, long requests, long accepted,
-                          long rejected, List<Map.Entry<String, Long>> reasons) {
+                          long rejected, List<Map.Entry<String, Long>> reasons, List<Day> days) implements Counted {
     }
+
+    /**
+     * One provider's deliveries of one day (in the region's time zone), counted as in {@link Summary}.
+     *
+     * @param providerId the provider
+     * @param day        the day
+     */
+    public record Day(String providerId, LocalDate day, long requests, long accepted, long rejected,
+                      List<Map.Entry<String, Long>> reasons) implements Counted {
+    }
+
+    /**
+     * A provider that reports for a district: its stored requests named the district.
+     *
+     * @param providerId the provider
+     * @param last       when its last stored request with an event for the district arrived
+     * @param events     how many events for the district it sent in stored requests (resent ones included)
+     */
+    public record Reporter(String providerId, Instant last, long events) {
+    }
+
+    /** The reason under which reasons beyond {@link #MAX_REASONS} distinct ones are counted. */
+    public static final String OTHER = "other";
+    /** The field of a reason that refused a whole request (its rule is the problem type). */
+    public static final String REQUEST = "request";
+    static final int MAX_REASONS = 64;
+    static final int MAX_SEEN = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(ProviderActivity.class);
 
     private final ConsumerFactory<?, ?> consumerFactory;
     private final JsonMapper json;
+    private final int dayCount;
     private final Map<String, Mutable> providers = new ConcurrentHashMap<>();
-    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** The most recent request ids, oldest first; only the tail's thread writes it. */
+    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_SEEN;
+        }
+    });
     private volatile TopicTail tail;
+    private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("provider-activity-notifier", Instant::now);
 
-    public ProviderActivity(ConsumerFactory<?, ?> consumerFactory, JsonMapper json) {
+    public ProviderActivity(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, DeliveriesSettings settings) {
         this.consumerFactory = consumerFactory;
         this.json = json;
+        this.dayCount = settings.dayCount();
     }
 
-    private static final class Mutable {
-        Instant lastDelivery = Instant.EPOCH;
-        int lastStatus;
+    /** Requests, events and reasons: of all time, or of one day. */
+    private static class Counts {
         long requests;
         long accepted;
         long rejected;
         final Map<String, Long> reasons = new HashMap<>();
+
+        void count(int status, long accepted, long events, Map<String, Long> reasons) {
+            requests++;
+            if (status == 202) {
+                this.accepted += accepted;
+            } else {
+                rejected += events;
+            }
+            reasons.forEach((reason, n) -> this.reasons.merge(
+                    this.reasons.containsKey(reason) || this.reasons.size() < MAX_REASONS ? reason : OTHER,
+                    n, Long::sum));
+        }
+
+        List<Map.Entry<String, Long>> commonest() {
+            return reasons.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(r -> Map.entry(r.getKey(), r.getValue())).toList();
+        }
+    }
+
+    private static final class Mutable extends Counts {
+        Instant lastDelivery = Instant.EPOCH;
+        int lastStatus;
+        final TreeMap<LocalDate, Counts> days = new TreeMap<>();
+        final Map<District, Reporter> districts = new EnumMap<>(District.class);
     }
 
     /** Every provider that ever delivered, the most recent delivery first. */
@@ -71,12 +162,45 @@ public class ProviderActivity implements SmartLifecycle {
         return providers.entrySet().stream().map(e -> {
             Mutable m = e.getValue();
             synchronized (m) {
-                List<Map.Entry<String, Long>> reasons = m.reasons.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                        .map(r -> Map.entry(r.getKey(), r.getValue())).toList();
-                return new Summary(e.getKey(), m.lastDelivery, m.lastStatus, m.requests, m.accepted, m.rejected, reasons);
+                List<Day> days = m.days.descendingMap().entrySet().stream()
+                        .map(d -> new Day(e.getKey(), d.getKey(), d.getValue().requests, d.getValue().accepted,
+                                d.getValue().rejected, d.getValue().commonest())).toList();
+                return new Summary(e.getKey(), m.lastDelivery, m.lastStatus, m.requests, m.accepted, m.rejected,
+                        m.commonest(), days);
             }
         }).sorted(Comparator.comparing(Summary::lastDelivery).reversed()).toList();
+    }
+
+    /**
+     * Per district, the providers that report for it (their stored requests named it; known from
+     * audit records that carry districts), the most recent first; a district nobody reports for is absent.
+     */
+    public Map<District, List<Reporter>> reporters() {
+        Map<District, List<Reporter>> byDistrict = new EnumMap<>(District.class);
+        for (Mutable m : providers.values()) {
+            synchronized (m) {
+                m.districts.forEach((d, r) -> byDistrict.computeIfAbsent(d, x -> new ArrayList<>()).add(r));
+            }
+        }
+        byDistrict.values().forEach(list -> list.sort(Comparator.comparing(Reporter::last).reversed()
+                .thenComparing(Reporter::providerId)));
+        return byDistrict;
+    }
+
+    /** The providers that report for {@code district}, the most recent first. */
+    public List<Reporter> reportersFor(District district) {
+        return reporters().getOrDefault(district, List.of());
+    }
+
+    /** Calls {@code listener} (on a background thread, at most once a second) after new deliveries were counted. */
+    public IndicatorReadModel.Subscription subscribe(java.util.function.Consumer<Instant> listener) {
+        return changes.subscribe(listener);
+    }
+
+    /** Tells the subscribers now about what was counted since the last notification (the notifier thread does it every second). */
+    void notifyListeners() {
+        changes.changed();
+        changes.notifyListeners();
     }
 
     /** Counts one audit record (ingest's {@code DeliveryRecord} as JSON); a repeat of a request id is ignored. */
@@ -96,16 +220,30 @@ public class ProviderActivity implements SmartLifecycle {
             if (record.path("dryRun").asBoolean(false)) {
                 return;
             }
-            m.requests++;
             int status = record.path("status").asInt();
-            if (status == 202) {
-                m.accepted += record.path("accepted").asLong();
-            } else {
-                m.rejected += record.path("events").asLong();
-            }
+            Map<String, Long> reasons = new LinkedHashMap<>();
             for (JsonNode reason : record.path("reasons")) {
-                m.reasons.merge(reason.path("field").asString() + "/" + reason.path("rule").asString(),
+                reasons.merge(reason.path("field").asString() + "/" + reason.path("rule").asString(),
                         reason.path("count").asLong(), Long::sum);
+            }
+            String problem = record.path("problem").asString("");
+            if (status != 202 && reasons.isEmpty() && !problem.isEmpty()) {
+                reasons.put(REQUEST + "/" + problem, 1L);
+            }
+            long accepted = record.path("accepted").asLong();
+            long events = record.path("events").asLong();
+            m.count(status, accepted, events, reasons);
+            if (status == 202) {
+                for (Map.Entry<String, JsonNode> d : record.path("districts").properties()) {
+                    District.byAgs(d.getKey()).ifPresent(district -> m.districts.merge(district,
+                            new Reporter(provider, at, d.getValue().asLong()), (was, now) -> new Reporter(provider,
+                                    was.last().isAfter(now.last()) ? was.last() : now.last(), was.events() + now.events())));
+                }
+            }
+            LocalDate day = LocalDate.ofInstant(at, IndicatorQueries.REGION_ZONE);
+            if (m.days.isEmpty() || day.isAfter(m.days.lastKey().minusDays(dayCount))) {
+                m.days.computeIfAbsent(day, d -> new Counts()).count(status, accepted, events, reasons);
+                m.days.headMap(m.days.lastKey().minusDays(dayCount - 1L)).clear();
             }
         }
     }
@@ -119,6 +257,7 @@ public class ProviderActivity implements SmartLifecycle {
                         record.offset());
             }
         }
+        changes.changed();
     }
 
     @SuppressWarnings("unchecked")
@@ -134,6 +273,7 @@ public class ProviderActivity implements SmartLifecycle {
             public void reset() {
                 providers.clear();
                 seen.clear();
+                changes.changed();
             }
 
             @Override
@@ -141,6 +281,7 @@ public class ProviderActivity implements SmartLifecycle {
                 read(records);
             }
         });
+        changes.start(java.time.Duration.ofSeconds(1));
     }
 
     @Override
@@ -150,6 +291,7 @@ public class ProviderActivity implements SmartLifecycle {
         if (t != null) {
             t.close();
         }
+        changes.stop();
     }
 
     @Override

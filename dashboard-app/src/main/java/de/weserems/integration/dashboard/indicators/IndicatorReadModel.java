@@ -18,14 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The indicator read model of this instance: every counter of {@link Topics#INDICATORS}, read in
@@ -34,6 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Subscribers are told about changes coalesced: at most once per {@link #NOTIFY_INTERVAL},
  * however many counters changed in between.
+ *
+ * <p>Figures never go backwards on screen: when reading starts (again) from the beginning of the
+ * topic (at start, or after the consumer lost the broker), the counters are read into a new map and
+ * swapped in only once they hold everything committed at that moment; until then the last complete
+ * figures stay served. Before the first complete read, the instance is not {@link #loaded()}: the
+ * read API answers 503 and the readiness probe is down, rather than showing partial figures.
  */
 @Component
 public class IndicatorReadModel implements SmartLifecycle {
@@ -44,13 +44,15 @@ public class IndicatorReadModel implements SmartLifecycle {
     private final ConsumerFactory<?, ?> consumerFactory;
     private final JsonMapper json;
     private final Timer freshness;
-    private final Map<String, MonthlyCounters> counters = new ConcurrentHashMap<>();
-    private final List<java.util.function.Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong version = new AtomicLong();
+    /** The complete figures served; replaced as a whole after a re-read. */
+    private volatile Map<String, MonthlyCounters> counters = new ConcurrentHashMap<>();
+    /** Counters being read again from the beginning of the topic; {@code null} once caught up. */
+    private Map<String, MonthlyCounters> reading;
+    private volatile boolean loaded;
+    private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("indicator-notifier", this::lastChange);
     private volatile Instant lastChange;
     private volatile boolean running;
     private TopicTail tail;
-    private ScheduledExecutorService notifier;
 
     public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, MeterRegistry meters) {
         this.consumerFactory = consumerFactory;
@@ -59,7 +61,7 @@ public class IndicatorReadModel implements SmartLifecycle {
                 .description("from ingest receiving an event to its figure being in this instance's read model")
                 .publishPercentileHistogram()
                 .register(meters);
-        Gauge.builder("indicators.read.model.keys", counters, Map::size)
+        Gauge.builder("indicators.read.model.keys", this, model -> model.counters.size())
                 .description("district-months held by this instance's read model").register(meters);
     }
 
@@ -73,6 +75,11 @@ public class IndicatorReadModel implements SmartLifecycle {
         return Map.copyOf(counters);
     }
 
+    /** Whether this instance has read the whole indicator topic once and serves complete figures. */
+    public boolean loaded() {
+        return loaded;
+    }
+
     /** When the figures last changed, {@code null} before the first change. */
     public Instant lastChange() {
         return lastChange;
@@ -80,8 +87,7 @@ public class IndicatorReadModel implements SmartLifecycle {
 
     /** Calls {@code listener} (on a background thread) with the change time after figures changed. */
     public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return changes.subscribe(listener);
     }
 
     /** Ends a {@link #subscribe} registration. */
@@ -93,34 +99,34 @@ public class IndicatorReadModel implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        tail = TopicTail.start(Topics.INDICATORS, this::consumer, new TopicTail.Listener() {
+        tail = TopicTail.start(Topics.INDICATORS, this::consumer, tailListener());
+        changes.start(NOTIFY_INTERVAL);
+    }
+
+    /** Tells the subscribers once about all changes since the last call (the notifier thread calls it). */
+    void notifyListeners() {
+        changes.notifyListeners();
+    }
+
+    /** What the tail of the indicator topic delivers to. */
+    TopicTail.Listener tailListener() {
+        return new TopicTail.Listener() {
             @Override
             public void reset() {
-                // the compacted topic is read again from its start: rebuild the model from it
-                counters.clear();
+                // the compacted topic is read again from its start: into a new map, served once complete
+                reading = new ConcurrentHashMap<>();
             }
 
             @Override
             public void records(ConsumerRecords<String, byte[]> records) {
                 apply(records);
             }
-        });
-        notifier = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("indicator-notifier").daemon().unstarted(r));
-        long[] notified = {0};
-        notifier.scheduleWithFixedDelay(() -> {
-            long v = version.get();
-            if (v != notified[0]) {
-                notified[0] = v;
-                for (var listener : listeners) {
-                    try {
-                        listener.accept(lastChange);
-                    } catch (RuntimeException e) {
-                        log.warn("An indicator listener failed", e);
-                    }
-                }
+
+            @Override
+            public void caughtUp() {
+                swapIn();
             }
-        }, NOTIFY_INTERVAL.toMillis(), NOTIFY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -145,24 +151,48 @@ public class IndicatorReadModel implements SmartLifecycle {
         changed();
     }
 
-    /** Sets (or with {@code null} removes) the counters of one key; subscribers hear of it with the next {@link #changed()}. */
+    /**
+     * Sets (or with {@code null} removes) the counters of one key; subscribers hear of it with the next
+     * {@link #changed()}. While the topic is read again from its start, into the map that {@link #swapIn()}
+     * serves later; freshness is recorded only for live updates, not for a re-read of old figures.
+     */
     void update(String key, MonthlyCounters value) {
-        MonthlyCounters previous = counters.get(key);
-        Instant received = value == null ? null : value.lastReceivedAt();
-        if (received != null && (previous == null || previous.lastReceivedAt() == null
-                || received.isAfter(previous.lastReceivedAt()))) {
-            freshness.record(Duration.between(received, Instant.now()).abs());
+        Map<String, MonthlyCounters> target = reading != null ? reading : counters;
+        if (target == counters) {
+            MonthlyCounters previous = counters.get(key);
+            Instant received = value == null ? null : value.lastReceivedAt();
+            if (received != null && (previous == null || previous.lastReceivedAt() == null
+                    || received.isAfter(previous.lastReceivedAt()))) {
+                freshness.record(Duration.between(received, Instant.now()).abs());
+            }
         }
         if (value == null) {
-            counters.remove(key);
+            target.remove(key);
         } else {
-            counters.put(key, value);
+            target.put(key, value);
+        }
+    }
+
+    /** The re-read is complete: serve it. */
+    void swapIn() {
+        if (reading != null) {
+            counters = reading;
+            reading = null;
+        }
+        if (!loaded) {
+            log.info("Indicator read model loaded: {} district-months", counters.size());
+        }
+        loaded = true;
+        if (counters.isEmpty()) {
+            changes.changed(); // listeners hear of "loaded"; still no figures, so no change time
+        } else {
+            changed();
         }
     }
 
     void changed() {
         lastChange = Instant.now();
-        version.incrementAndGet();
+        changes.changed();
     }
 
     @Override
@@ -171,9 +201,7 @@ public class IndicatorReadModel implements SmartLifecycle {
         if (tail != null) {
             tail.close();
         }
-        if (notifier != null) {
-            notifier.shutdownNow();
-        }
+        changes.stop();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,10 +33,23 @@ class IndicatorsController {
 
     static final String CSV = "text/csv";
 
-    private final IndicatorQueries queries;
+    /** How long a client should wait after a 503 while this instance is still loading the figures. */
+    static final int RETRY_AFTER_LOADING_SECONDS = 5;
 
-    IndicatorsController(IndicatorQueries queries) {
+    private final IndicatorQueries queries;
+    private final IndicatorReadModel readModel;
+
+    IndicatorsController(IndicatorQueries queries, IndicatorReadModel readModel) {
         this.queries = queries;
+        this.readModel = readModel;
+    }
+
+    /** Partial figures are never served: an instance that has not read all indicators yet says so. */
+    @ModelAttribute
+    void requireLoaded() {
+        if (!readModel.loaded()) {
+            throw new NotLoaded();
+        }
     }
 
     @GetMapping(path = "/api/v1/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -146,6 +160,23 @@ class IndicatorsController {
             super(message);
             this.parameter = parameter;
         }
+    }
+
+    static final class NotLoaded extends RuntimeException {
+        NotLoaded() {
+            super("This dashboard instance is still reading the indicators from Kafka; its figures would be incomplete.");
+        }
+    }
+
+    @ExceptionHandler(NotLoaded.class)
+    ResponseEntity<ProblemDetail> notLoaded(NotLoaded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("/problems/figures-loading"));
+        problem.setTitle("Figures loading");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_LOADING_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(BadParameter.class)

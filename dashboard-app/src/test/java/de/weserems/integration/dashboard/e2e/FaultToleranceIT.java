@@ -39,6 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * work) one is killed and restarted and the other is stopped, so the first takes over. At the end
  * the indicators equal, exactly, what the acknowledged events imply, and both instances serve
  * identical figures.
+ *
+ * <p>"Identical throughout": after each fault the client pauses, and every running dashboard must
+ * show exactly what the events acknowledged so far imply, and the same answer as the other one
+ * (checkpoints). Meanwhile a sampler reads both instances' figures every 300 ms for the whole run: an
+ * instance answers the figures or, while starting, 503 (never partial figures), and no figure of an
+ * instance ever goes down, also not across its restart or a broker bounce.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class FaultToleranceIT {
@@ -49,6 +55,11 @@ class FaultToleranceIT {
     private static final KafkaTestCluster cluster = startCluster();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicReference<ServiceProcess> ingest = new AtomicReference<>();
+    /** The dashboards A and B as they are now (restarts replace them), for the sampler. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<ServiceProcess> dashboards =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(2);
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicBoolean idle = new AtomicBoolean();
 
     private static KafkaTestCluster startCluster() {
         return KafkaTestCluster.startOrFail(3, Map.of("min.insync.replicas", "2", "default.replication.factor", "3"));
@@ -77,6 +88,10 @@ class FaultToleranceIT {
             AtomicInteger retries = new AtomicInteger();
             Thread client = Thread.ofPlatform().name("fault-client").start(() ->
                     post(running, acknowledged, unexpected, requests, retries));
+            dashboards.set(0, dashboardA);
+            dashboards.set(1, dashboardB);
+            Sampler sampler = new Sampler();
+            Thread sampling = Thread.ofPlatform().name("fault-sampler").daemon().start(sampler);
 
             Thread.sleep(4000);
             int broker = cluster.brokerIds().iterator().next();
@@ -86,20 +101,24 @@ class FaultToleranceIT {
             log("starting broker " + broker + " again");
             cluster.startBroker(broker);
             Thread.sleep(3000);
+            checkpoint("after the broker bounce", acknowledged, dashboardA, dashboardB);
 
             log("SIGKILL ingest-service mid-request");
             ingest.get().kill();
             ingest2 = startIngest("fault-ingest-2");
             ingest.set(ingest2);
             Thread.sleep(4000);
+            checkpoint("after the ingest SIGKILL", acknowledged, dashboardA, dashboardB);
 
             log("SIGKILL dashboard A, then start it again");
             dashboardA.kill();
             toStop.remove(dashboardA);
             Thread.sleep(2000);
             dashboardA = startDashboard("fault-dashboard-a", stateA);
+            dashboards.set(0, dashboardA);
             toStop.add(dashboardA);
             Thread.sleep(4000);
+            checkpoint("after dashboard A's restart", acknowledged, dashboardA, dashboardB);
 
             log("stopping dashboard B: A takes over all partitions");
             dashboardB.close();
@@ -115,6 +134,7 @@ class FaultToleranceIT {
 
             awaitCounts(dashboardA, expected);
             dashboardB = startDashboard("fault-dashboard-b", stateB);
+            dashboards.set(1, dashboardB);
             toStop.add(dashboardB);
             awaitCounts(dashboardB, expected);
             JsonNode a = ReadApi.withoutTimestamp(report(dashboardA));
@@ -126,6 +146,11 @@ class FaultToleranceIT {
                 b = ReadApi.withoutTimestamp(report(dashboardB));
             }
             assertThat(b).isEqualTo(a);
+            sampler.stop();
+            sampling.join();
+            log("sampler: " + sampler.summary());
+            assertThat(sampler.violations).as("figures that went down, or other answers than 200/503").isEmpty();
+            assertThat(sampler.figures.get()).as("the sampler must have read figures throughout").isGreaterThan(100);
             assertThat(retries.get()).as("the faults must have hit some requests").isPositive();
             log("both dashboards: " + countsOf(a) + " = what the acknowledged events imply");
         } finally {
@@ -143,6 +168,11 @@ class FaultToleranceIT {
                       AtomicInteger requests, AtomicInteger retries) {
         Random random = new Random(11);
         while (running.get()) {
+            while (paused.get() && running.get()) {
+                idle.set(true);
+                sleep(100);
+            }
+            idle.set(false);
             Map<String, String> ids = new java.util.HashMap<>();
             StringBuilder body = new StringBuilder();
             for (int i = 0; i < 20; i++) {
@@ -212,6 +242,115 @@ class FaultToleranceIT {
                 "--spring.kafka.streams.replication-factor=3",
                 "--dashboard.kafka.replication-factor=3",
                 "--dashboard.kafka.min-insync-replicas=2"), Duration.ofSeconds(180));
+    }
+
+    /**
+     * Pauses the client after its current request (resent until acknowledged), then requires every
+     * given dashboard to show exactly what the events acknowledged so far imply, and all of them the
+     * same answer; the client goes on afterwards.
+     */
+    private void checkpoint(String name, Map<String, String> acknowledged, ServiceProcess... live) throws Exception {
+        paused.set(true);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!idle.get() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(idle.get()).as("the client pauses for the checkpoint " + name).isTrue();
+            Map<String, Long> expected = expected(acknowledged);
+            for (ServiceProcess dashboard : live) {
+                awaitCounts(dashboard, expected);
+            }
+            JsonNode first = ReadApi.withoutTimestamp(report(live[0]));
+            for (ServiceProcess other : live) {
+                JsonNode answer = ReadApi.withoutTimestamp(report(other));
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!answer.equals(first) && System.nanoTime() < until) {
+                    Thread.sleep(500);
+                    first = ReadApi.withoutTimestamp(report(live[0]));
+                    answer = ReadApi.withoutTimestamp(report(other));
+                }
+                assertThat(answer).as("checkpoint " + name + ": " + other.uri("") + " vs " + live[0].uri(""))
+                        .isEqualTo(first);
+            }
+            log("checkpoint " + name + ": " + live.length + " dashboards show the same figures, "
+                    + acknowledged.size() + " acknowledged events: " + expected);
+        } finally {
+            paused.set(false);
+        }
+    }
+
+    /**
+     * Reads the figures of dashboards A and B every 300 ms; per instance name, no count may ever be
+     * lower than one it showed before, and the only other answer allowed is 503 (still loading).
+     */
+    private final class Sampler implements Runnable {
+        private final Map<String, Map<String, Long>> highest = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final AtomicInteger figures = new AtomicInteger();
+        private final AtomicInteger loading = new AtomicInteger();
+        private final AtomicInteger down = new AtomicInteger();
+        private final AtomicBoolean sampling = new AtomicBoolean(true);
+
+        Sampler() {
+            highest.put("A", new TreeMap<>());
+            highest.put("B", new TreeMap<>());
+        }
+
+        @Override
+        public void run() {
+            while (sampling.get()) {
+                sample("A", dashboards.get(0));
+                sample("B", dashboards.get(1));
+                sleep(300);
+            }
+        }
+
+        private void sample(String name, ServiceProcess dashboard) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(dashboard.uri("/api/v1/indicators?from=" + YearMonth.now()
+                                + "&to=" + YearMonth.now()))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("planer:planer".getBytes()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                down.incrementAndGet(); // stopped, killed or not yet listening
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (r.statusCode() == 503) {
+                loading.incrementAndGet();
+                return;
+            }
+            if (r.statusCode() != 200) {
+                violations.add(name + " answered " + r.statusCode() + ": " + r.body());
+                return;
+            }
+            figures.incrementAndGet();
+            Map<String, Long> seen = highest.get(name);
+            Map<String, Long> now = countsOf(ReadApi.JSON.readTree(r.body()));
+            now.forEach((key, value) -> {
+                Long before = seen.get(key);
+                if (before != null && value < before) {
+                    violations.add(name + ": " + key + " went down from " + before + " to " + value);
+                }
+                seen.merge(key, value, Math::max);
+            });
+            seen.keySet().stream().filter(key -> !now.containsKey(key))
+                    .forEach(key -> violations.add(name + ": " + key + " disappeared (was " + seen.get(key) + ")"));
+        }
+
+        void stop() {
+            sampling.set(false);
+        }
+
+        String summary() {
+            return figures.get() + " answers with figures, " + loading.get() + " answers 503 while loading, "
+                    + down.get() + " while down; violations: " + violations.size();
+        }
     }
 
     private JsonNode report(ServiceProcess dashboard) throws Exception {

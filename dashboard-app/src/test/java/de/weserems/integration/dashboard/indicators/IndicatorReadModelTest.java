@@ -40,6 +40,48 @@ class IndicatorReadModelTest {
     }
 
     @Test
+    void a_re_read_from_the_start_of_the_topic_is_served_only_once_complete_and_figures_never_go_backwards() {
+        var listener = model.tailListener();
+        JsonMapper json = JsonMapper.builder().build();
+        MonthlyCounters one = MonthlyCounters.empty().add(enrolment(Instant.now()));
+        MonthlyCounters two = one.add(enrolment(Instant.now()));
+        assertThat(model.loaded()).isFalse();
+
+        listener.reset();
+        listener.records(records(json, "03454|2026-11", one));
+        assertThat(model.loaded()).as("not loaded before the tail caught up").isFalse();
+        listener.records(records(json, "03454|2026-11", two));
+        listener.caughtUp();
+        assertThat(model.loaded()).isTrue();
+        assertThat(model.get("03454|2026-11")).isEqualTo(two);
+
+        // the consumer lost the broker and reads the topic again: the complete figures stay served
+        listener.reset();
+        listener.records(records(json, "03454|2026-11", one));
+        assertThat(model.get("03454|2026-11")).as("mid re-read").isEqualTo(two);
+        assertThat(model.snapshot()).containsOnlyKeys("03454|2026-11");
+        listener.records(records(json, "03454|2026-11", two));
+        listener.records(records(json, "03457|2026-11", one));
+        listener.caughtUp();
+        assertThat(model.get("03457|2026-11")).isEqualTo(one);
+        assertThat(model.get("03454|2026-11")).isEqualTo(two);
+        // replayed old figures are no freshness measurements
+        assertThat(meters.get("indicators.freshness").timer().count()).isZero();
+        // after catching up, updates are live again
+        listener.records(records(json, "03459|2026-11", one));
+        assertThat(model.get("03459|2026-11")).isEqualTo(one);
+        assertThat(meters.get("indicators.freshness").timer().count()).isEqualTo(1);
+    }
+
+    private static org.apache.kafka.clients.consumer.ConsumerRecords<String, byte[]> records(
+            JsonMapper json, String key, MonthlyCounters value) {
+        var partition = new org.apache.kafka.common.TopicPartition("integration.indicators.v1", 0);
+        return new org.apache.kafka.clients.consumer.ConsumerRecords<>(java.util.Map.of(partition, java.util.List.of(
+                new org.apache.kafka.clients.consumer.ConsumerRecord<>(partition.topic(), 0, 0L, key,
+                        json.writeValueAsBytes(value)))), java.util.Map.of());
+    }
+
+    @Test
     void the_newest_receipt_wins_whatever_order_events_are_counted_in() {
         Instant early = Instant.parse("2026-11-01T10:00:00Z");
         Instant late = Instant.parse("2026-11-02T10:00:00Z");

@@ -24,7 +24,7 @@ class IndicatorsApiTest {
     private final IndicatorReadModel model = TestReadModels.empty();
     private final IndicatorQueries queries = new IndicatorQueries(model, IndicatorQueriesTest.properties(),
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries)).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
 
     private void enrol(District district, String date, int times) {
         for (int i = 0; i < times; i++) {
@@ -123,5 +123,26 @@ class IndicatorsApiTest {
         }
         out.add(cell.toString());
         return out;
+    }
+
+    @Test
+    void an_instance_still_reading_the_indicators_answers_503_with_retry_after_rather_than_partial_figures()
+            throws Exception {
+        IndicatorReadModel starting = TestReadModels.loading();
+        starting.update("03454|2026-01", MonthlyCounters.empty()
+                .add(enrolment(District.EMSLAND, "2026-01-10", CourseType.INTEGRATION_COURSE)));
+        IndicatorQueries startingQueries = new IndicatorQueries(starting, IndicatorQueriesTest.properties(),
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+        MockMvc startingMvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(startingQueries, starting)).build();
+
+        for (String path : List.of("/api/v1/indicators", "/api/v1/indicators/03454/monthly")) {
+            var response = startingMvc.perform(get(path)).andExpect(status().isServiceUnavailable()).andReturn().getResponse();
+            assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+            JsonNode problem = JsonMapper.builder().build().readTree(response.getContentAsString());
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/figures-loading");
+            assertThat(problem.get("detail").asString()).contains("still reading the indicators");
+        }
+        starting.swapIn();
+        startingMvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01")).andExpect(status().isOk());
     }
 }

@@ -46,7 +46,7 @@ class ReadApiContractTest {
         }
         IndicatorQueries queries = new IndicatorQueries(model, IndicatorQueriesTest.properties(),
                 Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries)).build();
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
         JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
                 get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
 

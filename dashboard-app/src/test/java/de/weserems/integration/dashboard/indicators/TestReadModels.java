@@ -11,8 +11,15 @@ public final class TestReadModels {
     private TestReadModels() {
     }
 
-    /** A read model without Kafka. */
+    /** A read model without Kafka, loaded: as after reading an empty indicator topic. */
     public static IndicatorReadModel empty() {
+        IndicatorReadModel model = loading();
+        model.swapIn();
+        return model;
+    }
+
+    /** A read model that has not yet read the indicator topic to its end (an instance starting). */
+    public static IndicatorReadModel loading() {
         return new IndicatorReadModel(null, JsonMapper.builder().build(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
@@ -23,6 +30,12 @@ public final class TestReadModels {
         indicators.forEach(model::update);
         model.changed();
         return model;
+    }
+
+    /** The model has read the indicator topic to its end, as after an instance's start; subscribers hear of it. */
+    public static void finishLoading(IndicatorReadModel model) {
+        model.swapIn();
+        model.notifyListeners();
     }
 
     /** Counts {@code event} into {@code model} as the topology would (no deduplication here). */

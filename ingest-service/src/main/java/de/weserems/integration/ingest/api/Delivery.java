@@ -7,6 +7,7 @@ import de.weserems.integration.ingest.validation.FieldError;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,6 +29,6 @@ public record Delivery(UUID requestId, Provider provider, Instant receivedAt, Bo
     DeliveryRecord summary(int status, int events, int accepted, List<RejectedItem> invalid, String problem) {
         List<FieldError> errors = invalid.stream().flatMap(i -> i.errors().stream()).toList();
         return new DeliveryRecord(requestId, provider.id(), receivedAt, format == null ? null : format.name(), dryRun,
-                status, events, accepted, invalid.size(), DeliveryRecord.reasons(errors), problem);
+                status, events, accepted, invalid.size(), DeliveryRecord.reasons(errors), problem, Map.of());
     }
 }

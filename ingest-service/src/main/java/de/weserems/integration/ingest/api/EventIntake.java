@@ -99,7 +99,10 @@ public class EventIntake {
             return new Outcome.Rejected(items.size(), List.copyOf(invalid), !contractBroken);
         }
         if (!delivery.dryRun()) {
-            DeliveryRecord summary = delivery.summary(202, items.size(), items.size(), List.of(), null);
+            Map<String, Integer> districts = new HashMap<>();
+            valid.forEach(e -> districts.merge(e.district().ags(), 1, Integer::sum));
+            DeliveryRecord summary = delivery.summary(202, items.size(), items.size(), List.of(), null)
+                    .withDistricts(districts);
             publisher.publishAll(valid.stream().map(e -> stamp(e, provider, delivery.receivedAt())).toList(),
                     deliveries.toRecord(summary));
             deliveries.stored(summary);

@@ -210,7 +210,8 @@ class EventsController {
     @GetMapping("/deliveries")
     @Operation(summary = "Your recent deliveries",
             description = "The calling provider's own recent requests, newest first: time, status, accepted, "
-                    + "rejected and the reject reasons counted by field and rule. No payload is kept.")
+                    + "rejected, the reject reasons counted by field and rule, and for a stored request its events "
+                    + "counted by district. No payload is kept.")
     Map<String, Object> deliveries(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
                                    @Parameter(description = "how many, at most 200")
                                    @RequestParam(defaultValue = "50") int limit) {

@@ -3,9 +3,11 @@ package de.weserems.integration.ingest.audit;
 import de.weserems.integration.ingest.validation.FieldError;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -25,10 +27,23 @@ import java.util.stream.Collectors;
  * @param rejected   invalid items
  * @param reasons    reject reasons by field and rule, commonest first
  * @param problem    for a request refused as a whole (400, 413, 415, 429, 503): the problem type
+ * @param districts  for a stored request: how many of its events name each district (AGS); empty
+ *                   otherwise and in records written before it existed. It tells the dashboard which
+ *                   provider reports for which district
  */
 public record DeliveryRecord(UUID requestId, String providerId, Instant receivedAt, String format, boolean dryRun,
                              int status, int events, int accepted, int rejected, List<Reason> reasons,
-                             String problem) {
+                             String problem, Map<String, Integer> districts) {
+
+    public DeliveryRecord {
+        districts = districts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(districts));
+    }
+
+    /** This summary with the districts of its stored events. */
+    public DeliveryRecord withDistricts(Map<String, Integer> stored) {
+        return new DeliveryRecord(requestId, providerId, receivedAt, format, dryRun, status, events, accepted,
+                rejected, reasons, problem, stored);
+    }
 
     /**
      * How many times one field broke one rule in the request.

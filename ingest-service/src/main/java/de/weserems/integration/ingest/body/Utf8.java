@@ -15,6 +15,21 @@ final class Utf8 {
     private Utf8() {
     }
 
+    /**
+     * Checks that the body is UTF-8 without making a string of it, and returns where its content starts
+     * (3 after a byte order mark, else 0). Most bodies are plain ASCII, which needs one pass over the bytes.
+     */
+    static int check(byte[] body) throws UnreadableBodyException {
+        for (byte b : body) {
+            if (b < 0) {
+                decode(body);
+                return body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb
+                        && (body[2] & 0xff) == 0xbf ? 3 : 0;
+            }
+        }
+        return 0;
+    }
+
     static String decode(byte[] body) throws UnreadableBodyException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

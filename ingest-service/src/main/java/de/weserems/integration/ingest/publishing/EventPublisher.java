@@ -1,5 +1,6 @@
 package de.weserems.integration.ingest.publishing;
 
+import de.weserems.integration.events.EventJson;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.ingest.IngestProperties;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,14 +31,12 @@ public class EventPublisher {
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final JsonMapper json;
     private final Duration timeout;
     private final MeterRegistry meters;
 
-    public EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, IngestProperties properties,
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties,
                           MeterRegistry meters) {
         this.kafka = kafka;
-        this.json = json;
         this.timeout = properties.kafka().sendTimeout();
         this.meters = meters;
     }
@@ -50,7 +48,7 @@ public class EventPublisher {
     public void publishAll(List<IntegrationEvent> events, ProducerRecord<String, byte[]> alongside) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size() + 1);
         for (IntegrationEvent event : events) {
-            records.add(new ProducerRecord<>(Topics.EVENTS, event.district().ags(), json.writeValueAsBytes(event)));
+            records.add(new ProducerRecord<>(Topics.EVENTS, event.district().ags(), EventJson.toBytes(event)));
         }
         records.add(alongside);
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,17 @@ public class EventValidator {
     static final Set<String> TYPE_BOUND_FIELDS = TYPE_FIELDS.values().stream()
             .flatMap(m -> m.keySet().stream()).collect(Collectors.toUnmodifiableSet());
 
+    /** Each enum's constants by name; the stream over all constants per field showed in profiles. */
+    private static final ClassValue<Map<String, Object>> ENUM_BY_NAME = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants())
+                    .collect(Collectors.toUnmodifiableMap(e -> ((Enum<?>) e).name(), Function.identity()));
+        }
+    };
+
     private final Clock clock;
+    private volatile Tomorrow tomorrow;
 
     public EventValidator(Clock clock) {
         this.clock = clock;
@@ -143,6 +153,56 @@ public class EventValidator {
         return true;
     }
 
+    /**
+     * A date written exactly as {@code YYYY-MM-DD} (ASCII digits), or {@code null} when the text is not
+     * one or names no day of the calendar (2026-02-30). By hand: {@code LocalDate.parse} and the pattern
+     * it replaced took a third of the validation time in the ingest benchmark's profile.
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Tomorrow in the region, worked out again only when the clock has passed the cached day's end. */
+    private LocalDate tomorrow() {
+        Tomorrow cached = this.tomorrow;
+        long now = clock.millis();
+        if (cached == null || now < cached.validFromMillis() || now >= cached.validUntilMillis()) {
+            ZonedDateTime today = LocalDate.now(clock.withZone(REGION_ZONE)).atStartOfDay(REGION_ZONE);
+            cached = new Tomorrow(today.toLocalDate().plusDays(1), today.toInstant().toEpochMilli(),
+                    today.plusDays(1).toInstant().toEpochMilli());
+            this.tomorrow = cached;
+        }
+        return cached.date();
+    }
+
+    private record Tomorrow(LocalDate date, long validFromMillis, long validUntilMillis) {
+    }
+
     private LocalDate date(JsonNode item, Set<String> present, List<FieldError> errors) {
         String text = text(item, "occurredOn", errors);
         if (text == null) {
@@ -151,17 +211,12 @@ public class EventValidator {
             }
             return null;
         }
-        LocalDate date;
-        try {
-            if (!ISO_DATE.matcher(text).matches()) {
-                throw new DateTimeParseException("not ISO", text, 0);
-            }
-            date = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        LocalDate date = isoDate(text);
+        if (date == null) {
             errors.add(new FieldError("occurredOn", Rule.INVALID_FORMAT, "must be a date YYYY-MM-DD, not '" + abbreviate(text) + "'"));
             return null;
         }
-        LocalDate tomorrow = LocalDate.now(clock.withZone(REGION_ZONE)).plusDays(1);
+        LocalDate tomorrow = tomorrow();
         if (date.isAfter(tomorrow)) {
             errors.add(new FieldError("occurredOn", Rule.OUT_OF_RANGE, text + " is in the future (latest allowed: " + tomorrow + ")"));
         } else if (date.isBefore(EARLIEST)) {
@@ -201,9 +256,7 @@ public class EventValidator {
         if (text == null) {
             return null;
         }
-        Function<String, E> lookup = s -> EnumSet.allOf(type).stream()
-                .filter(e -> e.name().equals(s)).findFirst().orElse(null);
-        E value = lookup.apply(text);
+        E value = type.cast(ENUM_BY_NAME.get(type).get(text));
         if (value == null) {
             errors.add(new FieldError(field, Rule.INVALID_VALUE, "'" + abbreviate(text) + "' is not one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));

@@ -55,6 +55,9 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
         assertThat(stored.get("status").asInt()).isEqualTo(202);
         assertThat(stored.get("dryRun").asBoolean()).isFalse();
         assertThat(stored.get("accepted").asInt()).isEqualTo(1);
+        assertThat(stored.get("districts").properties()).as("the stored events by district")
+                .extracting(e -> e.getKey() + "=" + e.getValue().asInt()).containsExactly("03402=1");
+        assertThat(rejected.get("districts").isEmpty()).as("a refused request reports for no district").isTrue();
 
         // another provider sees none of it
         JsonNode demo = JSON.readTree(get("/api/v1/deliveries", DEMO_KEY).body());

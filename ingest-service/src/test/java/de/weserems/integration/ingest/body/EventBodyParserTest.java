@@ -127,4 +127,22 @@ class EventBodyParserTest {
         assertThatThrownBy(() -> parser.parse(BodyFormat.CSV, latin1))
                 .hasMessageStartingWith("The body is not valid UTF-8: byte 35 (line 2)");
     }
+
+    @Test
+    void ndjson_and_json_read_from_bytes_keep_umlauts_and_drop_a_byte_order_mark() throws UnreadableBodyException {
+        String line = "{\"eventId\":\"" + ID + "\",\"participantRef\":\"J\u00fcrgen \u20ac \uD83D\uDE00\"}";
+        List<BodyItem> items = parse(BodyFormat.NDJSON, "\uFEFF" + line + "\r\n" + line);
+        assertThat(items).extracting(BodyItem::line).containsExactly(1, 2);
+        assertThat(items).allSatisfy(item ->
+                assertThat(item.node().get("participantRef").asString()).isEqualTo("J\u00fcrgen \u20ac \uD83D\uDE00"));
+        List<BodyItem> json = parse(BodyFormat.JSON, "\uFEFF[" + line + "]");
+        assertThat(json.getFirst().node().get("participantRef").asString()).isEqualTo("J\u00fcrgen \u20ac \uD83D\uDE00");
+        byte[] brokenInTheSecondLine = (line + "\n{\"a\":\"K").getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = java.util.Arrays.copyOf(brokenInTheSecondLine, brokenInTheSecondLine.length + 3);
+        latin1[latin1.length - 3] = (byte) 0xf6;
+        latin1[latin1.length - 2] = '"';
+        latin1[latin1.length - 1] = '}';
+        assertThatThrownBy(() -> parser.parse(BodyFormat.NDJSON, latin1))
+                .hasMessageStartingWith("The body is not valid UTF-8: byte " + (brokenInTheSecondLine.length + 1) + " (line 2)");
+    }
 }

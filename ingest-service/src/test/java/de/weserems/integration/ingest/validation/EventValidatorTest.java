@@ -114,4 +114,59 @@ class EventValidatorTest {
             assertThat(EventValidator.isUuid(text)).as(text).isEqualTo(EventValidator.UUID_TEXT.matcher(text).matches());
         }
     }
+
+    @Test
+    void the_fast_date_check_agrees_with_the_published_pattern_and_the_calendar() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "0123456789-x/٣ ";
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder(java.time.LocalDate.of(2015, 1, 1)
+                    .plusDays(random.nextInt(6_000)).toString());
+            switch (n % 4) {
+                case 0 -> b.setCharAt(random.nextInt(b.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+                case 1 -> b.replace(5, 10, String.format("%02d-%02d", random.nextInt(14), random.nextInt(33)));
+                case 2 -> b.setLength(random.nextInt(11));
+                default -> {
+                }
+            }
+            String text = b.toString();
+            java.time.LocalDate expected;
+            try {
+                expected = EventValidator.ISO_DATE.matcher(text).matches() ? java.time.LocalDate.parse(text) : null;
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertThat(EventValidator.isoDate(text)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void tomorrow_follows_the_clock_across_midnight_in_berlin() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-25T22:59:59Z"));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return Clock.fixed(now.get(), zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        EventValidator moved = new EventValidator(moving);
+        String event = """
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT","occurredOn":"2026-11-27",                "district":"03454","courseType":"INTEGRATION_COURSE"}""";
+        // 23:59:59 in Berlin on the 25th: the 27th is the day after tomorrow
+        assertThat(moved.validate(JSON.readTree(event)).valid()).isFalse();
+        now.set(Instant.parse("2026-11-25T23:00:00Z"));
+        // midnight in Berlin: now it is tomorrow
+        assertThat(moved.validate(JSON.readTree(event)).valid()).isTrue();
+    }
 }

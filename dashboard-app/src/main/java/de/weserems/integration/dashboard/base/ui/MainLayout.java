@@ -1,6 +1,8 @@
 package de.weserems.integration.dashboard.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.component.DetachEvent;
 import de.weserems.integration.dashboard.indicators.DataFlowStatus;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
@@ -37,14 +39,19 @@ import java.util.Locale;
 /** The frame of every page: title, navigation, demo-data notice, language switch and logout. */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     private final DataFlowStatus dataFlow;
+    private final IndicatorReadModel readModel;
     private final Span delayed = new Span();
+    private final Span loading = new Span();
     private IndicatorReadModel.Subscription delayedSubscription;
+    private IndicatorReadModel.Subscription loadingSubscription;
 
-    public MainLayout(AuthenticationContext authentication, DashboardProperties properties, DataFlowStatus dataFlow) {
+    public MainLayout(AuthenticationContext authentication, DashboardProperties properties, DataFlowStatus dataFlow,
+                      IndicatorReadModel readModel) {
         this.dataFlow = dataFlow;
+        this.readModel = readModel;
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
@@ -62,6 +69,11 @@ public class MainLayout extends AppLayout {
         delayed.getElement().setAttribute("role", "alert");
         showDelay(dataFlow.delayedSince());
         bar.add(delayed);
+        loading.setId("figures-loading");
+        loading.addClassName("delayed-notice");
+        loading.getElement().setAttribute("role", "status");
+        loading.setVisible(!readModel.loaded());
+        bar.add(loading);
         Span spacer = new Span();
         bar.add(spacer);
         bar.setFlexGrow(1, spacer);
@@ -93,6 +105,28 @@ public class MainLayout extends AppLayout {
         UI ui = event.getUI();
         delayedSubscription = dataFlow.subscribe(since -> ui.access(() -> showDelay(since)));
         showDelay(dataFlow.delayedSince());
+        if (!readModel.loaded()) {
+            loadingSubscription = readModel.subscribe(changed -> ui.access(this::showLoading));
+        }
+        showLoading();
+    }
+
+    /** The notices follow a change of the UI's locale (their text is set when they show). */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        showDelay(dataFlow.delayedSince());
+        showLoading();
+    }
+
+    /** The "figures loading" notice until this instance has read all indicators once. */
+    private void showLoading() {
+        boolean loaded = readModel.loaded();
+        loading.setText(getTranslation("app.figuresLoading"));
+        loading.setVisible(!loaded);
+        if (loaded && loadingSubscription != null) {
+            loadingSubscription.cancel();
+            loadingSubscription = null;
+        }
     }
 
     @Override
@@ -100,6 +134,10 @@ public class MainLayout extends AppLayout {
         if (delayedSubscription != null) {
             delayedSubscription.cancel();
             delayedSubscription = null;
+        }
+        if (loadingSubscription != null) {
+            loadingSubscription.cancel();
+            loadingSubscription = null;
         }
     }
 

@@ -42,19 +42,24 @@ public class DistrictMap extends Component implements HasSize {
     }
 
     /**
-     * What the map shows.
+     * What the map shows. Every number the map writes comes from the server already formatted for
+     * the page's locale, except the value the legend shows while the pointer is on it, which the
+     * element formats with {@code Intl.NumberFormat} in {@code locale} with {@code digits}.
      *
      * @param indicator   the indicator's name, for the tooltip
      * @param description a sentence for screen readers (ECharts aria)
-     * @param format      {@code count}, {@code per10k} or {@code rate}: how the legend formats values
-     * @param locale      BCP 47 language tag for number formatting
-     * @param low         legend text at the low end
-     * @param high        legend text at the high end
+     * @param format      {@code count}, {@code per10k} or {@code rate} (a fraction, shown in percent)
+     * @param locale      BCP 47 language tag of the page's locale
+     * @param digits      fraction digits of a value as the page writes it
+     * @param min         the value of the legend's low end
+     * @param max         the value of the legend's high end
+     * @param low         legend text at the low end, with its value ("niedrig: 0,9"; "–" when nothing is shown)
+     * @param high        legend text at the high end, with its value
      * @param credit      the boundary data's credit
      * @param areas       the 17 districts
      */
-    public record Data(String indicator, String description, String format, String locale, String low, String high,
-                       String credit, List<Area> areas) {
+    public record Data(String indicator, String description, String format, String locale, int digits, double min,
+                       double max, String low, String high, String credit, List<Area> areas) {
     }
 
     public DistrictMap() {

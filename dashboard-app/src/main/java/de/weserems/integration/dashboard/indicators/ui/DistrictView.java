@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.indicators.AreaFigures;
 import de.weserems.integration.dashboard.indicators.Confidentiality;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
@@ -35,7 +36,7 @@ import java.util.function.Function;
 
 /**
  * Landkreis: one district month by month (table and bars), its outcomes, course types and chain
- * indicators over the period, every figure beside the region's.
+ * indicators over the period, every figure beside the region's; and which providers report for it.
  */
 @Route("landkreis/:ags")
 @PageTitle("Landkreis – Integrationsmonitor Weser-Ems")
@@ -50,15 +51,20 @@ public class DistrictView extends IndicatorView {
 
     private final H2 title = new H2();
     private final Paragraph about = new Paragraph();
+    private final Paragraph reporting = new Paragraph();
+    private final ProviderActivity activity;
     private final Grid<FigureRow> figures = figureGrid("district-figures");
     private final Grid<FigureRow> courses = figureGrid("district-courses");
     private final Grid<MonthlyReport.Month> months = new Grid<>();
     private final Div bars = new Div();
     private District district;
 
-    public DistrictView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
+    public DistrictView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties,
+                        ProviderActivity activity) {
         super(queries, readModel, properties);
+        this.activity = activity;
         FigureFormat format = new FigureFormat(this);
+        reporting.setId("district-providers");
         months.setId("district-months");
         months.setAllRowsVisible(true);
         months.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -72,7 +78,7 @@ public class DistrictView extends IndicatorView {
                     .setTextAlign(ColumnTextAlign.END);
         }
         bars.addClassName("bars-row");
-        add(title, about, filters, new H3(getTranslation("district.figures")), figures,
+        add(title, about, reporting, filters, new H3(getTranslation("district.figures")), figures,
                 new H3(getTranslation("district.courses")), courses,
                 new H3(getTranslation("district.months")), bars, months, legend());
     }
@@ -125,6 +131,8 @@ public class DistrictView extends IndicatorView {
         about.setText(getTranslation(district.city() ? "district.about.city" : "district.about.county",
                 district.ags(), format.number(BigDecimal.valueOf(district.residents2018()), Kind.COUNT),
                 format.month(s.from()), format.month(s.to())));
+        reporting.setText(getTranslation("district.providers",
+                ReportingProviders.text(this, activity.reportersFor(district), format.locale())));
         IndicatorReport report = queries.report(s.from(), s.to(), Set.of(district), s.courseType());
         figures.setItems(figureRows(report.districts().getFirst(), report.region(), format));
 

@@ -1,5 +1,8 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -10,13 +13,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.deliveries.ProviderActivity;
+import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Methodik: every indicator's definition in plain language, the sources with their credits, and
- * the confidentiality rules with the thresholds this installation is configured with.
+ * Methodik: every indicator's definition in plain language, the confidentiality rules with the
+ * thresholds this installation is configured with, which providers report for which district, and
+ * the sources with their credits.
  */
 @Route("methodik")
 @PageTitle("Methodik – Integrationsmonitor Weser-Ems")
@@ -28,7 +36,7 @@ public class MethodologyView extends VerticalLayout {
             "passedB1OrHigher", "placements", "completionRate", "languageSuccessRate", "per10k",
             "placementWithin6Months", "medianDaysToPlacement", "medianWaitingDays", "pending", "noReports");
 
-    public MethodologyView(DashboardProperties properties) {
+    public MethodologyView(DashboardProperties properties, ProviderActivity activity) {
         addClassName("methodology");
         setWidthFull();
         setMaxWidth("60em");
@@ -50,6 +58,21 @@ public class MethodologyView extends VerticalLayout {
                 properties.confidentiality().minCount(), properties.confidentiality().minCases()));
         rules.setId("method-confidentiality");
         add(rules, new Paragraph(getTranslation("method.confidentiality.residual")));
+
+        add(new H3(getTranslation("method.providers")), new Paragraph(getTranslation("method.providers.text")));
+        Map<District, List<ProviderActivity.Reporter>> reporters = activity.reporters();
+        Locale locale = UI.getCurrent() == null || UI.getCurrent().getLocale() == null ? Locale.GERMANY
+                : UI.getCurrent().getLocale();
+        Grid<District> providers = new Grid<>();
+        providers.setId("method-providers");
+        providers.setAllRowsVisible(true);
+        providers.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        providers.getElement().setAttribute("aria-label", getTranslation("method.providers"));
+        providers.addColumn(District::displayName).setHeader(getTranslation("overview.column.district"));
+        providers.addColumn(d -> ReportingProviders.text(this, reporters.getOrDefault(d, List.of()), locale))
+                .setHeader(getTranslation("method.providers.column")).setFlexGrow(3);
+        providers.setItems(District.values());
+        add(providers);
 
         add(new H3(getTranslation("method.sources")));
         Span residents = new Span(getTranslation("method.source.residents"));

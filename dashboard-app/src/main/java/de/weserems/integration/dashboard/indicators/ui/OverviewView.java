@@ -33,9 +33,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -180,21 +182,34 @@ public class OverviewView extends IndicatorView {
                 .withLocale(format.locale()).withZone(IndicatorQueries.REGION_ZONE).format(last)));
     }
 
-    private DistrictMap.Data mapData(IndicatorReport report, ViewState s, FigureFormat format) {
+    private DistrictMap.Data mapData(IndicatorReport report, ViewState s, FigureFormat figures) {
         String name = getTranslation("indicator." + s.indicator().key()) + " ("
                 + getTranslation("mode." + s.mode().param()) + ")";
         List<DistrictMap.Area> areas = report.districts().stream().map(f -> {
             BigDecimal value = s.indicator().value(f, s.mode());
             return new DistrictMap.Area(f.district(), f.name(), value == null ? null : value.doubleValue(),
-                    format.value(f, s.indicator(), s.mode()), !Boolean.FALSE.equals(f.reported()));
+                    figures.value(f, s.indicator(), s.mode()), !Boolean.FALSE.equals(f.reported()));
         }).toList();
-        String kind = switch (FigureFormat.kind(s.indicator(), s.mode())) {
+        Kind kind = FigureFormat.kind(s.indicator(), s.mode());
+        String format = switch (kind) {
             case RATE -> "rate";
             case PER_10K -> "per10k";
             default -> "count";
         };
+        // the colour scale: rates always from 0 to 100 %, other figures from the smallest to the largest shown
+        DoubleSummaryStatistics shown = areas.stream().map(DistrictMap.Area::value).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).summaryStatistics();
+        double min = kind == Kind.RATE || shown.getCount() == 0 ? 0 : shown.getMin();
+        double max = kind == Kind.RATE || shown.getCount() == 0 ? 1 : shown.getMax();
+        if (max <= min) { // one value (or all alike): a scale from 0 to it
+            min = Math.min(0, min);
+            max = max > 0 ? max : min + 1;
+        }
+        String lowValue = shown.getCount() == 0 ? figures.withheld() : figures.number(BigDecimal.valueOf(min), kind);
+        String highValue = shown.getCount() == 0 ? figures.withheld() : figures.number(BigDecimal.valueOf(max), kind);
         return new DistrictMap.Data(name, getTranslation("overview.map.description", name,
-                format.month(s.from()), format.month(s.to())), kind, format.locale().toLanguageTag(),
-                getTranslation("overview.map.low"), getTranslation("overview.map.high"), DistrictMap.CREDIT, areas);
+                figures.month(s.from()), figures.month(s.to())), format, figures.locale().toLanguageTag(),
+                kind == Kind.COUNT ? 0 : 1, min, max, getTranslation("overview.map.low", lowValue),
+                getTranslation("overview.map.high", highValue), DistrictMap.CREDIT, areas);
     }
 }

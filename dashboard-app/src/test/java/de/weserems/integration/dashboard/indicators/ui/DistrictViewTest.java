@@ -2,10 +2,14 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +61,20 @@ class DistrictViewTest extends ViewTestBase {
         @SuppressWarnings("unchecked")
         Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
         assertThat(test(figures).getRow(0).district()).isEqualTo("5");
+    }
+
+    @Test
+    void the_page_names_the_providers_that_report_for_the_district() {
+        ProviderActivityTestAccess.store(activity, "jc-emsland", "2026-11-20T09:00:00Z", Map.of("03454", 5));
+        ProviderActivityTestAccess.store(activity, "demo", "2026-11-24T09:00:00Z", Map.of("03454", 2, "03457", 1));
+        ProviderActivityTestAccess.deliver(activity, "vhs-wittmund", "2026-11-24T10:00:00Z", 422, 3, 0, false,
+                Map.of("district/district-not-allowed", 3));   // refused: reports for no district
+
+        DistrictView emsland = openDistrict(District.EMSLAND, "");
+        assertThat($(Paragraph.class, emsland).withId("district-providers").single().getText())
+                .isEqualTo("Es melden für diesen Kreis: demo (zuletzt 24.11.2026), jc-emsland (zuletzt 20.11.2026)");
+        DistrictView wittmund = openDistrict(District.WITTMUND, "");
+        assertThat($(Paragraph.class, wittmund).withId("district-providers").single().getText())
+                .isEqualTo("Es melden für diesen Kreis: bisher keine Lieferung");
     }
 }

@@ -1,8 +1,13 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
+import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,5 +24,20 @@ class MethodologyViewTest extends ViewTestBase {
         assertThat($(Span.class, view).withId("source-boundaries").single().getText())
                 .contains("© GeoBasis-DE / BKG, Daten verändert");
         assertThat($(Span.class, view).all()).noneMatch(s -> s.getText().startsWith("!{"));
+    }
+
+    @Test
+    void says_which_providers_report_for_which_district() {
+        ProviderActivityTestAccess.store(activity, "jc-emsland", "2026-11-20T09:00:00Z", Map.of("03454", 5));
+        ProviderActivityTestAccess.store(activity, "demo", "2026-11-24T09:00:00Z", Map.of("03454", 2, "03457", 1));
+
+        MethodologyView view = open(MethodologyView.class, "");
+        @SuppressWarnings("unchecked")
+        Grid<District> providers = (Grid<District>) $(Grid.class, view).withId("method-providers").single();
+        assertThat(test(providers).size()).isEqualTo(17);
+        assertThat(test(providers).getCellText(District.EMSLAND.ordinal(), 1))
+                .isEqualTo("demo (zuletzt 24.11.2026), jc-emsland (zuletzt 20.11.2026)");
+        assertThat(test(providers).getCellText(District.LEER.ordinal(), 1)).isEqualTo("demo (zuletzt 24.11.2026)");
+        assertThat(test(providers).getCellText(District.WITTMUND.ordinal(), 1)).isEqualTo("bisher keine Lieferung");
     }
 }

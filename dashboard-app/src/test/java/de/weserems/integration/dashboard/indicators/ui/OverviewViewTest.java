@@ -10,9 +10,12 @@ import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +117,54 @@ class OverviewViewTest extends ViewTestBase {
         // a rate indicator is always shown as a rate, whatever the URL asks for
         OverviewView rate = open(OverviewView.class, "indikator=completionRate&modus=je10000");
         assertThat(rate.state().mode()).isEqualTo(Indicator.Mode.RATE);
+    }
+
+    @Test
+    void the_map_legend_and_tooltips_carry_numbers_written_for_the_page_language() {
+        enrol(District.EMSLAND, 1234);
+        enrol(District.LEER, 1000);
+        JsonNode german = mapData(open(OverviewView.class, "indikator=enrolments&modus=absolut"));
+        assertThat(german.get("locale").asString()).isEqualTo("de-DE");
+        assertThat(german.get("digits").asInt()).isZero();
+        assertThat(german.get("high").asString()).isEqualTo("hoch: 1.234");
+        assertThat(german.get("low").asString()).isEqualTo("niedrig: 1.000");
+        assertThat(area(german, "03454").get("display").asString()).isEqualTo("1.234");
+        assertThat(area(german, "03462").get("display").asString()).isEqualTo("keine Meldungen");
+
+        JsonNode per10k = mapData(open(OverviewView.class, "indikator=enrolments&modus=je10000"));
+        assertThat(per10k.get("digits").asInt()).isEqualTo(1);
+        // Leer: 1,000 × 10,000 / 169,809 residents; Emsland: 1,234 × 10,000 / 325,657
+        assertThat(per10k.get("high").asString()).isEqualTo("hoch: 58,9");
+        assertThat(per10k.get("low").asString()).isEqualTo("niedrig: 37,9");
+
+        UI.getCurrent().setLocale(Locale.UK);
+        JsonNode english = mapData(open(OverviewView.class, "indikator=enrolments&modus=je10000"));
+        assertThat(english.get("locale").asString()).isEqualTo("en-GB");
+        assertThat(english.get("high").asString()).isEqualTo("high: 58.9");
+        assertThat(area(english, "03454").get("display").asString()).isEqualTo("37.9");
+    }
+
+    @Test
+    void a_map_with_nothing_to_show_writes_the_dash_at_both_ends_of_its_legend() {
+        enrol(District.EMSLAND, 2); // withheld: under 3 cases
+        JsonNode data = mapData(open(OverviewView.class, "indikator=enrolments&modus=absolut"));
+        assertThat(area(data, "03454").get("display").asString()).isEqualTo("–");
+        assertThat(area(data, "03454").get("value").isNull()).isTrue();
+        assertThat(data.get("high").asString()).isEqualTo("hoch: –");
+        assertThat(data.get("low").asString()).isEqualTo("niedrig: –");
+    }
+
+    private JsonNode mapData(OverviewView view) {
+        return JsonMapper.builder().build().readTree($(DistrictMap.class, view).single().getElement().getAttribute("data"));
+    }
+
+    private static JsonNode area(JsonNode data, String ags) {
+        for (JsonNode area : data.get("areas")) {
+            if (area.get("ags").asString().equals(ags)) {
+                return area;
+            }
+        }
+        throw new AssertionError(ags + " not on the map");
     }
 
     static int row(Grid<AreaFigures> grid, String ags) {

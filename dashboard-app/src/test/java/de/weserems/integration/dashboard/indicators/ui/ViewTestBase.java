@@ -5,6 +5,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.deliveries.ProviderActivity;
+import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
 import de.weserems.integration.dashboard.indicators.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.TestReadModels;
@@ -36,7 +38,7 @@ abstract class ViewTestBase extends BrowserlessTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
-    final IndicatorReadModel model = TestReadModels.empty();
+    final IndicatorReadModel model = startsLoaded() ? TestReadModels.empty() : TestReadModels.loading();
     final DashboardProperties properties = new DashboardProperties(true,
             new DashboardProperties.Confidentiality(3, 10), new DashboardProperties.Kafka(3, (short) 1, 1),
             List.of(), Duration.ofSeconds(1));
@@ -51,10 +53,19 @@ abstract class ViewTestBase extends BrowserlessTest {
                             : org.springframework.boot.health.contributor.Health.down().build(),
                     Clock.fixed(TODAY.atTime(9, 30).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant(), ZoneOffset.UTC));
 
+    /** What ingest's audit says was delivered: nothing unless a test delivers. */
+    final ProviderActivity activity = ProviderActivityTestAccess.empty();
+
     ViewTestBase() {
         ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model,
                 DashboardProperties.class, properties, IndicatorQueries.class, queries,
-                de.weserems.integration.dashboard.indicators.DataFlowStatus.class, dataFlow));
+                de.weserems.integration.dashboard.indicators.DataFlowStatus.class, dataFlow,
+                ProviderActivity.class, activity));
+    }
+
+    /** Whether the read model has read the indicator topic when the test starts (an instance up for a while). */
+    boolean startsLoaded() {
+        return true;
     }
 
     @Override

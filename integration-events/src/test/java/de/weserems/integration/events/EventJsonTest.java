@@ -1,0 +1,84 @@
+package de.weserems.integration.events;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventJsonTest {
+
+    private static final JsonMapper JACKSON = JsonMapper.builder().build();
+
+    @Test
+    void writesAnEventAsJacksonDoes() {
+        IntegrationEvent event = new IntegrationEvent(UUID.fromString("efcec8e3-f93c-49be-a4e5-570b3aeb99df"),
+                EventType.COURSE_ENROLMENT, LocalDate.of(2026, 4, 13), District.byAgs("03459").orElseThrow(),
+                "gVEhPSkgesgqdIAU8bMNLsq63pwaxzHZt1uLPhxn6Vk", CourseType.INTEGRATION_COURSE, null, null, null,
+                "demo", Instant.parse("2026-11-26T00:42:41.194847633Z"));
+
+        assertThat(new String(EventJson.toBytes(event), StandardCharsets.UTF_8)).isEqualTo("""
+                {"eventId":"efcec8e3-f93c-49be-a4e5-570b3aeb99df","type":"COURSE_ENROLMENT",\
+                "occurredOn":"2026-04-13","district":"03459","participant":"gVEhPSkgesgqdIAU8bMNLsq63pwaxzHZt1uLPhxn6Vk",\
+                "courseType":"INTEGRATION_COURSE","providerId":"demo","receivedAt":"2026-11-26T00:42:41.194847633Z"}""");
+        assertThat(EventJson.toBytes(event)).isEqualTo(JACKSON.writeValueAsBytes(event));
+    }
+
+    @Test
+    void agreesWithJacksonByteForByteOnRandomEvents() {
+        Random random = new Random(20261126);
+        List<District> districts = List.of(District.values());
+        for (int i = 0; i < 20_000; i++) {
+            IntegrationEvent event = new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()),
+                    pick(random, EventType.values()),
+                    LocalDate.of(2015, 1, 1).plusDays(random.nextInt(5_000)),
+                    districts.get(random.nextInt(districts.size())),
+                    random.nextInt(5) == 0 ? null : text(random),
+                    maybe(random, CourseType.values()), maybe(random, Outcome.values()),
+                    maybe(random, LanguageLevel.values()), maybe(random, PlacementType.values()),
+                    random.nextInt(5) == 0 ? null : text(random),
+                    random.nextInt(5) == 0 ? null : Instant.ofEpochSecond(1_400_000_000L + random.nextInt(500_000_000),
+                            switch (random.nextInt(4)) {
+                                case 0 -> 0;
+                                case 1 -> random.nextInt(1000) * 1_000_000;
+                                case 2 -> random.nextInt(1_000_000) * 1_000;
+                                default -> random.nextInt(1_000_000_000);
+                            }));
+            assertThat(new String(EventJson.toBytes(event), StandardCharsets.UTF_8))
+                    .as("event %d", i)
+                    .isEqualTo(new String(JACKSON.writeValueAsBytes(event), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Mostly base64url like a pseudonym, sometimes quotes, backslashes, control characters, umlauts, emoji. */
+    private static String text(Random random) {
+        String alphabet = random.nextBoolean()
+                ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                : "aZ09-_\"\\/\n\r\t\b\f\u0000\u001f\u007f äöüß€\uD83D\uDE00<>&'";
+        StringBuilder s = new StringBuilder();
+        int length = random.nextInt(45);
+        for (int i = 0; i < length; i++) {
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            if (Character.isHighSurrogate(c)) {
+                s.append(c).append('\uDE00');
+            } else if (!Character.isLowSurrogate(c)) {
+                s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    private static <E> E pick(Random random, E[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static <E> E maybe(Random random, E[] values) {
+        return random.nextBoolean() ? null : pick(random, values);
+    }
+}
