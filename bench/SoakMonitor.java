@@ -57,7 +57,7 @@ public class SoakMonitor {
             Usage: java -cp KAFKA_CLASSPATH bench/SoakMonitor.java sample --csv=PATH [options]
                      --ingest=URL --dashboard=URL --ingest-pid=PID --dashboard-pid=PID [--broker-pid=PID]
                      [--load-pid=PID] --status-file=PATH --bootstrap=HOST:PORT
-                     [--group=integration-indicators-v2] [--topic=integration.events.v1]
+                     [--group=integration-indicators-v3] [--topic=integration.events.v1]
                      [--seconds=1800] [--sample-seconds=10] [--gc=true] [--gc-every=1] [--ready-file=PATH]
                    java bench/SoakMonitor.java report --csv=PATH --svg=PATH [--rate=500] [--title=TEXT]
             """;
@@ -164,7 +164,7 @@ public class SoakMonitor {
             dashboardUrl = require(opt, "dashboard");
             csv = Path.of(require(opt, "csv"));
             statusFile = Path.of(require(opt, "status-file"));
-            group = opt.getOrDefault("group", "integration-indicators-v2");
+            group = opt.getOrDefault("group", "integration-indicators-v3");
             topic = opt.getOrDefault("topic", "integration.events.v1");
             seconds = Integer.parseInt(opt.getOrDefault("seconds", "1800"));
             sampleSeconds = Integer.parseInt(opt.getOrDefault("sample-seconds", "10"));

@@ -2,7 +2,6 @@ package de.weserems.integration.dashboard.indicators;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The chain counters of one course type in one district and month, as histograms, so that any period
@@ -32,25 +31,13 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
         waitingDays = copy(waitingDays);
     }
 
-    /** These counters with {@code c} added ({@code sign} 1) or taken out ({@code sign} -1). */
+    /** These counters with {@code c} added ({@code sign} 1) or taken out ({@code sign} -1); only changed histograms are copied. */
     ChainCounters plus(ChainContribution c, int sign) {
-        Map<Integer, Long> passed = new HashMap<>(passedByDay);
-        Map<Integer, Long> placed = new HashMap<>(placedWithin6MonthsByDay);
-        Map<Integer, Long> toPlacement = new HashMap<>(daysToPlacement);
-        Map<Integer, Long> waiting = new HashMap<>(waitingDays);
-        if (c.passed()) {
-            add(passed, c.dayOfMonth(), sign);
-        }
-        if (c.placedWithin6Months()) {
-            add(placed, c.dayOfMonth(), sign);
-        }
-        if (c.daysToPlacement() != null) {
-            add(toPlacement, c.daysToPlacement(), sign);
-        }
-        if (c.waitingDays() != null) {
-            add(waiting, c.waitingDays(), sign);
-        }
-        return new ChainCounters(passed, placed, toPlacement, waiting);
+        return new ChainCounters(
+                c.passed() ? add(passedByDay, c.dayOfMonth(), sign) : passedByDay,
+                c.placedWithin6Months() ? add(placedWithin6MonthsByDay, c.dayOfMonth(), sign) : placedWithin6MonthsByDay,
+                c.daysToPlacement() != null ? add(daysToPlacement, c.daysToPlacement(), sign) : daysToPlacement,
+                c.waitingDays() != null ? add(waitingDays, c.waitingDays(), sign) : waitingDays);
     }
 
     boolean isEmpty() {
@@ -59,14 +46,14 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
     }
 
     /** Zero cells are dropped, so a counter that returns to zero leaves no trace in the compacted topic. */
-    private static void add(Map<Integer, Long> histogram, int key, int sign) {
-        histogram.merge(key, (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+    private static Map<Integer, Long> add(Map<Integer, Long> histogram, int key, int sign) {
+        Map<Integer, Long> copy = new HashMap<>(histogram);
+        copy.merge(key, (long) sign, (a, b) -> a + b == 0 ? null : a + b);
+        return copy;
     }
 
+    /** Unchanged when already immutable: {@link Map#copyOf} returns such a map itself. */
     private static Map<Integer, Long> copy(Map<Integer, Long> m) {
-        if (m == null || m.isEmpty()) {
-            return Map.of();
-        }
-        return Map.copyOf(new TreeMap<>(m));
+        return m == null || m.isEmpty() ? Map.of() : Map.copyOf(m);
     }
 }

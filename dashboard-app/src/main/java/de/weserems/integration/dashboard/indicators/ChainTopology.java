@@ -16,11 +16,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The chain part of the indicator topology (DESIGN.md, "Chain indicators"): it follows one participant
@@ -49,20 +49,20 @@ final class ChainTopology {
     }
 
     /** Adds the chain part; {@code unique} are the deduplicated events. Returns the chain per {@code AGS|YYYY-MM}. */
-    static KTable<String, MonthlyChain> build(StreamsBuilder builder, KStream<String, IntegrationEvent> unique,
-                                              Serde<IntegrationEvent> events, JsonMapper json) {
+    static KTable<String, MonthlyChain> build(StreamsBuilder builder, KStream<UUID, IntegrationEvent> unique,
+                                              Serde<IntegrationEvent> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANT_HISTORY),
-                Serdes.String(), new JsonSerde<>(json, ParticipantHistory.class)));
+                Serdes.String(), InternalFormats.PARTICIPANT_HISTORY));
         return unique
                 .filter((eventId, event) -> event.participant() != null, Named.as("with-participant"))
                 .selectKey((eventId, event) -> event.participant(), Named.as("key-by-participant"))
                 .repartition(Repartitioned.with(Serdes.String(), events).withName("events-by-participant"))
                 .process(ParticipantChains::new, Named.as("chain-by-participant"), PARTICIPANT_HISTORY)
-                .groupByKey(Grouped.with("chain-by-district-month", Serdes.String(), new JsonSerde<>(json, ChainChange.class)))
+                .groupByKey(Grouped.with("chain-by-district-month", Serdes.String(), InternalFormats.CHAIN_CHANGE))
                 .aggregate(MonthlyChain::empty, (key, change, chain) -> chain.apply(change),
                         Named.as("sum-chain-district-month"),
                         Materialized.<String, MonthlyChain, KeyValueStore<Bytes, byte[]>>as(DISTRICT_MONTH_CHAIN)
-                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(json, MonthlyChain.class)));
+                                .withKeySerde(Serdes.String()).withValueSerde(InternalFormats.MONTHLY_CHAIN));
     }
 
     /** Keeps a participant's history and emits the changes an event makes to its completions' contributions. */

@@ -4,6 +4,7 @@ import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -25,10 +26,11 @@ final class EventReader {
     /** The reason is a record that reads but breaks the event contract. */
     static final String CONTRACT = "contract";
 
-    private final JsonMapper json;
+    /** Bound to the type once: {@code JsonMapper.readValue(bytes, Class)} looked the type up again per record. */
+    private final ObjectReader reader;
 
     EventReader(JsonMapper json) {
-        this.json = json;
+        this.reader = json.readerFor(IntegrationEvent.class);
     }
 
     /** What became of one record. */
@@ -49,7 +51,7 @@ final class EventReader {
         }
         IntegrationEvent event;
         try {
-            event = json.readValue(raw, IntegrationEvent.class);
+            event = reader.readValue(raw);
         } catch (StreamReadException e) {
             return Result.rejected(raw, UNREADABLE, "not JSON: " + e.getOriginalMessage());
         } catch (JacksonException e) {

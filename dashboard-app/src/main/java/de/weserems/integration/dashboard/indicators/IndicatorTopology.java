@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The indicator topology, built by a plain method so tests drive it without Spring
@@ -57,10 +58,11 @@ public final class IndicatorTopology {
     /** Adds the indicator topology to {@code builder}; returns the counters per {@code AGS|YYYY-MM}. */
     public static KTable<String, MonthlyCounters> build(StreamsBuilder builder, JsonMapper json,
                                                          DeadLetters deadLetters) {
-        Serde<IntegrationEvent> events = new JsonSerde<>(json, IntegrationEvent.class);
+        // the engine's own topics and stores are binary (InternalFormats); the indicators topic is a contract: JSON
+        Serde<IntegrationEvent> events = InternalFormats.EVENT;
         Serde<MonthlyCounters> countersSerde = new JsonSerde<>(json, MonthlyCounters.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), InternalFormats.EVENT_ID, Serdes.Long()));
 
         EventReader reader = new EventReader(json);
         Map<String, KStream<String, EventReader.Result>> read = builder.stream(Topics.EVENTS,
@@ -74,10 +76,10 @@ public final class IndicatorTopology {
                 .to(Topics.EVENTS_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("dead-letters"));
 
-        KStream<String, IntegrationEvent> unique = read.get("read-valid")
+        KStream<UUID, IntegrationEvent> unique = read.get("read-valid")
                 .mapValues(EventReader.Result::event, Named.as("valid-event"))
-                .selectKey((ags, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
-                .repartition(Repartitioned.with(Serdes.String(), events).withName("events-by-id"))
+                .selectKey((ags, event) -> event.eventId(), Named.as("key-by-event-id"))
+                .repartition(Repartitioned.with(InternalFormats.EVENT_ID, events).withName("events-by-id"))
                 .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS);
         KTable<String, MonthlyCounters> counters = unique
                 .groupBy((eventId, event) -> key(event.district(), event.month()),
@@ -85,8 +87,9 @@ public final class IndicatorTopology {
                 .aggregate(MonthlyCounters::empty, (key, event, sum) -> sum.add(event),
                         Named.as("count-district-month"),
                         Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(
-                                DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String()).withValueSerde(countersSerde));
-        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events, json);
+                                DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String())
+                                .withValueSerde(InternalFormats.MONTHLY_COUNTERS));
+        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events);
         // both tables are keyed AGS|YYYY-MM from repartition topics Streams sizes alike, so they join locally
         KTable<String, MonthlyCounters> indicators = counters.outerJoin(chain,
                 (counts, chains) -> (counts == null ? MonthlyCounters.empty() : counts)
@@ -103,19 +106,19 @@ public final class IndicatorTopology {
     }
 
     /** Forwards an event only the first time its eventId is seen; the first content stands. */
-    static final class FirstSeen implements Processor<String, IntegrationEvent, String, IntegrationEvent> {
+    static final class FirstSeen implements Processor<UUID, IntegrationEvent, UUID, IntegrationEvent> {
 
-        private ProcessorContext<String, IntegrationEvent> context;
-        private KeyValueStore<String, Long> seen;
+        private ProcessorContext<UUID, IntegrationEvent> context;
+        private KeyValueStore<UUID, Long> seen;
 
         @Override
-        public void init(ProcessorContext<String, IntegrationEvent> context) {
+        public void init(ProcessorContext<UUID, IntegrationEvent> context) {
             this.context = context;
             this.seen = context.getStateStore(SEEN_EVENT_IDS);
         }
 
         @Override
-        public void process(Record<String, IntegrationEvent> record) {
+        public void process(Record<UUID, IntegrationEvent> record) {
             if (seen.putIfAbsent(record.key(), record.timestamp()) == null) {
                 context.forward(record);
             }

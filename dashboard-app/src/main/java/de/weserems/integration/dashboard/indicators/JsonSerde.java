@@ -10,10 +10,12 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON (Jackson 3) serde for the records on the product's topics. No type headers: the topic
  * decides the type, so records written by ingest-service or any other producer read the same.
  *
- * <p>Used for the engine's own topics and stores only. The event topic, open to other producers, is
- * read as bytes and checked by {@link EventReader}, so a bad event goes to the dead-letter topic with
- * its reason. A record here that cannot be read fails with a {@link SerializationException} naming
- * the type, never the content; the configured deserialization exception handler decides what then.
+ * <p>Used for {@code integration.indicators.v1}, whose JSON the read model and other readers rely on; the
+ * engine's repartition topics and stores are binary ({@link InternalFormats}). The event topic, open to
+ * other producers, is read as bytes and checked by {@link EventReader}, so a bad event goes to the
+ * dead-letter topic with its reason. A record here that cannot be read fails with a
+ * {@link SerializationException} naming the type, never the content; the configured deserialization
+ * exception handler decides what then.
  */
 final class JsonSerde<T> implements Serde<T> {
 

@@ -37,7 +37,7 @@ public final class RebuildIndicators {
 
     /** The first argument that runs this command instead of the web application. */
     public static final String COMMAND = "rebuild-indicators";
-    static final String DEFAULT_APPLICATION_ID = "integration-indicators-v2";
+    static final String DEFAULT_APPLICATION_ID = "integration-indicators-v3";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final Admin admin;

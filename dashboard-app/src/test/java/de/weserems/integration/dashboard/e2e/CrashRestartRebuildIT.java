@@ -132,7 +132,7 @@ class CrashRestartRebuildIT {
         String output = new String(rebuild.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(rebuild.waitFor()).as(output).isZero();
         assertThat(output).contains("Deleted topic " + Topics.INDICATORS).contains("Deleted consumer group");
-        assertThat(Files.exists(stateDir.resolve("integration-indicators-v2"))).isFalse();
+        assertThat(Files.exists(stateDir.resolve("integration-indicators-v3"))).isFalse();
 
         ServiceProcess third = dashboard("dashboard-it-3");
         try {
