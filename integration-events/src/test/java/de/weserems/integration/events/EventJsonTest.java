@@ -33,9 +33,17 @@ class EventJsonTest {
     @Test
     void agreesWithJacksonByteForByteOnRandomEvents() {
         Random random = new Random(20261126);
-        List<District> districts = List.of(District.values());
         for (int i = 0; i < 20_000; i++) {
-            IntegrationEvent event = new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()),
+            IntegrationEvent event = randomEvent(random);
+            assertThat(new String(EventJson.toBytes(event), StandardCharsets.UTF_8))
+                    .as("event %d", i)
+                    .isEqualTo(new String(JACKSON.writeValueAsBytes(event), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static IntegrationEvent randomEvent(Random random) {
+        List<District> districts = List.of(District.values());
+        return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()),
                     pick(random, EventType.values()),
                     LocalDate.of(2015, 1, 1).plusDays(random.nextInt(5_000)),
                     districts.get(random.nextInt(districts.size())),
@@ -50,10 +58,62 @@ class EventJsonTest {
                                 case 2 -> random.nextInt(1_000_000) * 1_000;
                                 default -> random.nextInt(1_000_000_000);
                             }));
-            assertThat(new String(EventJson.toBytes(event), StandardCharsets.UTF_8))
-                    .as("event %d", i)
-                    .isEqualTo(new String(JACKSON.writeValueAsBytes(event), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsWhatItWritesAsJacksonDoes() {
+        Random random = new Random(20261127);
+        int canonical = 0;
+        for (int i = 0; i < 20_000; i++) {
+            IntegrationEvent event = randomEvent(random);
+            byte[] json = EventJson.toBytes(event);
+            IntegrationEvent fast = EventJson.readCanonical(json);
+            boolean plain = plain(event.participant()) && plain(event.providerId());
+            assertThat(fast != null).as("event %d read without Jackson: %s", i, event).isEqualTo(plain);
+            if (fast != null) {
+                canonical++;
+                assertThat(fast).as("event %d", i).isEqualTo(JACKSON.readValue(json, IntegrationEvent.class))
+                        .isEqualTo(event);
+            }
         }
+        assertThat(canonical).isGreaterThan(5_000);
+    }
+
+    @Test
+    void leavesEveryOtherShapeToJackson() {
+        String canonical = "{\"eventId\":\"efcec8e3-f93c-49be-a4e5-570b3aeb99df\",\"type\":\"COURSE_ENROLMENT\","
+                + "\"occurredOn\":\"2026-04-13\",\"district\":\"03459\",\"courseType\":\"INTEGRATION_COURSE\","
+                + "\"providerId\":\"demo\",\"receivedAt\":\"2026-11-26T00:42:41.19Z\"}";
+        assertThat(EventJson.readCanonical(canonical.getBytes(StandardCharsets.UTF_8))).isNotNull()
+                .extracting(IntegrationEvent::receivedAt).isEqualTo(Instant.parse("2026-11-26T00:42:41.190Z"));
+        List<String> others = List.of(
+                canonical.replace(",\"type\"", ", \"type\""),                              // white space
+                canonical.replace("\"type\":\"COURSE_ENROLMENT\",\"occurredOn\":\"2026-04-13\"",
+                        "\"occurredOn\":\"2026-04-13\",\"type\":\"COURSE_ENROLMENT\""),     // another order
+                canonical.replace("\"providerId\"", "\"extra\":\"x\",\"providerId\""),      // unknown field
+                canonical.replace("\"demo\"", "\"de\\u006do\""),                          // an escape
+                canonical.replace("\"demo\"", "\"dämo\""),                                  // not ASCII
+                canonical.replace(",\"district\":\"03459\"", ""),                           // required field missing
+                canonical.replace("\"courseType\":\"INTEGRATION_COURSE\"",
+                        "\"courseType\":\"INTEGRATION_COURSE\",\"courseType\":\"INTEGRATION_COURSE\""), // twice
+                canonical.replace("COURSE_ENROLMENT", "course_enrolment"),                 // unknown name
+                canonical.replace("2026-04-13", "2026-02-30"),                             // no such day
+                canonical.replace("2026-04-13", "2026-4-13"),                              // another date form
+                canonical.replace("03459", "09162"),                                       // not a district here
+                canonical.replace("efcec8e3-f93c", "efcec8e3xf93c"),                       // not a UUID
+                canonical.replace("\"courseType\":\"INTEGRATION_COURSE\"", "\"courseType\":null"), // null
+                canonical + " ",                                                           // trailing
+                canonical.substring(0, canonical.length() - 1));                           // cut off
+        for (String other : others) {
+            assertThat(EventJson.readCanonical(other.getBytes(StandardCharsets.UTF_8))).as(other).isNull();
+        }
+        // an offset or a leap second is not the written form either, but is still read as Jackson reads it
+        String offset = canonical.replace("2026-11-26T00:42:41.19Z", "2026-11-26T00:42:41.19+01:00");
+        assertThat(EventJson.readCanonical(offset.getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    private static boolean plain(String s) {
+        return s == null || s.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
     }
 
     /** Mostly base64url like a pseudonym, sometimes quotes, backslashes, control characters, umlauts, emoji. */

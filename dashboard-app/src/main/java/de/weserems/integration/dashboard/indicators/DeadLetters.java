@@ -6,7 +6,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +57,8 @@ public final class DeadLetters {
             public void process(FixedKeyRecord<String, EventReader.Result> record) {
                 EventReader.Result result = record.value();
                 Headers headers = record.headers();
-                put(headers, REASON_HEADER, result.kind() + ": " + result.reason());
-                context.recordMetadata().ifPresent(m -> origin(headers, m));
+                put(headers, REASON_HEADER, reason(result));
+                context.recordMetadata().ifPresent(m -> origin(headers, m.topic(), m.partition(), m.offset()));
                 registry.counter(METRIC, "reason", result.kind()).increment();
                 log.warn("Set aside a {} record of {} at {}", result.kind(), Topics.EVENTS,
                         context.recordMetadata().map(m -> m.partition() + "@" + m.offset()).orElse("?"));
@@ -68,10 +67,20 @@ public final class DeadLetters {
         };
     }
 
-    private static void origin(Headers headers, RecordMetadata m) {
-        put(headers, TOPIC_HEADER, m.topic());
-        put(headers, PARTITION_HEADER, String.valueOf(m.partition()));
-        put(headers, OFFSET_HEADER, String.valueOf(m.offset()));
+    /** The headers of a dead letter, set on the original record's {@code headers} (for {@link IndicatorRebuild}). */
+    static void describe(Headers headers, EventReader.Result result, String topic, int partition, long offset) {
+        put(headers, REASON_HEADER, reason(result));
+        origin(headers, topic, partition, offset);
+    }
+
+    private static String reason(EventReader.Result result) {
+        return result.kind() + ": " + result.reason();
+    }
+
+    private static void origin(Headers headers, String topic, int partition, long offset) {
+        put(headers, TOPIC_HEADER, topic);
+        put(headers, PARTITION_HEADER, String.valueOf(partition));
+        put(headers, OFFSET_HEADER, String.valueOf(offset));
     }
 
     private static void put(Headers headers, String name, String value) {

@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators;
 
+import de.weserems.integration.events.EventJson;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
 import tools.jackson.core.JacksonException;
@@ -49,9 +50,12 @@ final class EventReader {
         if (raw == null || raw.length == 0) {
             return Result.rejected(raw, UNREADABLE, "empty record");
         }
-        IntegrationEvent event;
+        // what ingest writes reads without Jackson; any other shape (another producer) goes through Jackson
+        IntegrationEvent event = EventJson.readCanonical(raw);
         try {
-            event = reader.readValue(raw);
+            if (event == null) {
+                event = reader.readValue(raw);
+            }
         } catch (StreamReadException e) {
             return Result.rejected(raw, UNREADABLE, "not JSON: " + e.getOriginalMessage());
         } catch (JacksonException e) {

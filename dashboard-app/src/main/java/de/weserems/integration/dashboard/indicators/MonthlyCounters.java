@@ -53,7 +53,7 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
         return new MonthlyCounters(c, p, chain, newest);
     }
 
-    private static CourseCounters completion(IntegrationEvent e) {
+    static CourseCounters completion(IntegrationEvent e) {
         boolean passed = e.outcome() == Outcome.PASSED;
         boolean b1 = passed && e.courseType().languageCourse() && e.languageLevel() != null
                 && e.languageLevel().b1OrHigher();

@@ -1,11 +1,20 @@
 package de.weserems.integration.dashboard.ops;
 
+import de.weserems.integration.dashboard.indicators.IndicatorRebuild;
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.kafka.TopicDeclarations;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,23 +24,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * Rebuilds every indicator from the event log: removes what the indicator engine derived (its
- * consumer group, its internal changelog and repartition topics, {@link Topics#INDICATORS} and the
- * dead-letter topic, and the local state directory), so the next start of dashboard-app processes
- * {@link Topics#EVENTS} from its first record again. {@link Topics#EVENTS} itself is never touched.
+ * Rebuilds every indicator from the event log. First it removes what the indicator engine derived
+ * (its consumer group, its internal changelog and repartition topics, {@link Topics#INDICATORS} and
+ * the dead-letter topic, and the local state directory). {@link Topics#EVENTS} itself is never touched.
+ * Then, by default, {@link IndicatorRebuild} reads the event log once and writes the indicators and
+ * the engine's state in one transaction, so the next start of dashboard-app restores that state and
+ * goes on from where the rebuild stopped reading. With {@code --in-engine} it stops after removing,
+ * and the next start processes {@link Topics#EVENTS} from its first record through the topology
+ * (slower; the way to go if the fast rebuild ever refuses).
  *
  * <p>Run it with every dashboard-app instance stopped (it refuses while the engine's group has
  * members), then start them again; each instance whose state directory was not deleted here must
  * have it deleted before it starts.
  *
  * <pre>java -jar dashboard-app-*-exec.jar rebuild-indicators --bootstrap-servers=host:9092
- *      [--application-id=integration-indicators] [--state-dir=/var/lib/integration-indicators]</pre>
+ *      [--application-id=integration-indicators-v3] [--state-dir=/var/lib/integration-indicators] [--in-engine]</pre>
  */
 public final class RebuildIndicators {
 
@@ -39,6 +53,8 @@ public final class RebuildIndicators {
     public static final String COMMAND = "rebuild-indicators";
     static final String DEFAULT_APPLICATION_ID = "integration-indicators-v3";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Option: only remove what was derived; the engine then replays the event log itself. */
+    private static final String IN_ENGINE = "in-engine";
 
     private final Admin admin;
     private final String applicationId;
@@ -61,10 +77,27 @@ public final class RebuildIndicators {
                 System.getenv().getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
         String applicationId = options.getOrDefault("application-id", DEFAULT_APPLICATION_ID);
         String stateDir = options.get("state-dir");
+        boolean inEngine = options.containsKey(IN_ENGINE);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            new RebuildIndicators(admin, applicationId, out).run(stateDir == null ? null : Path.of(stateDir));
-            out.println("Done. Start dashboard-app now: it rebuilds every indicator from " + Topics.EVENTS + ".");
+            RebuildIndicators command = new RebuildIndicators(admin, applicationId, out);
+            TopicDeclarations topics = command.declarationsLikeEvents();
+            command.run(stateDir == null ? null : Path.of(stateDir));
+            if (inEngine) {
+                out.println("Done. Start dashboard-app now: it rebuilds every indicator from " + Topics.EVENTS + ".");
+                return 0;
+            }
+            IndicatorRebuild.Summary s = new IndicatorRebuild(admin,
+                    Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap), applicationId,
+                    JsonMapper.builder().build(), out).run(topics);
+            out.printf(Locale.ROOT, "Rebuilt %,d district-months from %,d records in %.1f s (%,.0f records/s; "
+                            + "set-up %.1f s, reading %.1f s, state %.1f s, commit %.1f s):%n"
+                            + "  %,d events counted, %,d resends not counted again, %,d dead letters, %,d participants.%n",
+                    s.districtMonths(), s.records(), s.totalNanos() / 1e9, s.records() / (s.totalNanos() / 1e9),
+                    s.setupNanos() / 1e9, s.readNanos() / 1e9, s.stateNanos() / 1e9, s.commitNanos() / 1e9,
+                    s.counted(), s.resends(), s.deadLetters(), s.participants());
+            out.println("Done. Start dashboard-app now: it restores the engine's state and goes on with the events "
+                    + "that came after.");
             return 0;
         } catch (IllegalStateException e) {
             out.println("Not rebuilt: " + e.getMessage());
@@ -73,6 +106,28 @@ public final class RebuildIndicators {
             out.println("Not rebuilt: " + e);
             return 1;
         }
+    }
+
+    /**
+     * How the rebuild creates the topics it writes: as many partitions and replicas as {@link Topics#EVENTS}
+     * has, and its {@code min.insync.replicas} (read before anything is deleted).
+     */
+    TopicDeclarations declarationsLikeEvents() throws ExecutionException, InterruptedException {
+        TopicDescription events;
+        try {
+            events = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get().get(Topics.EVENTS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalStateException(Topics.EVENTS + " does not exist: there is nothing to rebuild from");
+            }
+            throw e;
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS);
+        ConfigEntry minIsr = admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+        return new TopicDeclarations(events.partitions().size(),
+                (short) events.partitions().getFirst().replicas().size(),
+                minIsr == null ? 1 : Integer.parseInt(minIsr.value()));
     }
 
     /** Removes everything derived; throws {@link IllegalStateException} while an instance is running. */
@@ -174,11 +229,13 @@ public final class RebuildIndicators {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new java.util.HashMap<>();
         for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
+            if (arg.equals("--" + IN_ENGINE)) {
+                options.put(IN_ENGINE, "true");
+            } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.equals(COMMAND)) {
                 throw new IllegalArgumentException("unknown argument " + arg + "; usage: " + COMMAND
-                        + " --bootstrap-servers=host:9092 [--application-id=...] [--state-dir=...]");
+                        + " --bootstrap-servers=host:9092 [--application-id=...] [--state-dir=...] [--" + IN_ENGINE + "]");
             }
         }
         return options;

@@ -115,7 +115,7 @@ class IndicatorRandomizedTest {
 
     // ---- the stream ---------------------------------------------------------------------------
 
-    private static List<IntegrationEvent> generate(Random random) {
+    static List<IntegrationEvent> generate(Random random) {
         int participants = 60 + random.nextInt(80);
         List<IntegrationEvent> events = new ArrayList<>();
         int n = 200 + random.nextInt(200);
@@ -159,7 +159,7 @@ class IndicatorRandomizedTest {
      * Roughly by date, but with neighbours swapped (out of order), a tenth held back to the end (late),
      * resends of earlier events (some with other content: the first content stands), and poison records.
      */
-    private static List<Object> sendOrder(Random random, List<IntegrationEvent> unique) {
+    static List<Object> sendOrder(Random random, List<IntegrationEvent> unique) {
         List<IntegrationEvent> byDate = new ArrayList<>(unique);
         byDate.sort((a, b) -> a.occurredOn().compareTo(b.occurredOn()));
         for (int i = 0; i + 1 < byDate.size(); i++) {

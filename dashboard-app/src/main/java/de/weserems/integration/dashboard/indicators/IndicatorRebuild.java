@@ -1,0 +1,726 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Topics;
+import de.weserems.integration.kafka.TopicDeclarations;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rebuilds every indicator from the event log in one pass, outside Kafka Streams, and hands the
+ * engine the state it would have had after processing the same records itself.
+ *
+ * <p>Why: through the topology every event costs about five writes to Kafka (two repartitions, two
+ * changelogs, the chain's repartition), all under exactly-once commits, so replaying a long event log
+ * takes minutes (bench/replay). Here each event is read once and counted in memory with the very
+ * functions the topology uses ({@link MonthlyCounters#add}, {@link ParticipantHistory#with},
+ * {@link MonthlyChain#apply}); then one Kafka transaction writes
+ * <ul>
+ *   <li>{@link Topics#INDICATORS} (what every dashboard's read model serves),</li>
+ *   <li>the changelog topic of each of the topology's four stores, each entry in the partition whose
+ *       task owns its key (the same murmur2 hash of the same serialized key Kafka Streams uses for the
+ *       repartition topic in front of the store), so the engine restores exactly these stores,</li>
+ *   <li>the dead letters, as the topology would set them aside,</li>
+ *   <li>and the engine's committed offsets on {@link Topics#EVENTS}: the end of what was read.</li>
+ * </ul>
+ * All of it becomes visible at once or, if anything fails, not at all (the engine then starts from
+ * the first event as before). The next start of dashboard-app restores the stores and goes on with the
+ * events that came after: nothing counted twice, nothing left out, and a resend of an old event still
+ * counts once.
+ *
+ * <p>The stores are checked against the topology before anything is written ({@link #storesOf}): a
+ * topology change that adds or renames a store makes this refuse until it is taught the new store.
+ */
+public final class IndicatorRebuild {
+
+    /** What the topology's stores hold, as this rebuild writes them; {@link #storesOf} must list exactly these. */
+    static final Set<String> STORES = Set.of(IndicatorTopology.SEEN_EVENT_IDS, IndicatorTopology.DISTRICT_MONTH_COUNTERS,
+            ChainTopology.PARTICIPANT_HISTORY, ChainTopology.DISTRICT_MONTH_CHAIN);
+    /** Above this the broker's default limit ({@code transaction.max.timeout.ms}, 15 minutes) refuses the transaction. */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final Admin admin;
+    private final Map<String, Object> clientConfig;
+    private final String applicationId;
+    private final JsonMapper json;
+    private final PrintStream out;
+
+    /**
+     * @param clientConfig at least {@code bootstrap.servers}; used for the consumer and the producer
+     * @param applicationId the engine's {@code application.id}: its consumer group and its topics' prefix
+     */
+    public IndicatorRebuild(Admin admin, Map<String, Object> clientConfig, String applicationId, JsonMapper json,
+                            PrintStream out) {
+        this.admin = admin;
+        this.clientConfig = Map.copyOf(clientConfig);
+        this.applicationId = applicationId;
+        this.json = json;
+        this.out = out;
+    }
+
+    /** What one rebuild did. */
+    public record Summary(long records, long counted, long resends, long deadLetters, int participants,
+                          int districtMonths, long setupNanos, long readNanos, long stateNanos, long commitNanos) {
+
+        public long totalNanos() {
+            return setupNanos + readNanos + stateNanos + commitNanos;
+        }
+    }
+
+    /** The changelog topic of one of the engine's stores, named as Kafka Streams names it. */
+    public static String changelog(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
+    }
+
+    /** Every store in the topology, by name. */
+    static Set<String> storesOf(JsonMapper json) {
+        StreamsBuilder builder = new StreamsBuilder();
+        IndicatorTopology.build(builder, json, new DeadLetters(new SimpleMeterRegistry()));
+        Set<String> stores = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : builder.build().describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Processor p) {
+                    stores.addAll(p.stores());
+                }
+            }
+        }
+        return stores;
+    }
+
+    /**
+     * Rebuilds from {@link Topics#EVENTS}. The derived topics must not exist ({@code RebuildIndicators}
+     * deleted them); they are created here as {@code topics} declares them, the changelogs compacted like
+     * Kafka Streams' own, with the events topic's partitions (one per task) and {@code topics}' replicas.
+     */
+    public Summary run(TopicDeclarations topics) throws ExecutionException, InterruptedException {
+        long start = System.nanoTime();
+        Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             EventLog log = new EventLog(consumer)) {
+            // the log is being read already; nothing is written before the stores are known to match
+            Set<String> stores = storesOf(json);
+            if (!stores.equals(new TreeSet<>(STORES))) {
+                throw new IllegalStateException("the engine's stores are " + stores + ", but this rebuild writes "
+                        + new TreeSet<>(STORES) + "; use --in-engine");
+            }
+            int partitions = log.end.size();
+            List<NewTopic> created = new ArrayList<>();
+            for (String store : STORES) {
+                created.add(new NewTopic(changelog(applicationId, store), partitions, topics.replicationFactor())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))));
+            }
+            created.add(topics.indicators());
+            created.add(topics.eventsDeadLetters());
+            admin.createTopics(created).all().get();
+
+            Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+            producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-rebuild");
+            producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+            producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+            producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+            producerConfig.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
+            producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                Writer writer = new Writer(producer, partitions);
+                Pass pass = new Pass(writer, log.state);
+                long readStart = System.nanoTime();
+                log.countInto(pass);
+                long stateStart = System.nanoTime();
+                writer.state(pass.state);
+                long commitStart = System.nanoTime();
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                log.end.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+                producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(applicationId));
+                producer.commitTransaction();
+                long done = System.nanoTime();
+                return new Summary(pass.records, pass.state.counted, pass.state.resends, pass.deadLetters,
+                        pass.state.participantCount(), pass.state.counts.size(), readStart - start,
+                        stateStart - readStart, commitStart - stateStart, done - commitStart);
+            }
+        }
+    }
+
+    /**
+     * Every committed record of {@link Topics#EVENTS} up to its end when the read began ({@link #end}),
+     * read by a thread of its own from the moment this is made: it polls, reads each record's JSON
+     * ({@link EventReader}) and tells first sightings of an eventId from resends, while the caller's
+     * thread sets up and then counts the results in poll order ({@link #countInto}). On two cores this
+     * nearly halves the time of one thread doing both; the order, and so the result, is the same.
+     */
+    private final class EventLog implements AutoCloseable {
+
+        final Map<TopicPartition, Long> end;
+        final State state = new State();
+        private final long total;
+        private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(32);
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final Thread reader;
+
+        EventLog(KafkaConsumer<byte[], byte[]> consumer) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            end = Map.copyOf(consumer.endOffsets(partitions));
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            long records = 0;
+            for (TopicPartition tp : partitions) {
+                records += end.get(tp) - beginning.get(tp);
+            }
+            total = records;
+            out.printf(Locale.ROOT, "Reading %,d records of %s (%d partitions)...%n", total, Topics.EVENTS,
+                    partitions.size());
+            // from here on only the reader thread uses the consumer, until close() has joined it
+            reader = Thread.ofPlatform().name("rebuild-reader").start(() -> read(consumer, partitions));
+        }
+
+        private void read(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+            try {
+                EventReader eventReader = new EventReader(json);
+                Set<TopicPartition> open = new HashSet<>();
+                for (TopicPartition tp : partitions) {
+                    if (consumer.position(tp) < end.get(tp)) {
+                        open.add(tp);
+                    }
+                }
+                while (!open.isEmpty() && !stop.get()) {
+                    ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
+                    for (ConsumerRecord<byte[], byte[]> r : polled) {
+                        // events that came after the end was taken are the engine's to count, from the committed offset
+                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                            records.add(r);
+                        }
+                    }
+                    EventReader.Result[] results = new EventReader.Result[records.size()];
+                    boolean[] first = new boolean[records.size()];
+                    for (int i = 0; i < results.length; i++) {
+                        EventReader.Result result = eventReader.read(records.get(i).value());
+                        results[i] = result;
+                        if (result.valid()) {
+                            first[i] = state.seen.add(result.event().eventId());
+                            if (first[i] && result.event().participant() != null) {
+                                result.event().participant().hashCode(); // cached in the string: one less job for the counting thread
+                            }
+                        }
+                    }
+                    open.removeIf(tp -> consumer.position(tp) >= end.get(tp));
+                    batches.put(new Batch(records, results, first, null));
+                }
+                batches.put(Batch.END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                batches.clear();
+                batches.offer(new Batch(List.of(), new EventReader.Result[0], new boolean[0], e));
+            }
+        }
+
+        /** Counts every record read, in poll order, until the end. */
+        void countInto(Pass pass) throws InterruptedException {
+            long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            for (Batch batch = batches.take(); batch != Batch.END; batch = batches.take()) {
+                if (batch.failure() != null) {
+                    throw new IllegalStateException("reading " + Topics.EVENTS + " failed: " + batch.failure(),
+                            batch.failure());
+                }
+                for (int i = 0; i < batch.results().length; i++) {
+                    pass.accept(batch.records().get(i), batch.results()[i], batch.first()[i]);
+                }
+                if (System.nanoTime() > nextProgress) {
+                    out.printf(Locale.ROOT, "  %,d of %,d records read%n", pass.records, total);
+                    nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop.set(true);
+            reader.interrupt();
+            reader.join();
+        }
+    }
+
+    /** Records as polled, each with what {@link EventReader} made of it and whether its eventId is new; or why reading failed. */
+    private record Batch(List<ConsumerRecord<byte[], byte[]>> records, EventReader.Result[] results, boolean[] first,
+                         RuntimeException failure) {
+
+        static final Batch END = new Batch(List.of(), new EventReader.Result[0], new boolean[0], null);
+    }
+
+    /** One read of the event log: checks each record as the topology does and counts the valid ones. */
+    private final class Pass {
+
+        final State state;
+        private final Writer writer;
+        long records;
+        long deadLetters;
+
+        Pass(Writer writer, State state) {
+            this.writer = writer;
+            this.state = state;
+        }
+
+        void accept(ConsumerRecord<byte[], byte[]> r, EventReader.Result result, boolean first) {
+            records++;
+            if (!result.valid()) {
+                deadLetters++;
+                RecordHeaders headers = new RecordHeaders(r.headers().toArray());
+                DeadLetters.describe(headers, result, r.topic(), r.partition(), r.offset());
+                writer.send(new ProducerRecord<>(Topics.EVENTS_DEAD_LETTERS, null, r.timestamp(), r.key(), r.value(),
+                        headers));
+                return;
+            }
+            if (first) {
+                state.count(result.event(), r.timestamp());
+                writer.seen(result.event().eventId(), r.timestamp());
+            } else {
+                state.resends++;
+            }
+        }
+    }
+
+    /** Writes what the rebuild found, each store entry to the partition of the task that owns its key. */
+    private final class Writer {
+
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final int partitions;
+        private final Serializer<UUID> eventIds = InternalFormats.EVENT_ID.serializer();
+        private final Serializer<String> strings = Serdes.String().serializer();
+        private final Serializer<Long> longs = Serdes.Long().serializer();
+        private final String seenTopic = changelog(applicationId, IndicatorTopology.SEEN_EVENT_IDS);
+        private volatile Exception failure;
+
+        Writer(KafkaProducer<byte[], byte[]> producer, int partitions) {
+            this.producer = producer;
+            this.partitions = partitions;
+        }
+
+        void seen(UUID eventId, long timestamp) {
+            store(seenTopic, eventIds.serialize(seenTopic, eventId), timestamp, longs.serialize(seenTopic, timestamp));
+        }
+
+        void state(State state) {
+            String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
+            // the most entries after the event ids; encoding and the producer are thread-safe: use both cores
+            state.participants().entrySet().parallelStream().forEach(e -> store(histories,
+                    strings.serialize(histories, e.getKey()), e.getValue().timestamp,
+                    InternalFormats.PARTICIPANT_HISTORY.serializer().serialize(histories, e.getValue().value)));
+            Map<String, Stamped<MonthlyChain>> chains = state.chains();
+            Map<String, Stamped<MonthlyCounters>> counts = state.counters();
+            String counters = changelog(applicationId, IndicatorTopology.DISTRICT_MONTH_COUNTERS);
+            counts.forEach((key, c) -> store(counters, strings.serialize(counters, key), c.timestamp,
+                    InternalFormats.MONTHLY_COUNTERS.serializer().serialize(counters, c.value)));
+            String chainTopic = changelog(applicationId, ChainTopology.DISTRICT_MONTH_CHAIN);
+            chains.forEach((key, c) -> store(chainTopic, strings.serialize(chainTopic, key), c.timestamp,
+                    InternalFormats.MONTHLY_CHAIN.serializer().serialize(chainTopic, c.value)));
+            Serializer<MonthlyCounters> indicatorJson = new JsonSerde<>(json, MonthlyCounters.class).serializer();
+            state.indicators(counts, chains).forEach((key, c) -> send(new ProducerRecord<>(Topics.INDICATORS, null,
+                    c.timestamp, strings.serialize(Topics.INDICATORS, key),
+                    indicatorJson.serialize(Topics.INDICATORS, c.value))));
+        }
+
+        /** The same partition Kafka Streams' default partitioner picks for this key on the store's repartition topic. */
+        private void store(String topic, byte[] key, long timestamp, byte[] value) {
+            send(new ProducerRecord<>(topic, BuiltInPartitioner.partitionForKey(key, partitions), timestamp, key, value));
+        }
+
+        void send(ProducerRecord<byte[], byte[]> record) {
+            producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    failure = e;
+                }
+            });
+            if (failure != null) {
+                throw new IllegalStateException("writing the rebuilt state failed: " + failure, failure);
+            }
+        }
+    }
+
+    /** A value with the newest record timestamp that went into it, as a timestamped store keeps it. */
+    record Stamped<V>(V value, long timestamp) {
+
+        Stamped<V> with(V newValue, long otherTimestamp) {
+            return new Stamped<>(newValue, Math.max(timestamp, otherTimestamp));
+        }
+    }
+
+    /**
+     * The engine's state after a set of records, computed in memory: the same dedupe (first content
+     * stands), the same participant histories ({@link ParticipantHistory#with}), and the counters and
+     * chain counters summed in mutable form (the topology's immutable values, copied per event, took
+     * most of a first version's time) and built into the topology's values once at the end.
+     * {@code IndicatorRebuildTest} checks, store by store, that the result equals the topology's.
+     */
+    static final class State {
+
+        private static final CourseType[] COURSE_TYPES = CourseType.values();
+
+        /** Used by {@link EventLog}'s reading thread alone while it reads. */
+        final EventIdSet seen = new EventIdSet();
+        /** By district and month, as {@link #monthKey}. */
+        private final Map<Integer, CountsBuilder> counts = new HashMap<>();
+        private final Map<String, HistoryBuilder> histories = new HashMap<>();
+        private Map<String, Stamped<ParticipantHistory>> participants;
+        long counted;
+        long resends;
+
+        /** Counts a valid event unless its eventId was counted before; says whether it counted. */
+        boolean add(IntegrationEvent event, long timestamp) {
+            if (!seen.add(event.eventId())) {
+                resends++;
+                return false;
+            }
+            count(event, timestamp);
+            return true;
+        }
+
+        /** Counts a valid event whose eventId {@link #seen} had not seen before. */
+        void count(IntegrationEvent event, long timestamp) {
+            counted++;
+            counts.computeIfAbsent(monthKey(event.district(), event.occurredOn()), k -> new CountsBuilder())
+                    .add(event, timestamp);
+            if (event.participant() != null) {
+                // like the topology, a history only changes (and takes the record's time) when the event changes it
+                HistoryBuilder history = histories.get(event.participant());
+                if (history == null && HistoryBuilder.changes(event)) {
+                    history = new HistoryBuilder();
+                    histories.put(event.participant(), history);
+                }
+                if (history != null) {
+                    history.add(event, timestamp);
+                }
+            }
+        }
+
+        private static int monthKey(District district, LocalDate day) {
+            return district.ordinal() << 20 | day.getYear() * 12 + day.getMonthValue() - 1;
+        }
+
+        private static String key(int monthKey) {
+            int months = monthKey & 0xFFFFF;
+            return IndicatorTopology.key(District.values()[monthKey >>> 20], YearMonth.of(months / 12, months % 12 + 1));
+        }
+
+        /** Whether an event with this id was counted. */
+        boolean counted(UUID eventId) {
+            return seen.contains(eventId);
+        }
+
+        /** The counters per {@code AGS|YYYY-MM}, as the store {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS} holds them. */
+        Map<String, Stamped<MonthlyCounters>> counters() {
+            Map<String, Stamped<MonthlyCounters>> counters = new HashMap<>();
+            counts.forEach((k, c) -> counters.put(key(k), new Stamped<>(c.build(), c.timestamp)));
+            return counters;
+        }
+
+        /** The participant histories, as the store {@value ChainTopology#PARTICIPANT_HISTORY} holds them. */
+        Map<String, Stamped<ParticipantHistory>> participants() {
+            if (participants == null) {
+                participants = new HashMap<>();
+                histories.forEach((p, h) -> participants.put(p, new Stamped<>(h.build(), h.timestamp)));
+            }
+            return participants;
+        }
+
+        int participantCount() {
+            return histories.size();
+        }
+
+        /** The chain counters per {@code AGS|YYYY-MM}: every completion's contribution in its district and month. */
+        Map<String, Stamped<MonthlyChain>> chains() {
+            Map<Integer, ChainBuilder> chains = new HashMap<>();
+            participants().values().forEach(h -> {
+                List<ChainContribution> contributions = h.value.contributions();
+                for (int i = 0; i < contributions.size(); i++) {
+                    ParticipantHistory.Completion c = h.value.completions().get(i);
+                    chains.computeIfAbsent(monthKey(c.district(), c.date()), k -> new ChainBuilder())
+                            .add(contributions.get(i), h.timestamp);
+                }
+            });
+            Map<String, Stamped<MonthlyChain>> built = new HashMap<>();
+            chains.forEach((k, c) -> built.put(key(k), new Stamped<>(c.build(), c.timestamp)));
+            return built;
+        }
+
+        /** What the topology's outer join of counters and chain writes to {@link Topics#INDICATORS}. */
+        Map<String, Stamped<MonthlyCounters>> indicators(Map<String, Stamped<MonthlyCounters>> counters,
+                                                         Map<String, Stamped<MonthlyChain>> chains) {
+            Map<String, Stamped<MonthlyCounters>> all = new HashMap<>();
+            Set<String> keys = new HashSet<>(counters.keySet());
+            keys.addAll(chains.keySet());
+            for (String key : keys) {
+                Stamped<MonthlyCounters> c = counters.get(key);
+                Stamped<MonthlyChain> chain = chains.get(key);
+                MonthlyCounters value = (c == null ? MonthlyCounters.empty() : c.value)
+                        .withChain(chain == null ? MonthlyChain.empty() : chain.value);
+                all.put(key, new Stamped<>(value, Math.max(c == null ? Long.MIN_VALUE : c.timestamp,
+                        chain == null ? Long.MIN_VALUE : chain.timestamp)));
+            }
+            return all;
+        }
+
+        /** One participant's history, kept as {@link ParticipantHistory#with} keeps it, but changed in place. */
+        private static final class HistoryBuilder {
+
+            private final List<ParticipantHistory.Completion> completions = new ArrayList<>(2);
+            private final List<LocalDate> placements = new ArrayList<>(2);
+            private final List<LocalDate> enrolments = new ArrayList<>(2);
+            private long timestamp;
+
+            /** Whether the event adds anything to a history: a dropout does not. */
+            static boolean changes(IntegrationEvent e) {
+                return e.type() != EventType.COURSE_COMPLETION || e.outcome() != Outcome.DROPPED_OUT;
+            }
+
+            void add(IntegrationEvent e, long recordTimestamp) {
+                boolean changed = switch (e.type()) {
+                    case COURSE_COMPLETION -> changes(e) && completions.add(new ParticipantHistory.Completion(
+                            e.district(), e.occurredOn(), e.courseType(), e.outcome()));
+                    case JOB_PLACEMENT -> insert(placements, e.occurredOn());
+                    case COURSE_ENROLMENT -> insert(enrolments, e.occurredOn());
+                };
+                if (changed) {
+                    timestamp = recordTimestamp;
+                }
+            }
+
+            /** Keeps {@code days} sorted and distinct; says whether the day was new. */
+            private static boolean insert(List<LocalDate> days, LocalDate day) {
+                int i = java.util.Collections.binarySearch(days, day);
+                if (i >= 0) {
+                    return false;
+                }
+                days.add(-i - 1, day);
+                return true;
+            }
+
+            ParticipantHistory build() {
+                return new ParticipantHistory(completions, placements, enrolments);
+            }
+        }
+
+        /**
+         * The eventIds counted so far, as an open-addressing table of their two longs: a
+         * {@code HashSet<UUID>} of millions of ids was much of the rebuild's allocation and GC.
+         */
+        static final class EventIdSet {
+
+            private long[] slots = new long[2 * 1024];
+            private int size;
+            private boolean nil;
+
+            /** Adds the id; false if it was there. */
+            boolean add(UUID id) {
+                long high = id.getMostSignificantBits();
+                long low = id.getLeastSignificantBits();
+                if (high == 0 && low == 0) { // the nil UUID: (0, 0) marks an empty slot
+                    boolean added = !nil;
+                    nil = true;
+                    return added;
+                }
+                if ((size + 1) * 4L > slots.length) { // at most half of the slots in use
+                    grow();
+                }
+                int mask = slots.length / 2 - 1;
+                for (int i = slot(high, low) & mask; ; i = (i + 1) & mask) {
+                    if (slots[2 * i] == 0 && slots[2 * i + 1] == 0) {
+                        slots[2 * i] = high;
+                        slots[2 * i + 1] = low;
+                        size++;
+                        return true;
+                    }
+                    if (slots[2 * i] == high && slots[2 * i + 1] == low) {
+                        return false;
+                    }
+                }
+            }
+
+            boolean contains(UUID id) {
+                long high = id.getMostSignificantBits();
+                long low = id.getLeastSignificantBits();
+                if (high == 0 && low == 0) {
+                    return nil;
+                }
+                int mask = slots.length / 2 - 1;
+                for (int i = slot(high, low) & mask; ; i = (i + 1) & mask) {
+                    if (slots[2 * i] == 0 && slots[2 * i + 1] == 0) {
+                        return false;
+                    }
+                    if (slots[2 * i] == high && slots[2 * i + 1] == low) {
+                        return true;
+                    }
+                }
+            }
+
+            private void grow() {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != 0 || old[i + 1] != 0) {
+                        add(new UUID(old[i], old[i + 1]));
+                    }
+                }
+            }
+
+            /** Mixes both halves: ids a provider numbers in sequence must not pile up in neighbouring slots. */
+            private static int slot(long high, long low) {
+                long x = high * 0x9E3779B97F4A7C15L + low;
+                x ^= x >>> 32;
+                x *= 0xD6E8FEB86659FD93L;
+                return (int) (x ^ x >>> 32);
+            }
+        }
+
+        /** One district and month's counts, summed as {@link MonthlyCounters#add} sums them. */
+        private static final class CountsBuilder {
+
+            /** Per course type: enrolments, passed, failed, dropouts, passed B1 or higher; {@code null} until one counts. */
+            private final long[][] courses = new long[COURSE_TYPES.length][];
+            private final long[] placements = new long[PlacementType.values().length];
+            private Instant lastReceivedAt;
+            private long timestamp = Long.MIN_VALUE;
+
+            void add(IntegrationEvent e, long recordTimestamp) {
+                timestamp = Math.max(timestamp, recordTimestamp);
+                switch (e.type()) {
+                    case COURSE_ENROLMENT -> course(e.courseType())[0]++;
+                    case COURSE_COMPLETION -> {
+                        CourseCounters c = MonthlyCounters.completion(e);
+                        long[] sums = course(e.courseType());
+                        sums[1] += c.passed();
+                        sums[2] += c.failed();
+                        sums[3] += c.dropouts();
+                        sums[4] += c.passedB1OrHigher();
+                    }
+                    case JOB_PLACEMENT -> placements[e.placementType().ordinal()]++;
+                }
+                Instant received = e.receivedAt();
+                if (received != null && (lastReceivedAt == null || received.isAfter(lastReceivedAt))) {
+                    lastReceivedAt = received;
+                }
+            }
+
+            private long[] course(CourseType type) {
+                long[] sums = courses[type.ordinal()];
+                if (sums == null) {
+                    sums = courses[type.ordinal()] = new long[5];
+                }
+                return sums;
+            }
+
+            MonthlyCounters build() {
+                Map<CourseType, CourseCounters> c = new EnumMap<>(CourseType.class);
+                for (CourseType type : COURSE_TYPES) {
+                    long[] s = courses[type.ordinal()];
+                    if (s != null) {
+                        c.put(type, new CourseCounters(s[0], s[1], s[2], s[3], s[4]));
+                    }
+                }
+                Map<PlacementType, Long> p = new EnumMap<>(PlacementType.class);
+                for (PlacementType type : PlacementType.values()) {
+                    if (placements[type.ordinal()] > 0) {
+                        p.put(type, placements[type.ordinal()]);
+                    }
+                }
+                return new MonthlyCounters(c, p, Map.of(), lastReceivedAt);
+            }
+        }
+
+        /** One district and month's chain counters, summed as {@link ChainCounters#plus} adds a contribution. */
+        private static final class ChainBuilder {
+
+            /** Per course type: passed by day, placed within 6 months by day, days to placement, waiting days. */
+            private final Map<CourseType, List<Map<Integer, Long>>> courses = new EnumMap<>(CourseType.class);
+            private long timestamp = Long.MIN_VALUE;
+
+            void add(ChainContribution c, long recordTimestamp) {
+                timestamp = Math.max(timestamp, recordTimestamp);
+                List<Map<Integer, Long>> h = courses.computeIfAbsent(c.courseType(),
+                        t -> List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()));
+                if (c.passed()) {
+                    h.get(0).merge(c.dayOfMonth(), 1L, Long::sum);
+                }
+                if (c.placedWithin6Months()) {
+                    h.get(1).merge(c.dayOfMonth(), 1L, Long::sum);
+                }
+                if (c.daysToPlacement() != null) {
+                    h.get(2).merge(c.daysToPlacement(), 1L, Long::sum);
+                }
+                if (c.waitingDays() != null) {
+                    h.get(3).merge(c.waitingDays(), 1L, Long::sum);
+                }
+            }
+
+            MonthlyChain build() {
+                Map<CourseType, ChainCounters> built = new EnumMap<>(CourseType.class);
+                courses.forEach((type, h) -> {
+                    ChainCounters c = new ChainCounters(h.get(0), h.get(1), h.get(2), h.get(3));
+                    if (!c.isEmpty()) {
+                        built.put(type, c);
+                    }
+                });
+                return new MonthlyChain(built);
+            }
+        }
+    }
+}

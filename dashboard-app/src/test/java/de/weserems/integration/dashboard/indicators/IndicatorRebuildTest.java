@@ -1,0 +1,133 @@
+package de.weserems.integration.dashboard.indicators;
+
+import de.weserems.integration.events.IntegrationEvent;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fast rebuild hands the engine its state: so what {@link IndicatorRebuild.State} computes in
+ * memory must be, store by store, what the topology itself holds after the same records, and the
+ * indicators it writes what the topology wrote last per key. The streams are IndicatorRandomizedTest's:
+ * resends (some with other content), out-of-order and late events, poison records.
+ */
+class IndicatorRebuildTest {
+
+    @Test
+    void the_rebuild_knows_every_store_of_the_topology() {
+        assertThat(IndicatorRebuild.storesOf(TopologyFixture.JSON)).isEqualTo(new TreeSet<>(IndicatorRebuild.STORES));
+    }
+
+    @Test
+    void store_changelogs_are_named_as_kafka_streams_names_them() {
+        assertThat(IndicatorRebuild.changelog("integration-indicators-v3", IndicatorTopology.SEEN_EVENT_IDS))
+                .isEqualTo("integration-indicators-v3-seen-event-ids-changelog");
+    }
+
+    @Test
+    void the_set_of_counted_event_ids_agrees_with_a_hash_set() {
+        Random random = new Random(11);
+        IndicatorRebuild.State.EventIdSet set = new IndicatorRebuild.State.EventIdSet();
+        Set<UUID> reference = new HashSet<>();
+        List<UUID> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 300_000; i++) {
+            UUID id = switch (random.nextInt(4)) {
+                case 0 -> new UUID(0, i);                                   // numbered in sequence
+                case 1 -> new UUID(i, 0);
+                case 2 -> added.isEmpty() ? new UUID(0, 0) : added.get(random.nextInt(added.size())); // resent
+                default -> new UUID(random.nextLong(), random.nextLong());
+            };
+            assertThat(set.add(id)).as("add %s", id).isEqualTo(reference.add(id));
+            added.add(id);
+        }
+        assertThat(set.add(new UUID(0, 0))).isEqualTo(reference.add(new UUID(0, 0)));
+        for (UUID id : reference) {
+            assertThat(set.contains(id)).isTrue();
+        }
+        for (int i = 0; i < 10_000; i++) {
+            UUID other = new UUID(random.nextLong(), random.nextLong());
+            assertThat(set.contains(other)).isEqualTo(reference.contains(other));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void the_state_computed_in_memory_is_the_state_of_the_topology(long seed) {
+        Random random = new Random(seed);
+        List<Object> sent = IndicatorRandomizedTest.sendOrder(random, IndicatorRandomizedTest.generate(random));
+        EventReader reader = new EventReader(TopologyFixture.JSON);
+        IndicatorRebuild.State state = new IndicatorRebuild.State();
+        Set<UUID> distinct = new HashSet<>();
+        try (TopologyFixture topology = new TopologyFixture()) {
+            long timestamp = 1_700_000_000_000L;
+            for (Object item : sent) {
+                String raw = item instanceof IntegrationEvent e ? TopologyFixture.JSON.writeValueAsString(e) : (String) item;
+                timestamp += random.nextInt(2000);
+                topology.rawEvents.pipeInput("03454", raw, timestamp);
+                EventReader.Result result = reader.read(raw.getBytes(StandardCharsets.UTF_8));
+                if (result.valid()) {
+                    state.add(result.event(), timestamp);
+                    distinct.add(result.event().eventId());
+                }
+            }
+
+            Map<String, IndicatorRebuild.Stamped<MonthlyChain>> chains = state.chains();
+            Map<String, MonthlyCounters> written = new HashMap<>();
+            state.indicators(state.counters(), chains).forEach((key, c) -> written.put(key, c.value()));
+            assertThat(written).as("seed %d: indicators", seed).isEqualTo(topology.latest());
+
+            KeyValueStore<UUID, Long> seen = topology.driver.getKeyValueStore(IndicatorTopology.SEEN_EVENT_IDS);
+            Map<UUID, Long> seenIds = all(seen, Function.identity());
+            assertThat(seenIds.keySet()).isEqualTo(distinct).allMatch(state::counted);
+            KeyValueStore<String, ParticipantHistory> histories =
+                    topology.driver.getKeyValueStore(ChainTopology.PARTICIPANT_HISTORY);
+            assertThat(values(state.participants())).as("seed %d: participant histories", seed)
+                    .isEqualTo(all(histories, Function.identity())).isNotEmpty();
+            KeyValueStore<String, ValueAndTimestamp<MonthlyCounters>> counters =
+                    topology.driver.getTimestampedKeyValueStore(IndicatorTopology.DISTRICT_MONTH_COUNTERS);
+            assertThat(stamped(state.counters())).as("seed %d: counters with timestamps", seed)
+                    .isEqualTo(all(counters, v -> KeyValue.pair(v.value(), v.timestamp())));
+            KeyValueStore<String, ValueAndTimestamp<MonthlyChain>> chain =
+                    topology.driver.getTimestampedKeyValueStore(ChainTopology.DISTRICT_MONTH_CHAIN);
+            assertThat(values(chains)).as("seed %d: chain", seed).isEqualTo(all(chain, ValueAndTimestamp::value))
+                    .isNotEmpty();
+        }
+    }
+
+    private static <K, S, V> Map<K, V> all(KeyValueStore<K, S> store, Function<S, V> value) {
+        Map<K, V> all = new HashMap<>();
+        try (KeyValueIterator<K, S> it = store.all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, value.apply(kv.value)));
+        }
+        return all;
+    }
+
+    private static <V> Map<String, V> values(Map<String, IndicatorRebuild.Stamped<V>> stamped) {
+        Map<String, V> values = new HashMap<>();
+        stamped.forEach((k, v) -> values.put(k, v.value()));
+        return values;
+    }
+
+    private static <V> Map<String, KeyValue<V, Long>> stamped(Map<String, IndicatorRebuild.Stamped<V>> stamped) {
+        Map<String, KeyValue<V, Long>> values = new HashMap<>();
+        stamped.forEach((k, v) -> values.put(k, KeyValue.pair(v.value(), v.timestamp())));
+        return values;
+    }
+}
