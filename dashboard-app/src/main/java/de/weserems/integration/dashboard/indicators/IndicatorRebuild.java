@@ -49,6 +49,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -149,24 +150,6 @@ public final class IndicatorRebuild {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
              EventLog log = new EventLog(consumer)) {
-            // the log is being read already; nothing is written before the stores are known to match
-            Set<String> stores = storesOf(json);
-            if (!stores.equals(new TreeSet<>(STORES))) {
-                throw new IllegalStateException("the engine's stores are " + stores + ", but this rebuild writes "
-                        + new TreeSet<>(STORES) + "; use --in-engine");
-            }
-            int partitions = log.end.size();
-            List<NewTopic> created = new ArrayList<>();
-            for (String store : STORES) {
-                created.add(new NewTopic(changelog(applicationId, store), partitions, topics.replicationFactor())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
-                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))));
-            }
-            created.add(topics.indicators());
-            created.add(topics.eventsDeadLetters());
-            admin.createTopics(created).all().get();
-
             Map<String, Object> producerConfig = new HashMap<>(clientConfig);
             producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-rebuild");
             producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
@@ -176,7 +159,27 @@ public final class IndicatorRebuild {
             producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
                     new ByteArraySerializer(), new ByteArraySerializer())) {
-                producer.initTransactions();
+                // the log is being read already, and the producer registers its transactional id meanwhile;
+                // nothing is written before the stores are known to match
+                CompletableFuture<Void> producerReady = CompletableFuture.runAsync(producer::initTransactions);
+                Set<String> stores = storesOf(json);
+                if (!stores.equals(new TreeSet<>(STORES))) {
+                    throw new IllegalStateException("the engine's stores are " + stores + ", but this rebuild writes "
+                            + new TreeSet<>(STORES) + "; use --in-engine");
+                }
+                int partitions = log.end.size();
+                List<NewTopic> created = new ArrayList<>();
+                for (String store : STORES) {
+                    created.add(new NewTopic(changelog(applicationId, store), partitions, topics.replicationFactor())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
+                                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                    String.valueOf(topics.minInsyncReplicas()))));
+                }
+                created.add(topics.indicators());
+                created.add(topics.eventsDeadLetters());
+                admin.createTopics(created).all().get();
+                producerReady.join();
                 producer.beginTransaction();
                 Writer writer = new Writer(producer, partitions);
                 Pass pass = new Pass(writer, log.state);
@@ -360,11 +363,12 @@ public final class IndicatorRebuild {
 
         void state(State state) {
             String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
-            // the most entries after the event ids; encoding and the producer are thread-safe: use both cores
-            state.participants().entrySet().parallelStream().forEach(e -> store(histories,
-                    strings.serialize(histories, e.getKey()), e.getValue().timestamp,
-                    InternalFormats.PARTICIPANT_HISTORY.serializer().serialize(histories, e.getValue().value)));
-            Map<String, Stamped<MonthlyChain>> chains = state.chains();
+            Map<String, Stamped<ParticipantHistory>> participants = state.participants();
+            // the chain counters are summed while the histories (the most entries after the event ids) are written
+            CompletableFuture<Map<String, Stamped<MonthlyChain>>> chainsSummed = CompletableFuture.supplyAsync(state::chains);
+            participants.forEach((participant, h) -> store(histories, strings.serialize(histories, participant),
+                    h.timestamp, InternalFormats.PARTICIPANT_HISTORY.serializer().serialize(histories, h.value)));
+            Map<String, Stamped<MonthlyChain>> chains = chainsSummed.join();
             Map<String, Stamped<MonthlyCounters>> counts = state.counters();
             String counters = changelog(applicationId, IndicatorTopology.DISTRICT_MONTH_COUNTERS);
             counts.forEach((key, c) -> store(counters, strings.serialize(counters, key), c.timestamp,
