@@ -59,9 +59,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Why: through the topology every event costs about five writes to Kafka (two repartitions, two
  * changelogs, the chain's repartition), all under exactly-once commits, so replaying a long event log
- * takes minutes (bench/replay). Here each event is read once and counted in memory with the very
- * functions the topology uses ({@link MonthlyCounters#add}, {@link ParticipantHistory#with},
- * {@link MonthlyChain#apply}); then one Kafka transaction writes
+ * takes minutes (bench/replay). Here each event is read once (by the engine's {@link EventReader}) and
+ * counted in memory by the topology's rules: the first record of an eventId counts, histories grow as
+ * {@link ParticipantHistory#with} grows them, counters and chain counters are summed as
+ * {@link MonthlyCounters#add} and {@link ChainCounters#plus} sum them ({@code IndicatorRebuildTest}
+ * compares the result with the topology's stores, store by store); then one Kafka transaction writes
  * <ul>
  *   <li>{@link Topics#INDICATORS} (what every dashboard's read model serves),</li>
  *   <li>the changelog topic of each of the topology's four stores, each entry in the partition whose
@@ -77,6 +79,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The stores are checked against the topology before anything is written ({@link #storesOf}): a
  * topology change that adds or renames a store makes this refuse until it is taught the new store.
+ *
+ * <p>One difference from a replay through the topology, in a case that should not happen: if a
+ * provider sent one eventId twice with different districts, the two records lie in different
+ * partitions, and which one "came first" is the order of reading here, the order of processing there.
+ * Either way the event counts once.
  */
 public final class IndicatorRebuild {
 
