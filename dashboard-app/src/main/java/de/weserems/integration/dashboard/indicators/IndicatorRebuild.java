@@ -80,10 +80,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The stores are checked against the topology before anything is written ({@link #storesOf}): a
  * topology change that adds or renames a store makes this refuse until it is taught the new store.
  *
- * <p>One difference from a replay through the topology, in a case that should not happen: if a
- * provider sent one eventId twice with different districts, the two records lie in different
- * partitions, and which one "came first" is the order of reading here, the order of processing there.
- * Either way the event counts once.
+ * <p>Two differences from a replay through the topology, neither in a figure: if a provider sent one
+ * eventId twice with different districts (which should not happen), the two records lie in different
+ * partitions, and which one "came first" is the order of reading here, the order of processing there;
+ * either way the event counts once. And the record timestamp of a month's chain counters here is the
+ * latest change of any history with a completion in it, where the topology takes the latest change of
+ * a completion's own contribution; no figure or freshness measure uses it.
  */
 public final class IndicatorRebuild {
 
@@ -92,6 +94,8 @@ public final class IndicatorRebuild {
             ChainTopology.PARTICIPANT_HISTORY, ChainTopology.DISTRICT_MONTH_CHAIN);
     /** Above this the broker's default limit ({@code transaction.max.timeout.ms}, 15 minutes) refuses the transaction. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+    /** What is left of the transaction's time for writing the state and committing, at the latest. */
+    private static final Duration TIME_TO_WRITE = Duration.ofMinutes(3);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Admin admin;
@@ -125,6 +129,29 @@ public final class IndicatorRebuild {
     /** The changelog topic of one of the engine's stores, named as Kafka Streams names it. */
     public static String changelog(String applicationId, String store) {
         return applicationId + "-" + store + "-changelog";
+    }
+
+    /** Refuses, before anything is written, if the topology has other stores than the ones this rebuild writes. */
+    public static void checkTopology(JsonMapper json) {
+        Set<String> stores = storesOf(json);
+        if (!stores.equals(new TreeSet<>(STORES))) {
+            throw new IllegalStateException("the engine's stores are " + stores + ", but this rebuild writes "
+                    + new TreeSet<>(STORES) + "; use --in-engine");
+        }
+    }
+
+    /** Refuses if the brokers would not allow a transaction as long as the rebuild may take. */
+    public static void checkBrokers(Admin admin) throws ExecutionException, InterruptedException {
+        for (org.apache.kafka.common.Node node : admin.describeCluster().nodes().get()) {
+            org.apache.kafka.common.config.ConfigResource broker = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.BROKER, node.idString());
+            var limit = admin.describeConfigs(List.of(broker)).all().get().get(broker).get("transaction.max.timeout.ms");
+            if (limit != null && limit.value() != null && Long.parseLong(limit.value()) < TRANSACTION_TIMEOUT.toMillis()) {
+                throw new IllegalStateException("broker " + node.idString() + " allows transactions of at most "
+                        + limit.value() + " ms (transaction.max.timeout.ms), the rebuild needs "
+                        + TRANSACTION_TIMEOUT.toMillis() + " ms: raise it, or use --in-engine");
+            }
+        }
     }
 
     /** Every store in the topology, by name. */
@@ -164,16 +191,14 @@ public final class IndicatorRebuild {
             producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
             producerConfig.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
             producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            // the commit waits for every record of the transaction: give it time rather than an ambiguous timeout
+            producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIME_TO_WRITE.toMillis());
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
                     new ByteArraySerializer(), new ByteArraySerializer())) {
                 // the log is being read already, and the producer registers its transactional id meanwhile;
                 // nothing is written before the stores are known to match
                 CompletableFuture<Void> producerReady = CompletableFuture.runAsync(producer::initTransactions);
-                Set<String> stores = storesOf(json);
-                if (!stores.equals(new TreeSet<>(STORES))) {
-                    throw new IllegalStateException("the engine's stores are " + stores + ", but this rebuild writes "
-                            + new TreeSet<>(STORES) + "; use --in-engine");
-                }
+                    checkTopology(json);
                 int partitions = log.end.size();
                 List<NewTopic> created = new ArrayList<>();
                 for (String store : STORES) {
@@ -188,13 +213,15 @@ public final class IndicatorRebuild {
                 admin.createTopics(created).all().get();
                 producerReady.join();
                 producer.beginTransaction();
+                long transactionStart = System.nanoTime();
                 Writer writer = new Writer(producer, partitions);
                 Pass pass = new Pass(writer, log.state);
                 long readStart = System.nanoTime();
-                log.countInto(pass);
+                log.countInto(pass, transactionStart);
                 long stateStart = System.nanoTime();
                 writer.state(pass.state);
                 long commitStart = System.nanoTime();
+                refuseIfEngineRuns();
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                 log.end.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
                 producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(applicationId));
@@ -203,6 +230,22 @@ public final class IndicatorRebuild {
                 return new Summary(pass.records, pass.state.counted, pass.state.resends, pass.deadLetters,
                         pass.state.participantCount(), pass.state.counts.size(), readStart - start,
                         stateStart - readStart, commitStart - stateStart, done - commitStart);
+            }
+        }
+    }
+
+    /** An instance started while this ran would count everything again on top of the rebuilt state: abort. */
+    private void refuseIfEngineRuns() throws ExecutionException, InterruptedException {
+        try {
+            var group = admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
+            if (group != null && !group.members().isEmpty()) {
+                throw new IllegalStateException("a dashboard-app instance started while the rebuild ran ("
+                        + group.members().size() + " member(s) in " + applicationId + "); nothing was written. "
+                        + "Stop every instance and run the rebuild again");
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)) {
+                throw e;
             }
         }
     }
@@ -277,19 +320,24 @@ public final class IndicatorRebuild {
                 batches.put(Batch.END);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // also an OutOfMemoryError: the counting thread must hear of it, not wait forever
                 batches.clear();
                 batches.offer(new Batch(List.of(), new EventReader.Result[0], new boolean[0], e));
             }
         }
 
         /** Counts every record read, in poll order, until the end. */
-        void countInto(Pass pass) throws InterruptedException {
+        void countInto(Pass pass, long transactionStart) throws InterruptedException {
             long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
-            for (Batch batch = batches.take(); batch != Batch.END; batch = batches.take()) {
+            for (Batch batch = next(); batch != Batch.END; batch = next()) {
                 if (batch.failure() != null) {
                     throw new IllegalStateException("reading " + Topics.EVENTS + " failed: " + batch.failure(),
                             batch.failure());
+                }
+                if (System.nanoTime() - transactionStart > TRANSACTION_TIMEOUT.minus(TIME_TO_WRITE).toNanos()) {
+                    throw new IllegalStateException("the event log is too long to rebuild in one transaction within "
+                            + TRANSACTION_TIMEOUT.toMinutes() + " minutes (" + pass.records + " of " + total
+                            + " records counted); rebuild with --in-engine instead");
                 }
                 for (int i = 0; i < batch.results().length; i++) {
                     pass.accept(batch.records().get(i), batch.results()[i], batch.first()[i]);
@@ -297,6 +345,19 @@ public final class IndicatorRebuild {
                 if (System.nanoTime() > nextProgress) {
                     out.printf(Locale.ROOT, "  %,d of %,d records read%n", pass.records, total);
                     nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+                }
+            }
+        }
+
+        /** The next batch; fails if the reading thread is gone without saying why (it always says why). */
+        private Batch next() throws InterruptedException {
+            while (true) {
+                Batch batch = batches.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                if (!reader.isAlive() && batches.isEmpty()) {
+                    throw new IllegalStateException("the thread reading " + Topics.EVENTS + " stopped");
                 }
             }
         }
@@ -311,7 +372,7 @@ public final class IndicatorRebuild {
 
     /** Records as polled, each with what {@link EventReader} made of it and whether its eventId is new; or why reading failed. */
     private record Batch(List<ConsumerRecord<byte[], byte[]>> records, EventReader.Result[] results, boolean[] first,
-                         RuntimeException failure) {
+                         Throwable failure) {
 
         static final Batch END = new Batch(List.of(), new EventReader.Result[0], new boolean[0], null);
     }
@@ -428,7 +489,7 @@ public final class IndicatorRebuild {
         /** Used by {@link EventLog}'s reading thread alone while it reads. */
         final EventIdSet seen = new EventIdSet();
         /** By district and month, as {@link #monthKey}. */
-        private final Map<Integer, CountsBuilder> counts = new HashMap<>();
+        private final Map<Long, CountsBuilder> counts = new HashMap<>();
         private final Map<String, HistoryBuilder> histories = new HashMap<>();
         private Map<String, Stamped<ParticipantHistory>> participants;
         long counted;
@@ -462,13 +523,15 @@ public final class IndicatorRebuild {
             }
         }
 
-        private static int monthKey(District district, LocalDate day) {
-            return district.ordinal() << 20 | day.getYear() * 12 + day.getMonthValue() - 1;
+        /** District and month in one number, for any date a record may carry (17 districts: 5 bits). */
+        private static long monthKey(District district, LocalDate day) {
+            return ((long) day.getYear() * 12 + day.getMonthValue() - 1) * 32 + district.ordinal();
         }
 
-        private static String key(int monthKey) {
-            int months = monthKey & 0xFFFFF;
-            return IndicatorTopology.key(District.values()[monthKey >>> 20], YearMonth.of(months / 12, months % 12 + 1));
+        private static String key(long monthKey) {
+            long months = Math.floorDiv(monthKey, 32);
+            return IndicatorTopology.key(District.values()[(int) Math.floorMod(monthKey, 32)],
+                    YearMonth.of((int) Math.floorDiv(months, 12), (int) Math.floorMod(months, 12) + 1));
         }
 
         /** Whether an event with this id was counted. */
@@ -498,7 +561,7 @@ public final class IndicatorRebuild {
 
         /** The chain counters per {@code AGS|YYYY-MM}: every completion's contribution in its district and month. */
         Map<String, Stamped<MonthlyChain>> chains() {
-            Map<Integer, ChainBuilder> chains = new HashMap<>();
+            Map<Long, ChainBuilder> chains = new HashMap<>();
             participants().values().forEach(h -> {
                 List<ChainContribution> contributions = h.value.contributions();
                 for (int i = 0; i < contributions.size(); i++) {

@@ -55,6 +55,7 @@ public final class RebuildIndicators {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Option: only remove what was derived; the engine then replays the event log itself. */
     private static final String IN_ENGINE = "in-engine";
+    private static final Set<String> VALUE_OPTIONS = Set.of("bootstrap-servers", "application-id", "state-dir");
 
     private final Admin admin;
     private final String applicationId;
@@ -72,24 +73,39 @@ public final class RebuildIndicators {
         if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger kafkaLog) {
             kafkaLog.setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        Map<String, String> options = options(args);
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            out.println("Not rebuilt: " + e.getMessage());
+            return 2;
+        }
         String bootstrap = options.getOrDefault("bootstrap-servers",
                 System.getenv().getOrDefault("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
         String applicationId = options.getOrDefault("application-id", DEFAULT_APPLICATION_ID);
         String stateDir = options.get("state-dir");
         boolean inEngine = options.containsKey(IN_ENGINE);
+        boolean deleted = false;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             RebuildIndicators command = new RebuildIndicators(admin, applicationId, out);
             TopicDeclarations topics = command.declarationsLikeEvents();
+            JsonMapper json = JsonMapper.builder().build();
+            if (!inEngine) {
+                // what would make the one-pass rebuild refuse is checked before anything is deleted
+                IndicatorRebuild.checkTopology(json);
+                IndicatorRebuild.checkBrokers(admin);
+            }
             command.run(stateDir == null ? null : Path.of(stateDir));
+            deleted = true;
             if (inEngine) {
                 out.println("Done. Start dashboard-app now: it rebuilds every indicator from " + Topics.EVENTS + ".");
                 return 0;
             }
+            out.println("Keep every dashboard-app instance stopped until this says Done.");
             IndicatorRebuild.Summary s = new IndicatorRebuild(admin,
-                    Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap), applicationId,
-                    JsonMapper.builder().build(), out).run(topics);
+                    Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap), applicationId, json, out)
+                    .run(topics);
             out.printf(Locale.ROOT, "Rebuilt %,d district-months from %,d records in %.1f s (%,.0f records/s; "
                             + "set-up %.1f s, reading %.1f s, state %.1f s, commit %.1f s):%n"
                             + "  %,d events counted, %,d resends not counted again, %,d dead letters, %,d participants.%n",
@@ -100,12 +116,18 @@ public final class RebuildIndicators {
                     + "that came after.");
             return 0;
         } catch (IllegalStateException e) {
-            out.println("Not rebuilt: " + e.getMessage());
+            out.println("Not rebuilt: " + e.getMessage() + afterDeletion(deleted));
             return 2;
         } catch (Exception e) {
-            out.println("Not rebuilt: " + e);
+            out.println("Not rebuilt: " + e + afterDeletion(deleted));
             return 1;
         }
+    }
+
+    private static String afterDeletion(boolean deleted) {
+        return deleted ? System.lineSeparator() + "Everything derived was deleted already (nothing of this attempt is "
+                + "visible): run the command again, or start dashboard-app, which then rebuilds every indicator "
+                + "in its engine (slower)." : "";
     }
 
     /**
@@ -160,11 +182,16 @@ public final class RebuildIndicators {
             awaitGone(derived);
             derived.forEach(t -> out.println("Deleted topic " + t));
         }
-        if (stateDir != null && Files.exists(stateDir)) {
-            Path appState = stateDir.resolve(applicationId);
-            Path target = Files.exists(appState) ? appState : stateDir;
-            deleteTree(target);
-            out.println("Deleted local state " + target);
+        if (stateDir != null) {
+            // the state of this application only: the directory given may hold other things
+            Path target = stateDir.getFileName() != null && stateDir.getFileName().toString().equals(applicationId)
+                    ? stateDir : stateDir.resolve(applicationId);
+            if (Files.exists(target)) {
+                deleteTree(target);
+                out.println("Deleted local state " + target);
+            } else {
+                out.println("No local state of " + applicationId + " in " + stateDir);
+            }
         }
     }
 
@@ -229,10 +256,11 @@ public final class RebuildIndicators {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new java.util.HashMap<>();
         for (String arg : args) {
+            String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : null;
             if (arg.equals("--" + IN_ENGINE)) {
                 options.put(IN_ENGINE, "true");
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (name != null && VALUE_OPTIONS.contains(name)) {
+                options.put(name, arg.substring(arg.indexOf('=') + 1));
             } else if (!arg.equals(COMMAND)) {
                 throw new IllegalArgumentException("unknown argument " + arg + "; usage: " + COMMAND
                         + " --bootstrap-servers=host:9092 [--application-id=...] [--state-dir=...] [--" + IN_ENGINE + "]");

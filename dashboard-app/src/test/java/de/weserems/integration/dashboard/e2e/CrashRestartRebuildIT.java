@@ -133,6 +133,18 @@ class CrashRestartRebuildIT {
         assertThat(output).contains("Deleted topic " + Topics.INDICATORS).contains("Deleted consumer group")
                 .contains("Rebuilt").contains("2 dead letters");
         assertThat(Files.exists(stateDir.resolve("integration-indicators-v3"))).isFalse();
+        // the engine will go on from where the rebuild stopped reading, not from the first event
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            Map<TopicPartition, Long> committed = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            admin.listConsumerGroupOffsets("integration-indicators-v3").partitionsToOffsetAndMetadata().get()
+                    .forEach((tp, offset) -> committed.put(tp, offset.offset()));
+            Map<TopicPartition, Long> end = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            for (TopicPartition tp : committed.keySet()) {
+                end.put(tp, admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                        .partitionResult(tp).get().offset());
+            }
+            assertThat(committed).hasSize(3).isEqualTo(end);
+        }
         assertThat(deadLetters()).hasSize(2).allSatisfy(r ->
                 assertThat(r.headers().lastHeader(DeadLetters.REASON_HEADER)).isNotNull());
 

@@ -19,9 +19,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -331,7 +333,11 @@ class FaultToleranceIT {
             }
             figures.incrementAndGet();
             Map<String, Long> seen = highest.get(name);
-            Map<String, Long> now = countsOf(ReadApi.JSON.readTree(r.body()));
+            JsonNode report = ReadApi.JSON.readTree(r.body());
+            Map<String, Long> now = countsOf(report);
+            // while counts are small, a count of 1 or 2 elsewhere can take a shown one with it (secondary
+            // suppression): withheld on purpose, listed as such; only a figure that vanishes unlisted is lost
+            Set<String> withheld = withheld(report);
             now.forEach((key, value) -> {
                 Long before = seen.get(key);
                 if (before != null && value < before) {
@@ -339,7 +345,7 @@ class FaultToleranceIT {
                 }
                 seen.merge(key, value, Math::max);
             });
-            seen.keySet().stream().filter(key -> !now.containsKey(key))
+            seen.keySet().stream().filter(key -> !now.containsKey(key) && !withheld.contains(key))
                     .forEach(key -> violations.add(name + ": " + key + " disappeared (was " + seen.get(key) + ")"));
         }
 
@@ -368,6 +374,22 @@ class FaultToleranceIT {
             Thread.sleep(500);
         }
         assertThat(last).as("figures of " + dashboard.uri("")).isEqualTo(expected);
+    }
+
+    /** The counts withheld for confidentiality, as {@code count|AGS} like {@link #countsOf}. */
+    private static Set<String> withheld(JsonNode report) {
+        Set<String> withheld = new HashSet<>();
+        List<JsonNode> areas = new ArrayList<>();
+        areas.add(report.get("region"));
+        report.get("districts").forEach(areas::add);
+        for (JsonNode area : areas) {
+            area.get("withheld").forEach(name -> {
+                if (name.asString().startsWith("counts.")) {
+                    withheld.add(name.asString().substring("counts.".length()) + "|" + area.get("district").asString());
+                }
+            });
+        }
+        return withheld;
     }
 
     private static Map<String, Long> countsOf(JsonNode report) {

@@ -24,11 +24,13 @@ class RebuildIndicatorsTest {
     }
 
     @Test
-    void unknown_arguments_are_refused_with_the_usage() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RebuildIndicators.main(
-                        new String[]{"rebuild-indicators", "--bootstrap-servers=x:1", "oops"},
-                        new java.io.PrintStream(out)))
-                .hasMessageContaining("unknown argument oops").hasMessageContaining("usage");
+    void unknown_arguments_are_refused_with_the_usage_before_anything_is_touched() {
+        for (String wrong : new String[]{"oops", "--bootstrap-server=x:1", "--statedir=/tmp"}) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int status = RebuildIndicators.main(new String[]{"rebuild-indicators", "--bootstrap-servers=x:1", wrong},
+                    new java.io.PrintStream(out));
+            assertThat(status).isEqualTo(2);
+            assertThat(out.toString()).contains("unknown argument " + wrong).contains("usage");
+        }
     }
 }
