@@ -98,11 +98,9 @@ public final class EventJson {
             }
             i += 3;
             from[field] = i;
+            // an escape, a control character or a non-ASCII byte fails the field's own reader below
+            // (digits, names, ids) or, in the two free strings, plain()
             while (i < end && json[i] != '"') {
-                byte c = json[i];
-                if (c < 0x20 || c == '\\' || c == 0x7f) { // also every byte >= 0x80 (negative): not plain ASCII
-                    return null;
-                }
                 i++;
             }
             if (i >= end) {
@@ -129,6 +127,9 @@ public final class EventJson {
         if ((to[5] != 0 && courseType == null) || (to[6] != 0 && outcome == null) || (to[7] != 0 && level == null)
                 || (to[8] != 0 && placementType == null)) {
             return null; // an unknown name: Jackson says what is wrong
+        }
+        if (!plain(json, from[4], to[4]) || !plain(json, from[9], to[9])) {
+            return null;
         }
         return new IntegrationEvent(eventId, type, occurredOn, district, string(json, from[4], to[4]), courseType,
                 outcome, level, placementType, string(json, from[9], to[9]), receivedAt);
@@ -158,6 +159,17 @@ public final class EventJson {
 
     private static <E> E optional(byte[] json, int from, int to, E[] values, byte[][] names) {
         return to == 0 ? null : match(json, from, to, values, names);
+    }
+
+    /** Printable ASCII without a backslash (so nothing escaped) from {@code from} to {@code to}. */
+    private static boolean plain(byte[] json, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = json[i];
+            if (c < 0x20 || c == '\\' || c == 0x7f) { // also every byte >= 0x80 (negative): not plain ASCII
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String string(byte[] json, int from, int to) {

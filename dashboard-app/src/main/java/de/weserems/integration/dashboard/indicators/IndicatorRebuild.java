@@ -52,6 +52,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Rebuilds every indicator from the event log in one pass, outside Kafka Streams, and hands the
@@ -195,10 +197,9 @@ public final class IndicatorRebuild {
             producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIME_TO_WRITE.toMillis());
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
                     new ByteArraySerializer(), new ByteArraySerializer())) {
-                // the log is being read already, and the producer registers its transactional id meanwhile;
-                // nothing is written before the stores are known to match
-                CompletableFuture<Void> producerReady = CompletableFuture.runAsync(producer::initTransactions);
-                    checkTopology(json);
+                // the log is being read already; the producer registers its transactional id and the topics are
+                // made meanwhile, while this thread counts (nothing is written before the stores are known to match)
+                checkTopology(json);
                 int partitions = log.end.size();
                 List<NewTopic> created = new ArrayList<>();
                 for (String store : STORES) {
@@ -210,14 +211,15 @@ public final class IndicatorRebuild {
                 }
                 created.add(topics.indicators());
                 created.add(topics.eventsDeadLetters());
-                admin.createTopics(created).all().get();
-                producerReady.join();
-                producer.beginTransaction();
-                long transactionStart = System.nanoTime();
-                Writer writer = new Writer(producer, partitions);
-                Pass pass = new Pass(writer, log.state);
+                CompletableFuture<Void> topicsMade = admin.createTopics(created).all().toCompletionStage()
+                        .toCompletableFuture();
+                CompletableFuture<Void> transactionBegun = CompletableFuture.runAsync(producer::initTransactions)
+                        .thenCombine(topicsMade, (ready, made) -> null)
+                        .thenRun(producer::beginTransaction);
+                Writer writer = new Writer(producer, partitions, transactionBegun);
+                Pass pass = new Pass(writer, new State());
                 long readStart = System.nanoTime();
-                log.countInto(pass, transactionStart);
+                log.countInto(pass, start);
                 long stateStart = System.nanoTime();
                 writer.state(pass.state);
                 long commitStart = System.nanoTime();
@@ -252,18 +254,22 @@ public final class IndicatorRebuild {
 
     /**
      * Every committed record of {@link Topics#EVENTS} up to its end when the read began ({@link #end}),
-     * read by a thread of its own from the moment this is made: it polls, reads each record's JSON
-     * ({@link EventReader}) and tells first sightings of an eventId from resends, while the caller's
-     * thread sets up and then counts the results in poll order ({@link #countInto}). On two cores this
-     * nearly halves the time of one thread doing both; the order, and so the result, is the same.
+     * read by a thread of its own from the moment this is made: it polls, hands each poll's records on at
+     * once and reads their JSON ({@link EventReader}) until the caller's thread, which counts them in poll
+     * order ({@link #countInto}), comes to help: both take the records still unread in small chunks
+     * ({@link #readJson}), so neither waits for the other while there is work. The order of counting, and
+     * so the result, is that of one thread doing all.
      */
     private final class EventLog implements AutoCloseable {
 
         final Map<TopicPartition, Long> end;
-        final State state = new State();
+        /** Records taken at a time by a thread reading JSON. */
+        private static final int CHUNK = 64;
         private final long total;
-        private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(32);
+        /** Few: what is queued when the reading thread is done, the counting thread reads and counts alone. */
+        private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(8);
         private final AtomicBoolean stop = new AtomicBoolean();
+        private volatile Throwable readFailure;
         private final Thread reader;
 
         EventLog(KafkaConsumer<byte[], byte[]> consumer) {
@@ -302,51 +308,74 @@ public final class IndicatorRebuild {
                             records.add(r);
                         }
                     }
-                    EventReader.Result[] results = new EventReader.Result[records.size()];
-                    boolean[] first = new boolean[records.size()];
-                    for (int i = 0; i < results.length; i++) {
-                        EventReader.Result result = eventReader.read(records.get(i).value());
-                        results[i] = result;
-                        if (result.valid()) {
-                            first[i] = state.seen.add(result.event().eventId());
-                            if (first[i] && result.event().participant() != null) {
-                                result.event().participant().hashCode(); // cached in the string: one less job for the counting thread
-                            }
-                        }
-                    }
                     open.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-                    batches.put(new Batch(records, results, first, null));
+                    Batch batch = new Batch(records, new AtomicReferenceArray<>(records.size()), new AtomicInteger(), null);
+                    if (!batches.offer(batch)) { // the counting thread is behind: read what it will need, then wait
+                        readJson(batch, eventReader);
+                        for (Batch queued : batches) {
+                            readJson(queued, eventReader);
+                        }
+                        batches.put(batch);
+                    }
+                    readJson(batch, eventReader);
                 }
                 batches.put(Batch.END);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) { // also an OutOfMemoryError: the counting thread must hear of it, not wait forever
+                readFailure = e;
                 batches.clear();
-                batches.offer(new Batch(List.of(), new EventReader.Result[0], new boolean[0], e));
+                batches.offer(new Batch(List.of(), new AtomicReferenceArray<>(0), new AtomicInteger(), e));
             }
         }
 
         /** Counts every record read, in poll order, until the end. */
-        void countInto(Pass pass, long transactionStart) throws InterruptedException {
+        void countInto(Pass pass, long rebuildStart) throws InterruptedException {
+            EventReader eventReader = new EventReader(json);
             long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             for (Batch batch = next(); batch != Batch.END; batch = next()) {
                 if (batch.failure() != null) {
                     throw new IllegalStateException("reading " + Topics.EVENTS + " failed: " + batch.failure(),
                             batch.failure());
                 }
-                if (System.nanoTime() - transactionStart > TRANSACTION_TIMEOUT.minus(TIME_TO_WRITE).toNanos()) {
+                // the transaction began after the rebuild did: this errs on the safe side
+                if (System.nanoTime() - rebuildStart > TRANSACTION_TIMEOUT.minus(TIME_TO_WRITE).toNanos()) {
                     throw new IllegalStateException("the event log is too long to rebuild in one transaction within "
                             + TRANSACTION_TIMEOUT.toMinutes() + " minutes (" + pass.records + " of " + total
                             + " records counted); rebuild with --in-engine instead");
                 }
-                for (int i = 0; i < batch.results().length; i++) {
-                    pass.accept(batch.records().get(i), batch.results()[i], batch.first()[i]);
+                readJson(batch, eventReader);
+                for (int i = 0; i < batch.records().size(); i++) {
+                    pass.accept(batch.records().get(i), result(batch, i));
                 }
                 if (System.nanoTime() > nextProgress) {
                     out.printf(Locale.ROOT, "  %,d of %,d records read%n", pass.records, total);
                     nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
                 }
             }
+        }
+
+        /** Reads the JSON of the batch's records that no thread took yet, a chunk at a time. */
+        private static void readJson(Batch batch, EventReader eventReader) {
+            int n = batch.records().size();
+            for (int from = batch.next().getAndAdd(CHUNK); from < n; from = batch.next().getAndAdd(CHUNK)) {
+                for (int i = from; i < Math.min(n, from + CHUNK); i++) {
+                    batch.results().lazySet(i, eventReader.read(batch.records().get(i).value()));
+                }
+            }
+        }
+
+        /** What {@link EventReader} made of record {@code i}, once the thread that took it is done with it. */
+        private EventReader.Result result(Batch batch, int i) {
+            EventReader.Result result = batch.results().get(i);
+            while (result == null) { // the reading thread is at most a chunk away
+                if (readFailure != null || !reader.isAlive()) {
+                    throw new IllegalStateException("reading " + Topics.EVENTS + " failed: " + readFailure, readFailure);
+                }
+                Thread.onSpinWait();
+                result = batch.results().get(i);
+            }
+            return result;
         }
 
         /** The next batch; fails if the reading thread is gone without saying why (it always says why). */
@@ -370,11 +399,14 @@ public final class IndicatorRebuild {
         }
     }
 
-    /** Records as polled, each with what {@link EventReader} made of it and whether its eventId is new; or why reading failed. */
-    private record Batch(List<ConsumerRecord<byte[], byte[]>> records, EventReader.Result[] results, boolean[] first,
-                         Throwable failure) {
+    /**
+     * Records as polled, with what {@link EventReader} made of each once a thread read it (the next one to
+     * take is {@code next}); or why reading failed.
+     */
+    private record Batch(List<ConsumerRecord<byte[], byte[]>> records,
+                         AtomicReferenceArray<EventReader.Result> results, AtomicInteger next, Throwable failure) {
 
-        static final Batch END = new Batch(List.of(), new EventReader.Result[0], new boolean[0], null);
+        static final Batch END = new Batch(List.of(), new AtomicReferenceArray<>(0), new AtomicInteger(), null);
     }
 
     /** One read of the event log: checks each record as the topology does and counts the valid ones. */
@@ -390,7 +422,7 @@ public final class IndicatorRebuild {
             this.state = state;
         }
 
-        void accept(ConsumerRecord<byte[], byte[]> r, EventReader.Result result, boolean first) {
+        void accept(ConsumerRecord<byte[], byte[]> r, EventReader.Result result) {
             records++;
             if (!result.valid()) {
                 deadLetters++;
@@ -400,12 +432,7 @@ public final class IndicatorRebuild {
                         headers));
                 return;
             }
-            if (first) {
-                state.count(result.event(), r.timestamp());
-                writer.seen(result.event().eventId(), r.timestamp());
-            } else {
-                state.resends++;
-            }
+            state.add(result.event(), r.timestamp());
         }
     }
 
@@ -414,29 +441,50 @@ public final class IndicatorRebuild {
 
         private final KafkaProducer<byte[], byte[]> producer;
         private final int partitions;
-        private final Serializer<UUID> eventIds = InternalFormats.EVENT_ID.serializer();
         private final Serializer<String> strings = Serdes.String().serializer();
-        private final Serializer<Long> longs = Serdes.Long().serializer();
         private final String seenTopic = changelog(applicationId, IndicatorTopology.SEEN_EVENT_IDS);
+        private final CompletableFuture<Void> transactionBegun;
+        /** What was sent before the transaction began (dead letters found while it was set up); counting thread only. */
+        private final List<ProducerRecord<byte[], byte[]>> early = new ArrayList<>();
+        private boolean begun;
         private volatile Exception failure;
 
-        Writer(KafkaProducer<byte[], byte[]> producer, int partitions) {
+        Writer(KafkaProducer<byte[], byte[]> producer, int partitions, CompletableFuture<Void> transactionBegun) {
             this.producer = producer;
             this.partitions = partitions;
+            this.transactionBegun = transactionBegun;
         }
 
-        void seen(UUID eventId, long timestamp) {
-            store(seenTopic, eventIds.serialize(seenTopic, eventId), timestamp, longs.serialize(seenTopic, timestamp));
+        /** Waits for the transaction to begin and writes what came before. */
+        private void begin() {
+            try {
+                transactionBegun.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("setting up the transaction failed: " + e.getCause(), e.getCause());
+            }
+            begun = true;
+            early.forEach(this::send);
+            early.clear();
         }
 
         void state(State state) {
+            begin();
+            // two lanes, one per core: a pool thread makes and writes the packs of the event ids (the most
+            // bytes), while this thread writes the participant histories and sums the chain counters from them
+            CompletableFuture<Void> packsWritten = CompletableFuture.runAsync(() -> {
+                // the partition is the task's: SeenEventIds.packs was told how to find it
+                SeenEventIds.packs(state.seen.pairs(), state.seen.count(), partitions,
+                        id -> BuiltInPartitioner.partitionForKey(id, partitions), e -> send(new ProducerRecord<>(
+                                seenTopic, e.partition(), state.newestCounted, e.key().get(), e.value())));
+            });
             String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
-            Map<String, Stamped<ParticipantHistory>> participants = state.participants();
-            // the chain counters are summed while the histories (the most entries after the event ids) are written
-            CompletableFuture<Map<String, Stamped<MonthlyChain>>> chainsSummed = CompletableFuture.supplyAsync(state::chains);
-            participants.forEach((participant, h) -> store(histories, strings.serialize(histories, participant),
-                    h.timestamp, InternalFormats.PARTICIPANT_HISTORY.serializer().serialize(histories, h.value)));
-            Map<String, Stamped<MonthlyChain>> chains = chainsSummed.join();
+            State.Chains chainSums = new State.Chains();
+            state.forEachHistory((participant, h) -> {
+                store(histories, strings.serialize(histories, participant), h.timestamp,
+                        InternalFormats.PARTICIPANT_HISTORY.encode(h.value));
+                chainSums.add(h);
+            });
+            Map<String, Stamped<MonthlyChain>> chains = chainSums.build();
             Map<String, Stamped<MonthlyCounters>> counts = state.counters();
             String counters = changelog(applicationId, IndicatorTopology.DISTRICT_MONTH_COUNTERS);
             counts.forEach((key, c) -> store(counters, strings.serialize(counters, key), c.timestamp,
@@ -448,6 +496,11 @@ public final class IndicatorRebuild {
             state.indicators(counts, chains).forEach((key, c) -> send(new ProducerRecord<>(Topics.INDICATORS, null,
                     c.timestamp, strings.serialize(Topics.INDICATORS, key),
                     indicatorJson.serialize(Topics.INDICATORS, c.value))));
+            try {
+                packsWritten.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("writing the event ids failed: " + e.getCause(), e.getCause());
+            }
         }
 
         /** The same partition Kafka Streams' default partitioner picks for this key on the store's repartition topic. */
@@ -456,6 +509,13 @@ public final class IndicatorRebuild {
         }
 
         void send(ProducerRecord<byte[], byte[]> record) {
+            if (!begun) { // only the counting thread sends before state()
+                if (!transactionBegun.isDone()) {
+                    early.add(record);
+                    return;
+                }
+                begin();
+            }
             producer.send(record, (metadata, e) -> {
                 if (e != null) {
                     failure = e;
@@ -486,14 +546,14 @@ public final class IndicatorRebuild {
 
         private static final CourseType[] COURSE_TYPES = CourseType.values();
 
-        /** Used by {@link EventLog}'s reading thread alone while it reads. */
         final EventIdSet seen = new EventIdSet();
         /** By district and month, as {@link #monthKey}. */
         private final Map<Long, CountsBuilder> counts = new HashMap<>();
-        private final Map<String, HistoryBuilder> histories = new HashMap<>();
-        private Map<String, Stamped<ParticipantHistory>> participants;
+        private final Map<String, HistoryBuilder> histories = new HashMap<>(1 << 16);
         long counted;
         long resends;
+        /** The newest record timestamp of a counted event. */
+        long newestCounted;
 
         /** Counts a valid event unless its eventId was counted before; says whether it counted. */
         boolean add(IntegrationEvent event, long timestamp) {
@@ -501,13 +561,8 @@ public final class IndicatorRebuild {
                 resends++;
                 return false;
             }
-            count(event, timestamp);
-            return true;
-        }
-
-        /** Counts a valid event whose eventId {@link #seen} had not seen before. */
-        void count(IntegrationEvent event, long timestamp) {
             counted++;
+            newestCounted = Math.max(newestCounted, timestamp);
             counts.computeIfAbsent(monthKey(event.district(), event.occurredOn()), k -> new CountsBuilder())
                     .add(event, timestamp);
             if (event.participant() != null) {
@@ -521,6 +576,7 @@ public final class IndicatorRebuild {
                     history.add(event, timestamp);
                 }
             }
+            return true;
         }
 
         /** District and month in one number, for any date a record may carry (17 districts: 5 bits). */
@@ -546,13 +602,19 @@ public final class IndicatorRebuild {
             return counters;
         }
 
-        /** The participant histories, as the store {@value ChainTopology#PARTICIPANT_HISTORY} holds them. */
+        /**
+         * Each participant's history, as the store {@value ChainTopology#PARTICIPANT_HISTORY} holds it, built
+         * when its turn comes (all of them at once were much for the garbage collector to copy).
+         */
+        void forEachHistory(java.util.function.BiConsumer<String, Stamped<ParticipantHistory>> action) {
+            histories.forEach((participant, h) -> action.accept(participant, new Stamped<>(h.build(), h.timestamp)));
+        }
+
+        /** The participant histories by participant. */
         Map<String, Stamped<ParticipantHistory>> participants() {
-            if (participants == null) {
-                participants = new HashMap<>();
-                histories.forEach((p, h) -> participants.put(p, new Stamped<>(h.build(), h.timestamp)));
-            }
-            return participants;
+            Map<String, Stamped<ParticipantHistory>> byParticipant = new HashMap<>();
+            forEachHistory(byParticipant::put);
+            return byParticipant;
         }
 
         int participantCount() {
@@ -561,18 +623,31 @@ public final class IndicatorRebuild {
 
         /** The chain counters per {@code AGS|YYYY-MM}: every completion's contribution in its district and month. */
         Map<String, Stamped<MonthlyChain>> chains() {
-            Map<Long, ChainBuilder> chains = new HashMap<>();
-            participants().values().forEach(h -> {
+            Chains chains = new Chains();
+            forEachHistory((participant, h) -> chains.add(h));
+            return chains.build();
+        }
+
+        /** Chain counters summed from participant histories, one after the other. */
+        static final class Chains {
+
+            private final Map<Long, ChainBuilder> builders = new HashMap<>();
+
+            void add(Stamped<ParticipantHistory> h) {
                 List<ChainContribution> contributions = h.value.contributions();
                 for (int i = 0; i < contributions.size(); i++) {
                     ParticipantHistory.Completion c = h.value.completions().get(i);
-                    chains.computeIfAbsent(monthKey(c.district(), c.date()), k -> new ChainBuilder())
+                    builders.computeIfAbsent(monthKey(c.district(), c.date()), k -> new ChainBuilder())
                             .add(contributions.get(i), h.timestamp);
                 }
-            });
-            Map<String, Stamped<MonthlyChain>> built = new HashMap<>();
-            chains.forEach((k, c) -> built.put(key(k), new Stamped<>(c.build(), c.timestamp)));
-            return built;
+            }
+
+            /** Per {@code AGS|YYYY-MM}. */
+            Map<String, Stamped<MonthlyChain>> build() {
+                Map<String, Stamped<MonthlyChain>> built = new HashMap<>();
+                builders.forEach((k, c) -> built.put(key(k), new Stamped<>(c.build(), c.timestamp)));
+                return built;
+            }
         }
 
         /** What the topology's outer join of counters and chain writes to {@link Topics#INDICATORS}. */
@@ -596,8 +671,8 @@ public final class IndicatorRebuild {
         private static final class HistoryBuilder {
 
             private final List<ParticipantHistory.Completion> completions = new ArrayList<>(2);
-            private final List<LocalDate> placements = new ArrayList<>(2);
-            private final List<LocalDate> enrolments = new ArrayList<>(2);
+            private final Days placements = new Days();
+            private final Days enrolments = new Days();
             private long timestamp;
 
             /** Whether the event adds anything to a history: a dropout does not. */
@@ -609,26 +684,47 @@ public final class IndicatorRebuild {
                 boolean changed = switch (e.type()) {
                     case COURSE_COMPLETION -> changes(e) && completions.add(new ParticipantHistory.Completion(
                             e.district(), e.occurredOn(), e.courseType(), e.outcome()));
-                    case JOB_PLACEMENT -> insert(placements, e.occurredOn());
-                    case COURSE_ENROLMENT -> insert(enrolments, e.occurredOn());
+                    case JOB_PLACEMENT -> placements.insert(e.occurredOn().toEpochDay());
+                    case COURSE_ENROLMENT -> enrolments.insert(e.occurredOn().toEpochDay());
                 };
                 if (changed) {
                     timestamp = recordTimestamp;
                 }
             }
 
-            /** Keeps {@code days} sorted and distinct; says whether the day was new. */
-            private static boolean insert(List<LocalDate> days, LocalDate day) {
-                int i = java.util.Collections.binarySearch(days, day);
-                if (i >= 0) {
-                    return false;
-                }
-                days.add(-i - 1, day);
-                return true;
+            ParticipantHistory build() {
+                return new ParticipantHistory(completions, placements.dates(), enrolments.dates());
             }
 
-            ParticipantHistory build() {
-                return new ParticipantHistory(completions, placements, enrolments);
+            /** Distinct days, sorted, as epoch days: no date objects to chase while counting. */
+            private static final class Days {
+
+                private long[] days = new long[2];
+                private int size;
+
+                /** Says whether the day was new. */
+                boolean insert(long day) {
+                    int i = java.util.Arrays.binarySearch(days, 0, size, day);
+                    if (i >= 0) {
+                        return false;
+                    }
+                    i = -i - 1;
+                    if (size == days.length) {
+                        days = java.util.Arrays.copyOf(days, 2 * size);
+                    }
+                    System.arraycopy(days, i, days, i + 1, size - i);
+                    days[i] = day;
+                    size++;
+                    return true;
+                }
+
+                List<LocalDate> dates() {
+                    List<LocalDate> dates = new ArrayList<>(size);
+                    for (int i = 0; i < size; i++) {
+                        dates.add(LocalDate.ofEpochDay(days[i]));
+                    }
+                    return dates;
+                }
             }
         }
 
@@ -666,6 +762,24 @@ public final class IndicatorRebuild {
                         return false;
                     }
                 }
+            }
+
+            /** How many ids it holds. */
+            int count() {
+                return size + (nil ? 1 : 0);
+            }
+
+            /** Every id, most and least significant half in turn. */
+            long[] pairs() {
+                long[] pairs = new long[2 * count()];
+                int n = 0;
+                for (int i = 0; i < slots.length; i += 2) {
+                    if (slots[i] != 0 || slots[i + 1] != 0) {
+                        pairs[n++] = slots[i];
+                        pairs[n++] = slots[i + 1];
+                    }
+                }
+                return pairs; // with the nil UUID, if added, as the pair left at (0, 0)
             }
 
             boolean contains(UUID id) {
@@ -764,31 +878,44 @@ public final class IndicatorRebuild {
         private static final class ChainBuilder {
 
             /** Per course type: passed by day, placed within 6 months by day, days to placement, waiting days. */
-            private final Map<CourseType, List<Map<Integer, Long>>> courses = new EnumMap<>(CourseType.class);
+            private final Map<CourseType, long[][]> courses = new EnumMap<>(CourseType.class);
             private long timestamp = Long.MIN_VALUE;
 
             void add(ChainContribution c, long recordTimestamp) {
                 timestamp = Math.max(timestamp, recordTimestamp);
-                List<Map<Integer, Long>> h = courses.computeIfAbsent(c.courseType(),
-                        t -> List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()));
+                // days of the month, and days ahead up to the horizon: a day outside fails here, not silently
+                long[][] h = courses.computeIfAbsent(c.courseType(), t -> new long[][] {new long[32], new long[32],
+                        new long[ChainContribution.HORIZON_DAYS + 1], new long[ChainContribution.HORIZON_DAYS + 1]});
                 if (c.passed()) {
-                    h.get(0).merge(c.dayOfMonth(), 1L, Long::sum);
+                    h[0][c.dayOfMonth()]++;
                 }
                 if (c.placedWithin6Months()) {
-                    h.get(1).merge(c.dayOfMonth(), 1L, Long::sum);
+                    h[1][c.dayOfMonth()]++;
                 }
                 if (c.daysToPlacement() != null) {
-                    h.get(2).merge(c.daysToPlacement(), 1L, Long::sum);
+                    h[2][c.daysToPlacement()]++;
                 }
                 if (c.waitingDays() != null) {
-                    h.get(3).merge(c.waitingDays(), 1L, Long::sum);
+                    h[3][c.waitingDays()]++;
                 }
+            }
+
+            /** The days with a count, as {@link ChainCounters} keeps a histogram. */
+            private static Map<Integer, Long> histogram(long[] counts) {
+                Map<Integer, Long> histogram = new HashMap<>();
+                for (int day = 0; day < counts.length; day++) {
+                    if (counts[day] != 0) {
+                        histogram.put(day, counts[day]);
+                    }
+                }
+                return histogram;
             }
 
             MonthlyChain build() {
                 Map<CourseType, ChainCounters> built = new EnumMap<>(CourseType.class);
                 courses.forEach((type, h) -> {
-                    ChainCounters c = new ChainCounters(h.get(0), h.get(1), h.get(2), h.get(3));
+                    ChainCounters c = new ChainCounters(histogram(h[0]), histogram(h[1]), histogram(h[2]),
+                            histogram(h[3]));
                     if (!c.isEmpty()) {
                         built.put(type, c);
                     }

@@ -62,7 +62,7 @@ public final class IndicatorTopology {
         Serde<IntegrationEvent> events = InternalFormats.EVENT;
         Serde<MonthlyCounters> countersSerde = new JsonSerde<>(json, MonthlyCounters.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), InternalFormats.EVENT_ID, Serdes.Long()));
+                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.Bytes(), Serdes.ByteArray())); // SeenEventIds
 
         EventReader reader = new EventReader(json);
         Map<String, KStream<String, EventReader.Result>> read = builder.stream(Topics.EVENTS,
@@ -109,17 +109,17 @@ public final class IndicatorTopology {
     static final class FirstSeen implements Processor<UUID, IntegrationEvent, UUID, IntegrationEvent> {
 
         private ProcessorContext<UUID, IntegrationEvent> context;
-        private KeyValueStore<UUID, Long> seen;
+        private SeenEventIds seen;
 
         @Override
         public void init(ProcessorContext<UUID, IntegrationEvent> context) {
             this.context = context;
-            this.seen = context.getStateStore(SEEN_EVENT_IDS);
+            this.seen = new SeenEventIds(context.getStateStore(SEEN_EVENT_IDS));
         }
 
         @Override
         public void process(Record<UUID, IntegrationEvent> record) {
-            if (seen.putIfAbsent(record.key(), record.timestamp()) == null) {
+            if (seen.firstSighting(record.key(), record.timestamp())) {
                 context.forward(record);
             }
         }

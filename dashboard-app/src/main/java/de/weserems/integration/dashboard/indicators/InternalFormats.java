@@ -36,8 +36,8 @@ final class InternalFormats {
     private static final PlacementType[] PLACEMENT_TYPES = PlacementType.values();
 
     /**
-     * The key of the repartition topic {@code events-by-id} and of the store {@value IndicatorTopology#SEEN_EVENT_IDS}:
-     * the eventId's 16 bytes instead of its 36 characters.
+     * The key of the repartition topic {@code events-by-id}: the eventId's 16 bytes instead of its 36
+     * characters (the store {@value IndicatorTopology#SEEN_EVENT_IDS} keys an id alike, {@link SeenEventIds}).
      */
     static final Serde<UUID> EVENT_ID = Serdes.serdeFrom(
             (topic, id) -> id == null ? null : ByteBuffer.allocate(16)

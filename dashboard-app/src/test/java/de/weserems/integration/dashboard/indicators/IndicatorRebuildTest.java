@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.indicators;
 
 import de.weserems.integration.events.IntegrationEvent;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -93,9 +94,13 @@ class IndicatorRebuildTest {
             state.indicators(state.counters(), chains).forEach((key, c) -> written.put(key, c.value()));
             assertThat(written).as("seed %d: indicators", seed).isEqualTo(topology.latest());
 
-            KeyValueStore<UUID, Long> seen = topology.driver.getKeyValueStore(IndicatorTopology.SEEN_EVENT_IDS);
-            Map<UUID, Long> seenIds = all(seen, Function.identity());
-            assertThat(seenIds.keySet()).isEqualTo(distinct).allMatch(state::counted);
+            KeyValueStore<Bytes, byte[]> seen = topology.driver.getKeyValueStore(IndicatorTopology.SEEN_EVENT_IDS);
+            Set<UUID> seenIds = new HashSet<>();
+            all(seen, Function.identity()).keySet().forEach(key -> {
+                java.nio.ByteBuffer id = java.nio.ByteBuffer.wrap(key.get());
+                seenIds.add(new UUID(id.getLong(), id.getLong()));
+            });
+            assertThat(seenIds).isEqualTo(distinct).allMatch(state::counted);
             KeyValueStore<String, ParticipantHistory> histories =
                     topology.driver.getKeyValueStore(ChainTopology.PARTICIPANT_HISTORY);
             assertThat(values(state.participants())).as("seed %d: participant histories", seed)
