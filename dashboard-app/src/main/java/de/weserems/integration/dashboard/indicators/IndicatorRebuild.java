@@ -70,7 +70,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *   <li>{@link Topics#INDICATORS} (what every dashboard's read model serves),</li>
  *   <li>the changelog topic of each of the topology's four stores, each entry in the partition whose
  *       task owns its key (the same murmur2 hash of the same serialized key Kafka Streams uses for the
- *       repartition topic in front of the store), so the engine restores exactly these stores,</li>
+ *       repartition topic in front of the store), so the engine restores exactly these stores; the
+ *       event ids in packs ({@link SeenEventIds}), a hundred thousand records instead of millions,</li>
  *   <li>the dead letters, as the topology would set them aside,</li>
  *   <li>and the engine's committed offsets on {@link Topics#EVENTS}: the end of what was read.</li>
  * </ul>
@@ -469,21 +470,27 @@ public final class IndicatorRebuild {
 
         void state(State state) {
             begin();
-            // two lanes, one per core: a pool thread makes and writes the packs of the event ids (the most
-            // bytes), while this thread writes the participant histories and sums the chain counters from them
-            CompletableFuture<Void> packsWritten = CompletableFuture.runAsync(() -> {
+            // two threads, one per core: a pool thread makes and writes the packs of the event ids (the most
+            // bytes) while this one writes participant histories and sums the chain counters from them;
+            // then the pool thread takes histories too, in chunks, with chain counters of its own
+            String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
+            State.Histories work = state.histories();
+            java.util.function.BiConsumer<String, Stamped<ParticipantHistory>> writeHistory = (participant, h) ->
+                    store(histories, strings.serialize(histories, participant), h.timestamp,
+                            InternalFormats.PARTICIPANT_HISTORY.encode(h.value));
+            CompletableFuture<State.Chains> poolThread = CompletableFuture.supplyAsync(() -> {
                 // the partition is the task's: SeenEventIds.packs was told how to find it
                 SeenEventIds.packs(state.seen.pairs(), state.seen.count(), partitions,
                         id -> BuiltInPartitioner.partitionForKey(id, partitions), e -> send(new ProducerRecord<>(
                                 seenTopic, e.partition(), state.newestCounted, e.key().get(), e.value())));
+                return work.take(writeHistory);
             });
-            String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
-            State.Chains chainSums = new State.Chains();
-            state.forEachHistory((participant, h) -> {
-                store(histories, strings.serialize(histories, participant), h.timestamp,
-                        InternalFormats.PARTICIPANT_HISTORY.encode(h.value));
-                chainSums.add(h);
-            });
+            State.Chains chainSums = work.take(writeHistory);
+            try {
+                chainSums.addAll(poolThread.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("writing the event ids failed: " + e.getCause(), e.getCause());
+            }
             Map<String, Stamped<MonthlyChain>> chains = chainSums.build();
             Map<String, Stamped<MonthlyCounters>> counts = state.counters();
             String counters = changelog(applicationId, IndicatorTopology.DISTRICT_MONTH_COUNTERS);
@@ -496,11 +503,6 @@ public final class IndicatorRebuild {
             state.indicators(counts, chains).forEach((key, c) -> send(new ProducerRecord<>(Topics.INDICATORS, null,
                     c.timestamp, strings.serialize(Topics.INDICATORS, key),
                     indicatorJson.serialize(Topics.INDICATORS, c.value))));
-            try {
-                packsWritten.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw new IllegalStateException("writing the event ids failed: " + e.getCause(), e.getCause());
-            }
         }
 
         /** The same partition Kafka Streams' default partitioner picks for this key on the store's repartition topic. */
@@ -617,6 +619,39 @@ public final class IndicatorRebuild {
             return byParticipant;
         }
 
+        /** The histories to write, for threads that take them in chunks ({@link Histories#take}). */
+        Histories histories() {
+            return new Histories(List.copyOf(histories.entrySet()));
+        }
+
+        /** Participant histories shared out in chunks between the threads that write them. */
+        static final class Histories {
+
+            private static final int CHUNK = 256;
+            private final List<Map.Entry<String, HistoryBuilder>> all;
+            private final AtomicInteger next = new AtomicInteger();
+
+            private Histories(List<Map.Entry<String, HistoryBuilder>> all) {
+                this.all = all;
+            }
+
+            /**
+             * Takes chunks of histories no thread took yet until none is left, gives each to {@code action}
+             * as the store holds it, and returns the chain counters of the ones this thread took.
+             */
+            Chains take(java.util.function.BiConsumer<String, Stamped<ParticipantHistory>> action) {
+                Chains chains = new Chains();
+                for (int from = next.getAndAdd(CHUNK); from < all.size(); from = next.getAndAdd(CHUNK)) {
+                    for (Map.Entry<String, HistoryBuilder> e : all.subList(from, Math.min(all.size(), from + CHUNK))) {
+                        Stamped<ParticipantHistory> h = new Stamped<>(e.getValue().build(), e.getValue().timestamp);
+                        action.accept(e.getKey(), h);
+                        chains.add(h);
+                    }
+                }
+                return chains;
+            }
+        }
+
         int participantCount() {
             return histories.size();
         }
@@ -640,6 +675,11 @@ public final class IndicatorRebuild {
                     builders.computeIfAbsent(monthKey(c.district(), c.date()), k -> new ChainBuilder())
                             .add(contributions.get(i), h.timestamp);
                 }
+            }
+
+            /** Adds what another thread summed. */
+            void addAll(Chains other) {
+                other.builders.forEach((k, c) -> builders.merge(k, c, ChainBuilder::plus));
             }
 
             /** Per {@code AGS|YYYY-MM}. */
@@ -898,6 +938,24 @@ public final class IndicatorRebuild {
                 if (c.waitingDays() != null) {
                     h[3][c.waitingDays()]++;
                 }
+            }
+
+            /** This and {@code other} summed (into this). */
+            ChainBuilder plus(ChainBuilder other) {
+                timestamp = Math.max(timestamp, other.timestamp);
+                other.courses.forEach((type, h) -> {
+                    long[][] sums = courses.get(type);
+                    if (sums == null) {
+                        courses.put(type, h);
+                        return;
+                    }
+                    for (int k = 0; k < sums.length; k++) {
+                        for (int day = 0; day < sums[k].length; day++) {
+                            sums[k][day] += h[k][day];
+                        }
+                    }
+                });
+                return this;
             }
 
             /** The days with a count, as {@link ChainCounters} keeps a histogram. */

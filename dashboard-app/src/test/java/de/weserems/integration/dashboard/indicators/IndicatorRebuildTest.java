@@ -90,6 +90,21 @@ class IndicatorRebuildTest {
             }
 
             Map<String, IndicatorRebuild.Stamped<MonthlyChain>> chains = state.chains();
+            // the rebuild writes the histories from two threads, each summing the chains of those it took
+            IndicatorRebuild.State.Histories work = state.histories();
+            Map<String, IndicatorRebuild.Stamped<ParticipantHistory>> byThreads = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.CompletableFuture<IndicatorRebuild.State.Chains> other =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> work.take(byThreads::put));
+            IndicatorRebuild.State.Chains mine = work.take(byThreads::put);
+            mine.addAll(other.join());
+            assertThat(byThreads).as("seed %d: histories written by two threads", seed).isEqualTo(state.participants());
+            assertThat(mine.build()).as("seed %d: chains summed by two threads", seed).isEqualTo(chains);
+            IndicatorRebuild.State.Chains even = new IndicatorRebuild.State.Chains();
+            IndicatorRebuild.State.Chains odd = new IndicatorRebuild.State.Chains();
+            int[] n = {0};
+            state.forEachHistory((participant, h) -> (n[0]++ % 2 == 0 ? even : odd).add(h));
+            even.addAll(odd);
+            assertThat(even.build()).as("seed %d: chains summed in two halves", seed).isEqualTo(chains);
             Map<String, MonthlyCounters> written = new HashMap<>();
             state.indicators(state.counters(), chains).forEach((key, c) -> written.put(key, c.value()));
             assertThat(written).as("seed %d: indicators", seed).isEqualTo(topology.latest());
