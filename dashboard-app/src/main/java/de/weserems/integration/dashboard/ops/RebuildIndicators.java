@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * members), then start them again; each instance whose state directory was not deleted here must
  * have it deleted before it starts.
  *
- * <pre>java -jar dashboard-app-*-exec.jar rebuild-indicators --bootstrap-servers=host:9092
+ * <pre>java -XX:+UseParallelGC -jar dashboard-app-*-exec.jar rebuild-indicators --bootstrap-servers=host:9092
  *      [--application-id=integration-indicators-v3] [--state-dir=/var/lib/integration-indicators] [--in-engine]</pre>
  */
 public final class RebuildIndicators {

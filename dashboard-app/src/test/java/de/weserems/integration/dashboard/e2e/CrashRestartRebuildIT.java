@@ -187,7 +187,8 @@ class CrashRestartRebuildIT {
     }
 
     private String rebuild(String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", ServiceProcess.findJar("dashboard-app").toString(),
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseParallelGC", "-jar", // as README documents it
+                ServiceProcess.findJar("dashboard-app").toString(),
                 "rebuild-indicators", "--bootstrap-servers=" + cluster.bootstrapServers(), "--state-dir=" + stateDir));
         command.addAll(List.of(options));
         Process rebuild = new ProcessBuilder(command).redirectErrorStream(true).start();
