@@ -50,10 +50,12 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 
 /**
  * Rebuilds every indicator from the event log in one pass, outside Kafka Streams, and hands the
@@ -460,7 +462,7 @@ public final class IndicatorRebuild {
         private void begin() {
             try {
                 transactionBegun.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw new IllegalStateException("setting up the transaction failed: " + e.getCause(), e.getCause());
             }
             begun = true;
@@ -475,7 +477,7 @@ public final class IndicatorRebuild {
             // then the pool thread takes histories too, in chunks, with chain counters of its own
             String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
             State.Histories work = state.histories();
-            java.util.function.BiConsumer<String, Stamped<ParticipantHistory>> writeHistory = (participant, h) ->
+            BiConsumer<String, Stamped<ParticipantHistory>> writeHistory = (participant, h) ->
                     store(histories, strings.serialize(histories, participant), h.timestamp,
                             InternalFormats.PARTICIPANT_HISTORY.encode(h.value));
             CompletableFuture<State.Chains> poolThread = CompletableFuture.supplyAsync(() -> {
@@ -488,7 +490,7 @@ public final class IndicatorRebuild {
             State.Chains chainSums = work.take(writeHistory);
             try {
                 chainSums.addAll(poolThread.join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw new IllegalStateException("writing the event ids failed: " + e.getCause(), e.getCause());
             }
             Map<String, Stamped<MonthlyChain>> chains = chainSums.build();
@@ -608,7 +610,7 @@ public final class IndicatorRebuild {
          * Each participant's history, as the store {@value ChainTopology#PARTICIPANT_HISTORY} holds it, built
          * when its turn comes (all of them at once were much for the garbage collector to copy).
          */
-        void forEachHistory(java.util.function.BiConsumer<String, Stamped<ParticipantHistory>> action) {
+        void forEachHistory(BiConsumer<String, Stamped<ParticipantHistory>> action) {
             histories.forEach((participant, h) -> action.accept(participant, new Stamped<>(h.build(), h.timestamp)));
         }
 
@@ -639,7 +641,7 @@ public final class IndicatorRebuild {
              * Takes chunks of histories no thread took yet until none is left, gives each to {@code action}
              * as the store holds it, and returns the chain counters of the ones this thread took.
              */
-            Chains take(java.util.function.BiConsumer<String, Stamped<ParticipantHistory>> action) {
+            Chains take(BiConsumer<String, Stamped<ParticipantHistory>> action) {
                 Chains chains = new Chains();
                 for (int from = next.getAndAdd(CHUNK); from < all.size(); from = next.getAndAdd(CHUNK)) {
                     for (Map.Entry<String, HistoryBuilder> e : all.subList(from, Math.min(all.size(), from + CHUNK))) {
