@@ -184,7 +184,8 @@ public final class IndicatorRebuild {
         Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // small polls: fewer records in flight between the threads for each young collection to copy
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -195,7 +196,9 @@ public final class IndicatorRebuild {
             producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 20);
             producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
             producerConfig.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
-            producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            // uncompressed: most of the bytes are event ids, random and so incompressible, and compressing them
+            // (lz4-java's pure-Java compressor, on the writing threads) cost about a second of 8.5 in paired runs
+            producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
             // the commit waits for every record of the transaction: give it time rather than an ambiguous timeout
             producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIME_TO_WRITE.toMillis());
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
@@ -220,7 +223,7 @@ public final class IndicatorRebuild {
                         .thenCombine(topicsMade, (ready, made) -> null)
                         .thenRun(producer::beginTransaction);
                 Writer writer = new Writer(producer, partitions, transactionBegun);
-                Pass pass = new Pass(writer, new State());
+                Pass pass = new Pass(writer, new State(log.total));
                 long readStart = System.nanoTime();
                 log.countInto(pass, start);
                 long stateStart = System.nanoTime();
@@ -268,7 +271,7 @@ public final class IndicatorRebuild {
         final Map<TopicPartition, Long> end;
         /** Records taken at a time by a thread reading JSON. */
         private static final int CHUNK = 64;
-        private final long total;
+        final long total;
         /** Few: what is queued when the reading thread is done, the counting thread reads and counts alone. */
         private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(8);
         private final AtomicBoolean stop = new AtomicBoolean();
@@ -550,7 +553,7 @@ public final class IndicatorRebuild {
 
         private static final CourseType[] COURSE_TYPES = CourseType.values();
 
-        final EventIdSet seen = new EventIdSet();
+        final EventIdSet seen;
         /** By district and month, as {@link #monthKey}. */
         private final Map<Long, CountsBuilder> counts = new HashMap<>();
         private final Map<String, HistoryBuilder> histories = new HashMap<>(1 << 16);
@@ -558,6 +561,15 @@ public final class IndicatorRebuild {
         long resends;
         /** The newest record timestamp of a counted event. */
         long newestCounted;
+
+        State() {
+            this(0);
+        }
+
+        /** @param records how many records will be read: room for as many ids from the start */
+        State(long records) {
+            seen = new EventIdSet(records);
+        }
 
         /** Counts a valid event unless its eventId was counted before; says whether it counted. */
         boolean add(IntegrationEvent event, long timestamp) {
@@ -776,9 +788,21 @@ public final class IndicatorRebuild {
          */
         static final class EventIdSet {
 
-            private long[] slots = new long[2 * 1024];
+            private long[] slots;
             private int size;
             private boolean nil;
+
+            /**
+             * Room for {@code expected} ids from the start (up to 8 million, 256 MB; beyond, it grows): growing
+             * to millions re-inserted every id about twice more, each a random memory access.
+             */
+            EventIdSet(long expected) {
+                long pairs = 1024;
+                while (pairs < 2 * expected && pairs < 1 << 24) { // at most half of the slots in use, as add keeps it
+                    pairs *= 2;
+                }
+                slots = new long[(int) (2 * pairs)];
+            }
 
             /** Adds the id; false if it was there. */
             boolean add(UUID id) {

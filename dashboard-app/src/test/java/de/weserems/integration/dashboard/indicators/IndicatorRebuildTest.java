@@ -42,10 +42,12 @@ class IndicatorRebuildTest {
                 .isEqualTo("integration-indicators-v3-seen-event-ids-changelog");
     }
 
-    @Test
-    void the_set_of_counted_event_ids_agrees_with_a_hash_set() {
+    /** Sized for no ids (it grows), for fewer than are added (it grows later), and for all of them (it never grows). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 50_000, 300_000})
+    void the_set_of_counted_event_ids_agrees_with_a_hash_set(int expected) {
         Random random = new Random(11);
-        IndicatorRebuild.State.EventIdSet set = new IndicatorRebuild.State.EventIdSet();
+        IndicatorRebuild.State.EventIdSet set = new IndicatorRebuild.State.EventIdSet(expected);
         Set<UUID> reference = new HashSet<>();
         List<UUID> added = new java.util.ArrayList<>();
         for (int i = 0; i < 300_000; i++) {
