@@ -721,12 +721,25 @@ public final class IndicatorRebuild {
             return all;
         }
 
-        /** One participant's history, kept as {@link ParticipantHistory#with} keeps it, but changed in place. */
+        /**
+         * One participant's history, kept as {@link ParticipantHistory#with} keeps it, but changed in place and
+         * flat: one object and up to three arrays of numbers per participant. With lists of date and completion
+         * objects, following the pointers of 200,000 histories scattered over the heap was over half of the
+         * counting thread's time, and the objects were much of what each young collection copied.
+         */
         private static final class HistoryBuilder {
 
-            private final List<ParticipantHistory.Completion> completions = new ArrayList<>(2);
-            private final Days placements = new Days();
-            private final Days enrolments = new Days();
+            private static final District[] DISTRICTS = District.values();
+            private static final Outcome[] OUTCOMES = Outcome.values();
+
+            /** Completions in the order they came, each as {@link #completion} packs it. */
+            private long[] completions;
+            private int completionCount;
+            /** Distinct days, sorted, as epoch days. */
+            private long[] placements;
+            private int placementCount;
+            private long[] enrolments;
+            private int enrolmentCount;
             private long timestamp;
 
             /** Whether the event adds anything to a history: a dropout does not. */
@@ -735,50 +748,92 @@ public final class IndicatorRebuild {
             }
 
             void add(IntegrationEvent e, long recordTimestamp) {
+                long day = e.occurredOn().toEpochDay();
                 boolean changed = switch (e.type()) {
-                    case COURSE_COMPLETION -> changes(e) && completions.add(new ParticipantHistory.Completion(
-                            e.district(), e.occurredOn(), e.courseType(), e.outcome()));
-                    case JOB_PLACEMENT -> placements.insert(e.occurredOn().toEpochDay());
-                    case COURSE_ENROLMENT -> enrolments.insert(e.occurredOn().toEpochDay());
+                    case COURSE_COMPLETION -> changes(e) && addCompletion(completion(e, day));
+                    case JOB_PLACEMENT -> addDay(true, day);
+                    case COURSE_ENROLMENT -> addDay(false, day);
                 };
                 if (changed) {
                     timestamp = recordTimestamp;
                 }
             }
 
-            ParticipantHistory build() {
-                return new ParticipantHistory(completions, placements.dates(), enrolments.dates());
+            static {
+                if (DISTRICTS.length > 1 << 8 || COURSE_TYPES.length > 1 << 4 || OUTCOMES.length > 1 << 4) {
+                    throw new ExceptionInInitializerError("a completion no longer fits in one long: see completion()");
+                }
             }
 
-            /** Distinct days, sorted, as epoch days: no date objects to chase while counting. */
-            private static final class Days {
+            /**
+             * Epoch day (any date's fits in 40 bits, signed) in the upper 48 bits; then the district's ordinal
+             * (8 bits), the course type's and the outcome's (4 bits each).
+             */
+            static long completion(IntegrationEvent e, long day) {
+                return day << 16 | (long) e.district().ordinal() << 8 | e.courseType().ordinal() << 4
+                        | e.outcome().ordinal();
+            }
 
-                private long[] days = new long[2];
-                private int size;
+            static ParticipantHistory.Completion completion(long packed) {
+                return new ParticipantHistory.Completion(DISTRICTS[(int) (packed >> 8 & 0xFF)],
+                        LocalDate.ofEpochDay(packed >> 16), COURSE_TYPES[(int) (packed >> 4 & 0xF)],
+                        OUTCOMES[(int) (packed & 0xF)]);
+            }
 
-                /** Says whether the day was new. */
-                boolean insert(long day) {
-                    int i = java.util.Arrays.binarySearch(days, 0, size, day);
-                    if (i >= 0) {
-                        return false;
-                    }
-                    i = -i - 1;
-                    if (size == days.length) {
-                        days = java.util.Arrays.copyOf(days, 2 * size);
-                    }
-                    System.arraycopy(days, i, days, i + 1, size - i);
-                    days[i] = day;
-                    size++;
-                    return true;
+            private boolean addCompletion(long packed) {
+                if (completions == null) {
+                    completions = new long[2];
+                } else if (completionCount == completions.length) {
+                    completions = java.util.Arrays.copyOf(completions, 2 * completionCount);
                 }
+                completions[completionCount++] = packed;
+                return true;
+            }
 
-                List<LocalDate> dates() {
-                    List<LocalDate> dates = new ArrayList<>(size);
-                    for (int i = 0; i < size; i++) {
-                        dates.add(LocalDate.ofEpochDay(days[i]));
-                    }
-                    return dates;
+            /** Adds the day to the placements' days or the enrolments'; says whether it was new. */
+            private boolean addDay(boolean placement, long day) {
+                long[] days = placement ? placements : enrolments;
+                int size = placement ? placementCount : enrolmentCount;
+                if (days == null) {
+                    days = new long[2];
                 }
+                int i = java.util.Arrays.binarySearch(days, 0, size, day);
+                if (i >= 0) {
+                    return false;
+                }
+                days = insert(days, size, -i - 1, day);
+                if (placement) {
+                    placements = days;
+                    placementCount++;
+                } else {
+                    enrolments = days;
+                    enrolmentCount++;
+                }
+                return true;
+            }
+
+            /** The days with {@code day} at {@code i}: the same array if it had room. */
+            private static long[] insert(long[] days, int size, int i, long day) {
+                long[] into = size == days.length ? java.util.Arrays.copyOf(days, 2 * size) : days;
+                System.arraycopy(into, i, into, i + 1, size - i);
+                into[i] = day;
+                return into;
+            }
+
+            ParticipantHistory build() {
+                List<ParticipantHistory.Completion> c = new ArrayList<>(completionCount);
+                for (int i = 0; i < completionCount; i++) {
+                    c.add(completion(completions[i]));
+                }
+                return new ParticipantHistory(c, dates(placements, placementCount), dates(enrolments, enrolmentCount));
+            }
+
+            private static List<LocalDate> dates(long[] days, int size) {
+                List<LocalDate> dates = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    dates.add(LocalDate.ofEpochDay(days[i]));
+                }
+                return dates;
             }
         }
 

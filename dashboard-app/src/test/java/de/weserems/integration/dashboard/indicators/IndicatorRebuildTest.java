@@ -1,6 +1,11 @@
 package de.weserems.integration.dashboard.indicators;
 
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -11,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +74,43 @@ class IndicatorRebuildTest {
             UUID other = new UUID(random.nextLong(), random.nextLong());
             assertThat(set.contains(other)).isEqualTo(reference.contains(other));
         }
+    }
+
+    /**
+     * The rebuild keeps a history as numbers ({@code HistoryBuilder}): every district, course type and
+     * outcome, and dates from the first to the last a {@code LocalDate} can hold, come back as
+     * {@link ParticipantHistory#with} keeps them, with the time of the last event that changed the history.
+     */
+    @Test
+    void a_history_kept_as_numbers_is_the_history_the_topology_keeps() {
+        Random random = new Random(5);
+        List<LocalDate> days = List.of(LocalDate.MIN, LocalDate.of(-1, 12, 31), LocalDate.of(1969, 12, 31),
+                LocalDate.EPOCH, LocalDate.of(2025, 2, 28), LocalDate.of(2026, 11, 26), LocalDate.MAX);
+        IndicatorRebuild.State state = new IndicatorRebuild.State();
+        Map<String, ParticipantHistory> expected = new HashMap<>();
+        Map<String, Long> changedAt = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            String participant = "p" + random.nextInt(50);
+            EventType type = EventType.values()[random.nextInt(EventType.values().length)];
+            IntegrationEvent e = new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), type,
+                    days.get(random.nextInt(days.size())),
+                    District.values()[random.nextInt(District.values().length)], participant,
+                    type == EventType.JOB_PLACEMENT ? null : CourseType.values()[random.nextInt(CourseType.values().length)],
+                    type == EventType.COURSE_COMPLETION ? Outcome.values()[random.nextInt(Outcome.values().length)] : null,
+                    null, type == EventType.JOB_PLACEMENT ? PlacementType.EMPLOYMENT : null, "provider", null);
+            assertThat(state.add(e, i)).isTrue();
+            ParticipantHistory before = expected.getOrDefault(participant, ParticipantHistory.EMPTY);
+            ParticipantHistory after = before.with(e);
+            if (!after.equals(before)) {
+                expected.put(participant, after);
+                changedAt.put(participant, (long) i);
+            }
+        }
+        Map<String, IndicatorRebuild.Stamped<ParticipantHistory>> kept = state.participants();
+        assertThat(values(kept)).isEqualTo(expected);
+        kept.forEach((participant, h) -> assertThat(h.timestamp()).as(participant).isEqualTo(changedAt.get(participant)));
+        assertThat(expected.values()).anySatisfy(h -> assertThat(h.completions()).extracting(ParticipantHistory.Completion::date)
+                .contains(LocalDate.MIN, LocalDate.MAX));
     }
 
     @ParameterizedTest
