@@ -181,6 +181,10 @@ public final class IndicatorRebuild {
      */
     public Summary run(TopicDeclarations topics) throws ExecutionException, InterruptedException {
         long start = System.nanoTime();
+        // made beside the consumer: each takes its own round of metadata requests (and class loading)
+        CompletableFuture<KafkaProducer<byte[], byte[]>> producerMade = CompletableFuture.supplyAsync(this::producer,
+                thread("rebuild-producer"));
+        KafkaProducer<byte[], byte[]> producer = null;
         Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -190,55 +194,95 @@ public final class IndicatorRebuild {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
              EventLog log = new EventLog(consumer)) {
-            Map<String, Object> producerConfig = new HashMap<>(clientConfig);
-            producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-rebuild");
-            producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
-            producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-            producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-            producerConfig.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
-            // uncompressed: most of the bytes are event ids, random and so incompressible, and compressing them
-            // (lz4-java's pure-Java compressor, on the writing threads) cost about a second of 8.5 in paired runs
-            producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
-            // the commit waits for every record of the transaction: give it time rather than an ambiguous timeout
-            producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIME_TO_WRITE.toMillis());
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
-                    new ByteArraySerializer(), new ByteArraySerializer())) {
-                // the log is being read already; the producer registers its transactional id and the topics are
-                // made meanwhile, while this thread counts (nothing is written before the stores are known to match)
-                checkTopology(json);
-                int partitions = log.end.size();
-                List<NewTopic> created = new ArrayList<>();
-                for (String store : STORES) {
-                    created.add(new NewTopic(changelog(applicationId, store), partitions, topics.replicationFactor())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
-                                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                                    String.valueOf(topics.minInsyncReplicas()))));
-                }
-                created.add(topics.indicators());
-                created.add(topics.eventsDeadLetters());
-                CompletableFuture<Void> topicsMade = admin.createTopics(created).all().toCompletionStage()
-                        .toCompletableFuture();
-                CompletableFuture<Void> transactionBegun = CompletableFuture.runAsync(producer::initTransactions)
-                        .thenCombine(topicsMade, (ready, made) -> null)
-                        .thenRun(producer::beginTransaction);
-                Writer writer = new Writer(producer, partitions, transactionBegun);
-                Pass pass = new Pass(writer, new State(log.total));
-                long readStart = System.nanoTime();
-                log.countInto(pass, start);
-                long stateStart = System.nanoTime();
-                writer.state(pass.state);
-                long commitStart = System.nanoTime();
-                refuseIfEngineRuns();
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-                log.end.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
-                producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(applicationId));
-                producer.commitTransaction();
-                long done = System.nanoTime();
-                return new Summary(pass.records, pass.state.counted, pass.state.resends, pass.deadLetters,
-                        pass.state.participantCount(), pass.state.counts.size(), readStart - start,
-                        stateStart - readStart, commitStart - stateStart, done - commitStart);
+            producer = join(producerMade, "making the producer");
+            KafkaProducer<byte[], byte[]> transactional = producer;
+            // the log is being read already; the producer registers its transactional id and the topics are
+            // made meanwhile, while this thread counts (nothing is written before the stores are known to match)
+            checkTopology(json);
+            int partitions = log.end.size();
+            List<NewTopic> created = new ArrayList<>();
+            for (String store : STORES) {
+                created.add(new NewTopic(changelog(applicationId, store), partitions, topics.replicationFactor())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                String.valueOf(topics.minInsyncReplicas()))));
             }
+            created.add(topics.indicators());
+            created.add(topics.eventsDeadLetters());
+            CompletableFuture<Void> topicsMade = admin.createTopics(created).all().toCompletionStage()
+                    .toCompletableFuture();
+            CompletableFuture<Void> transactionBegun = CompletableFuture.runAsync(transactional::initTransactions)
+                    .thenCombine(topicsMade, (ready, made) -> null)
+                    .thenRun(transactional::beginTransaction);
+            Writer writer = new Writer(producer, partitions, transactionBegun);
+            Pass pass = new Pass(writer, new State(log.total));
+            long readStart = System.nanoTime();
+            log.countInto(pass, start);
+            long stateStart = System.nanoTime();
+            writer.state(pass.state);
+            long commitStart = System.nanoTime();
+            // asked while the offsets go into the transaction (both wait for the broker), answered before the commit
+            CompletableFuture<Void> engineStopped = CompletableFuture.runAsync(() -> {
+                try {
+                    refuseIfEngineRuns();
+                } catch (ExecutionException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            }, thread("rebuild-check"));
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            log.end.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+            producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(applicationId));
+            join(engineStopped, "asking whether the engine runs");
+            producer.commitTransaction();
+            long done = System.nanoTime();
+            return new Summary(pass.records, pass.state.counted, pass.state.resends, pass.deadLetters,
+                    pass.state.participantCount(), pass.state.counts.size(), readStart - start,
+                    stateStart - readStart, commitStart - stateStart, done - commitStart);
+        } finally {
+            if (producer != null) {
+                producer.close();
+            } else { // the consumer failed first: close the producer once it is made
+                producerMade.thenAccept(KafkaProducer::close);
+            }
+        }
+    }
+
+    /**
+     * Runs a task on a new thread of its own. Not the common pool: its threads do not have the class loader of
+     * the thread that started them, and Kafka's clients, in the Spring Boot jar, failed to load their classes there.
+     */
+    private static java.util.concurrent.Executor thread(String name) {
+        return task -> Thread.ofPlatform().name(name).daemon(true).start(task);
+    }
+
+    /** The transactional producer that writes the rebuilt state. */
+    private KafkaProducer<byte[], byte[]> producer() {
+        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-rebuild");
+        producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        producerConfig.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024);
+        // uncompressed: most of the bytes are event ids, random and so incompressible, and compressing them
+        // (lz4-java's pure-Java compressor, on the writing threads) cost about a second of 8.5 in paired runs
+        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        // the commit waits for every record of the transaction: give it time rather than an ambiguous timeout
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIME_TO_WRITE.toMillis());
+        return new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** What {@code future} gave; an {@link IllegalStateException} that says what failed (and why) if it failed. */
+    private static <T> T join(CompletableFuture<T> future, String what) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+                    : e.getCause();
+            if (cause instanceof IllegalStateException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(what + " failed: " + cause, cause);
         }
     }
 
@@ -463,11 +507,7 @@ public final class IndicatorRebuild {
 
         /** Waits for the transaction to begin and writes what came before. */
         private void begin() {
-            try {
-                transactionBegun.join();
-            } catch (CompletionException e) {
-                throw new IllegalStateException("setting up the transaction failed: " + e.getCause(), e.getCause());
-            }
+            join(transactionBegun, "setting up the transaction");
             begun = true;
             early.forEach(this::send);
             early.clear();
@@ -475,6 +515,11 @@ public final class IndicatorRebuild {
 
         void state(State state) {
             begin();
+            // a thread of its own writes what was final when the reading ended, the counters, and makes Jackson's
+            // serializers of the indicators: done cold after the histories, both were a tail of about 0.3 s
+            // with one core idle
+            CompletableFuture<CountersWritten> countersWritten = CompletableFuture.supplyAsync(() -> writeCounters(state),
+                    thread("rebuild-counters"));
             // two threads, one per core: a pool thread makes and writes the packs of the event ids (the most
             // bytes) while this one writes participant histories and sums the chain counters from them;
             // then the pool thread takes histories too, in chunks, with chain counters of its own
@@ -491,23 +536,33 @@ public final class IndicatorRebuild {
                 return work.take(writeHistory);
             });
             State.Chains chainSums = work.take(writeHistory);
-            try {
-                chainSums.addAll(poolThread.join());
-            } catch (CompletionException e) {
-                throw new IllegalStateException("writing the event ids failed: " + e.getCause(), e.getCause());
-            }
+            chainSums.addAll(join(poolThread, "writing the event ids"));
             Map<String, Stamped<MonthlyChain>> chains = chainSums.build();
-            Map<String, Stamped<MonthlyCounters>> counts = state.counters();
-            String counters = changelog(applicationId, IndicatorTopology.DISTRICT_MONTH_COUNTERS);
-            counts.forEach((key, c) -> store(counters, strings.serialize(counters, key), c.timestamp,
-                    InternalFormats.MONTHLY_COUNTERS.serializer().serialize(counters, c.value)));
             String chainTopic = changelog(applicationId, ChainTopology.DISTRICT_MONTH_CHAIN);
-            chains.forEach((key, c) -> store(chainTopic, strings.serialize(chainTopic, key), c.timestamp,
-                    InternalFormats.MONTHLY_CHAIN.serializer().serialize(chainTopic, c.value)));
+            // the chain counters' store on the pool thread, the indicators here: each some 0.1 s of code run cold
+            CompletableFuture<Void> chainsWritten = CompletableFuture.runAsync(() -> chains.forEach((key, c) ->
+                    store(chainTopic, strings.serialize(chainTopic, key), c.timestamp,
+                            InternalFormats.MONTHLY_CHAIN.serializer().serialize(chainTopic, c.value))));
+            CountersWritten counters = join(countersWritten, "writing the counters");
+            state.indicators(counters.counts(), chains).forEach((key, c) -> send(new ProducerRecord<>(Topics.INDICATORS,
+                    null, c.timestamp, strings.serialize(Topics.INDICATORS, key),
+                    counters.indicatorJson().serialize(Topics.INDICATORS, c.value))));
+            join(chainsWritten, "writing the chain counters");
+        }
+
+        /** The counters as their store holds them, written; and the serializer of the indicators, used once. */
+        private CountersWritten writeCounters(State state) {
+            Map<String, Stamped<MonthlyCounters>> counts = state.counters();
+            String topic = changelog(applicationId, IndicatorTopology.DISTRICT_MONTH_COUNTERS);
+            counts.forEach((key, c) -> store(topic, strings.serialize(topic, key), c.timestamp,
+                    InternalFormats.MONTHLY_COUNTERS.serializer().serialize(topic, c.value)));
             Serializer<MonthlyCounters> indicatorJson = new JsonSerde<>(json, MonthlyCounters.class).serializer();
-            state.indicators(counts, chains).forEach((key, c) -> send(new ProducerRecord<>(Topics.INDICATORS, null,
-                    c.timestamp, strings.serialize(Topics.INDICATORS, key),
-                    indicatorJson.serialize(Topics.INDICATORS, c.value))));
+            // Jackson makes (and keeps) a serializer per type the first time it meets the type: meet them all here
+            indicatorJson.serialize(Topics.INDICATORS, counts.values().stream().findFirst()
+                    .map(Stamped::value).orElse(MonthlyCounters.empty())
+                    .withChain(new MonthlyChain(Map.of(CourseType.INTEGRATION_COURSE,
+                            new ChainCounters(Map.of(1, 1L), Map.of(1, 1L), Map.of(1, 1L), Map.of(1, 1L))))));
+            return new CountersWritten(counts, indicatorJson);
         }
 
         /** The same partition Kafka Streams' default partitioner picks for this key on the store's repartition topic. */
@@ -532,6 +587,10 @@ public final class IndicatorRebuild {
                 throw new IllegalStateException("writing the rebuilt state failed: " + failure, failure);
             }
         }
+    }
+
+    /** The counters per {@code AGS|YYYY-MM}, written, and the serializer of the indicators. */
+    private record CountersWritten(Map<String, Stamped<MonthlyCounters>> counts, Serializer<MonthlyCounters> indicatorJson) {
     }
 
     /** A value with the newest record timestamp that went into it, as a timestamped store keeps it. */
