@@ -352,10 +352,13 @@ public final class IndicatorRebuild {
                 while (!open.isEmpty() && !stop.get()) {
                     ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
                     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
-                    for (ConsumerRecord<byte[], byte[]> r : polled) {
-                        // events that came after the end was taken are the engine's to count, from the committed offset
-                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                            records.add(r);
+                    for (TopicPartition tp : polled.partitions()) { // in the order the records came
+                        long endOffset = end.get(tp);
+                        for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
+                            // events that came after the end was taken are the engine's to count, from the committed offset
+                            if (r.offset() < endOffset) {
+                                records.add(r);
+                            }
                         }
                     }
                     open.removeIf(tp -> consumer.position(tp) >= end.get(tp));
@@ -614,7 +617,7 @@ public final class IndicatorRebuild {
 
         final EventIdSet seen;
         /** By district and month, as {@link #monthKey}. */
-        private final Map<Long, CountsBuilder> counts = new HashMap<>();
+        private final ByMonth<CountsBuilder> counts = new ByMonth<>();
         private final Map<String, HistoryBuilder> histories = new HashMap<>(1 << 16);
         long counted;
         long resends;
@@ -638,7 +641,7 @@ public final class IndicatorRebuild {
             }
             counted++;
             newestCounted = Math.max(newestCounted, timestamp);
-            counts.computeIfAbsent(monthKey(event.district(), event.occurredOn()), k -> new CountsBuilder())
+            counts.computeIfAbsent(monthKey(event.district(), event.occurredOn()), CountsBuilder::new)
                     .add(event, timestamp);
             if (event.participant() != null) {
                 // like the topology, a history only changes (and takes the record's time) when the event changes it
@@ -652,6 +655,83 @@ public final class IndicatorRebuild {
                 }
             }
             return true;
+        }
+
+        /**
+         * Values by district and month ({@link #monthKey}): a few hundred keys, one of them looked up per event,
+         * without a {@code Long} made for each (the boxes were 60 MB of a rebuild's allocation).
+         */
+        static final class ByMonth<V> {
+
+            private long[] keys = new long[256];
+            private Object[] values = new Object[256];
+            private int size;
+
+            @SuppressWarnings("unchecked")
+            V get(long key) {
+                int mask = keys.length - 1;
+                for (int i = slot(key) & mask; values[i] != null; i = (i + 1) & mask) {
+                    if (keys[i] == key) {
+                        return (V) values[i];
+                    }
+                }
+                return null;
+            }
+
+            V computeIfAbsent(long key, java.util.function.Supplier<V> make) {
+                V value = get(key);
+                if (value == null) {
+                    value = make.get();
+                    put(key, value);
+                }
+                return value;
+            }
+
+            /** Adds a key that is not there yet. */
+            void put(long key, V value) {
+                if (2 * (size + 1) > keys.length) { // at most half of the slots in use
+                    long[] oldKeys = keys;
+                    Object[] oldValues = values;
+                    keys = new long[2 * oldKeys.length];
+                    values = new Object[2 * oldKeys.length];
+                    size = 0;
+                    for (int i = 0; i < oldKeys.length; i++) {
+                        if (oldValues[i] != null) {
+                            put(oldKeys[i], cast(oldValues[i]));
+                        }
+                    }
+                }
+                int mask = keys.length - 1;
+                int i = slot(key) & mask;
+                while (values[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = key;
+                values[i] = value;
+                size++;
+            }
+
+            int size() {
+                return size;
+            }
+
+            void forEach(java.util.function.BiConsumer<Long, V> action) {
+                for (int i = 0; i < keys.length; i++) {
+                    if (values[i] != null) {
+                        action.accept(keys[i], cast(values[i]));
+                    }
+                }
+            }
+
+            @SuppressWarnings("unchecked")
+            private V cast(Object value) {
+                return (V) value;
+            }
+
+            private static int slot(long key) {
+                long x = key * 0x9E3779B97F4A7C15L;
+                return (int) (x ^ x >>> 32);
+            }
         }
 
         /** District and month in one number, for any date a record may carry (17 districts: 5 bits). */
@@ -739,20 +819,27 @@ public final class IndicatorRebuild {
         /** Chain counters summed from participant histories, one after the other. */
         static final class Chains {
 
-            private final Map<Long, ChainBuilder> builders = new HashMap<>();
+            private final ByMonth<ChainBuilder> builders = new ByMonth<>();
 
             void add(Stamped<ParticipantHistory> h) {
                 List<ChainContribution> contributions = h.value.contributions();
                 for (int i = 0; i < contributions.size(); i++) {
                     ParticipantHistory.Completion c = h.value.completions().get(i);
-                    builders.computeIfAbsent(monthKey(c.district(), c.date()), k -> new ChainBuilder())
+                    builders.computeIfAbsent(monthKey(c.district(), c.date()), ChainBuilder::new)
                             .add(contributions.get(i), h.timestamp);
                 }
             }
 
             /** Adds what another thread summed. */
             void addAll(Chains other) {
-                other.builders.forEach((k, c) -> builders.merge(k, c, ChainBuilder::plus));
+                other.builders.forEach((k, c) -> {
+                    ChainBuilder mine = builders.get(k);
+                    if (mine == null) {
+                        builders.put(k, c);
+                    } else {
+                        mine.plus(c);
+                    }
+                });
             }
 
             /** Per {@code AGS|YYYY-MM}. */

@@ -76,6 +76,25 @@ class IndicatorRebuildTest {
         }
     }
 
+    /** District-months as keys, negative ones (before year 0) too, far more than the table starts with. */
+    @Test
+    void values_by_month_agree_with_a_hash_map() {
+        Random random = new Random(3);
+        IndicatorRebuild.State.ByMonth<long[]> byMonth = new IndicatorRebuild.State.ByMonth<>();
+        Map<Long, long[]> reference = new HashMap<>();
+        for (int i = 0; i < 50_000; i++) {
+            long key = random.nextInt(3) == 0 ? -random.nextInt(5_000) : random.nextInt(5_000);
+            long[] value = byMonth.computeIfAbsent(key, () -> new long[1]);
+            assertThat(value).isSameAs(reference.computeIfAbsent(key, k -> value));
+            value[0]++;
+        }
+        assertThat(byMonth.size()).isEqualTo(reference.size()).isGreaterThan(1_000);
+        Map<Long, long[]> all = new HashMap<>();
+        byMonth.forEach(all::put);
+        assertThat(all).isEqualTo(reference);
+        assertThat(byMonth.get(10_000)).isNull();
+    }
+
     /**
      * The rebuild keeps a history as numbers ({@code HistoryBuilder}): every district, course type and
      * outcome, and dates from the first to the last a {@code LocalDate} can hold, come back as
