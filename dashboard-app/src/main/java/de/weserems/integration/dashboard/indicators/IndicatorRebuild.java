@@ -618,7 +618,13 @@ public final class IndicatorRebuild {
         final EventIdSet seen;
         /** By district and month, as {@link #monthKey}. */
         private final ByMonth<CountsBuilder> counts = new ByMonth<>();
-        private final Map<String, HistoryBuilder> histories = new HashMap<>(1 << 16);
+        /**
+         * The histories, found by participant: open addressing over the histories themselves, each with its
+         * participant and the participant's hash (a HashMap's node in between was one more object to reach
+         * per event, and one more per participant to make).
+         */
+        private HistoryBuilder[] histories = new HistoryBuilder[1 << 16];
+        private int participantCount;
         long counted;
         long resends;
         /** The newest record timestamp of a counted event. */
@@ -645,11 +651,7 @@ public final class IndicatorRebuild {
                     .add(event, timestamp);
             if (event.participant() != null) {
                 // like the topology, a history only changes (and takes the record's time) when the event changes it
-                HistoryBuilder history = histories.get(event.participant());
-                if (history == null && HistoryBuilder.changes(event)) {
-                    history = new HistoryBuilder();
-                    histories.put(event.participant(), history);
-                }
+                HistoryBuilder history = history(event.participant(), HistoryBuilder.changes(event));
                 if (history != null) {
                     history.add(event, timestamp);
                 }
@@ -762,7 +764,55 @@ public final class IndicatorRebuild {
          * when its turn comes (all of them at once were much for the garbage collector to copy).
          */
         void forEachHistory(BiConsumer<String, Stamped<ParticipantHistory>> action) {
-            histories.forEach((participant, h) -> action.accept(participant, new Stamped<>(h.build(), h.timestamp)));
+            for (HistoryBuilder h : histories) {
+                if (h != null) {
+                    action.accept(h.participant, new Stamped<>(h.build(), h.timestamp));
+                }
+            }
+        }
+
+        /** The participant's history; a new one if there is none and {@code make}, else {@code null}. */
+        private HistoryBuilder history(String participant, boolean make) {
+            int hash = participant.hashCode();
+            int mask = histories.length - 1;
+            int i = slot(hash) & mask;
+            for (HistoryBuilder h = histories[i]; h != null; h = histories[i]) {
+                if (h.hash == hash && h.participant.equals(participant)) {
+                    return h;
+                }
+                i = (i + 1) & mask;
+            }
+            if (!make) {
+                return null;
+            }
+            HistoryBuilder made = new HistoryBuilder(participant, hash);
+            if (2 * (participantCount + 1) > histories.length) { // at most half of the slots in use
+                HistoryBuilder[] old = histories;
+                histories = new HistoryBuilder[2 * old.length];
+                for (HistoryBuilder h : old) {
+                    if (h != null) {
+                        insert(h);
+                    }
+                }
+            }
+            insert(made);
+            participantCount++;
+            return made;
+        }
+
+        private void insert(HistoryBuilder h) {
+            int mask = histories.length - 1;
+            int i = slot(h.hash) & mask;
+            while (histories[i] != null) {
+                i = (i + 1) & mask;
+            }
+            histories[i] = h;
+        }
+
+        /** Spreads a string's hash over all bits: the table takes the low ones. */
+        private static int slot(int hash) {
+            int x = hash * 0x9E3779B9;
+            return x ^ x >>> 16;
         }
 
         /** The participant histories by participant. */
@@ -774,17 +824,23 @@ public final class IndicatorRebuild {
 
         /** The histories to write, for threads that take them in chunks ({@link Histories#take}). */
         Histories histories() {
-            return new Histories(List.copyOf(histories.entrySet()));
+            List<HistoryBuilder> all = new ArrayList<>(participantCount);
+            for (HistoryBuilder h : histories) {
+                if (h != null) {
+                    all.add(h);
+                }
+            }
+            return new Histories(all);
         }
 
         /** Participant histories shared out in chunks between the threads that write them. */
         static final class Histories {
 
             private static final int CHUNK = 256;
-            private final List<Map.Entry<String, HistoryBuilder>> all;
+            private final List<HistoryBuilder> all;
             private final AtomicInteger next = new AtomicInteger();
 
-            private Histories(List<Map.Entry<String, HistoryBuilder>> all) {
+            private Histories(List<HistoryBuilder> all) {
                 this.all = all;
             }
 
@@ -795,9 +851,9 @@ public final class IndicatorRebuild {
             Chains take(BiConsumer<String, Stamped<ParticipantHistory>> action) {
                 Chains chains = new Chains();
                 for (int from = next.getAndAdd(CHUNK); from < all.size(); from = next.getAndAdd(CHUNK)) {
-                    for (Map.Entry<String, HistoryBuilder> e : all.subList(from, Math.min(all.size(), from + CHUNK))) {
-                        Stamped<ParticipantHistory> h = new Stamped<>(e.getValue().build(), e.getValue().timestamp);
-                        action.accept(e.getKey(), h);
+                    for (HistoryBuilder builder : all.subList(from, Math.min(all.size(), from + CHUNK))) {
+                        Stamped<ParticipantHistory> h = new Stamped<>(builder.build(), builder.timestamp);
+                        action.accept(builder.participant, h);
                         chains.add(h);
                     }
                 }
@@ -806,7 +862,7 @@ public final class IndicatorRebuild {
         }
 
         int participantCount() {
-            return histories.size();
+            return participantCount;
         }
 
         /** The chain counters per {@code AGS|YYYY-MM}: every completion's contribution in its district and month. */
@@ -878,6 +934,10 @@ public final class IndicatorRebuild {
             private static final District[] DISTRICTS = District.values();
             private static final Outcome[] OUTCOMES = Outcome.values();
 
+            final String participant;
+            /** The participant's {@link String#hashCode}. */
+            final int hash;
+
             /** Completions in the order they came, each as {@link #completion} packs it. */
             private long[] completions;
             private int completionCount;
@@ -887,6 +947,11 @@ public final class IndicatorRebuild {
             private long[] enrolments;
             private int enrolmentCount;
             private long timestamp;
+
+            HistoryBuilder(String participant, int hash) {
+                this.participant = participant;
+                this.hash = hash;
+            }
 
             /** Whether the event adds anything to a history: a dropout does not. */
             static boolean changes(IntegrationEvent e) {

@@ -76,6 +76,27 @@ class IndicatorRebuildTest {
         }
     }
 
+    /** More participants than the table of histories starts with room for: each keeps its own history. */
+    @Test
+    void histories_of_many_participants_stay_apart() {
+        IndicatorRebuild.State state = new IndicatorRebuild.State();
+        int participants = 100_000;
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < participants; i++) {
+                state.add(new IntegrationEvent(new UUID(round, i), EventType.COURSE_ENROLMENT,
+                        LocalDate.EPOCH.plusDays(i % 1000 + round), District.values()[i % District.values().length],
+                        "participant-" + i, CourseType.INTEGRATION_COURSE, null, null, null, "provider", null), i);
+            }
+        }
+        Map<String, IndicatorRebuild.Stamped<ParticipantHistory>> kept = state.participants();
+        assertThat(kept).hasSize(participants);
+        assertThat(state.participantCount()).isEqualTo(participants);
+        for (int i = 0; i < participants; i += 997) {
+            assertThat(kept.get("participant-" + i).value().enrolments()).as("participant-%d", i)
+                    .containsExactly(LocalDate.EPOCH.plusDays(i % 1000), LocalDate.EPOCH.plusDays(i % 1000 + 1));
+        }
+    }
+
     /** District-months as keys, negative ones (before year 0) too, far more than the table starts with. */
     @Test
     void values_by_month_agree_with_a_hash_map() {
