@@ -226,7 +226,10 @@ public final class IndicatorRebuild {
             CompletableFuture<Void> engineStopped = CompletableFuture.runAsync(() -> {
                 try {
                     refuseIfEngineRuns();
-                } catch (ExecutionException | InterruptedException e) {
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CompletionException(e);
+                } catch (ExecutionException e) {
                     throw new CompletionException(e);
                 }
             }, thread("rebuild-check"));
@@ -250,7 +253,9 @@ public final class IndicatorRebuild {
 
     /**
      * Runs a task on a new thread of its own. Not the common pool: its threads do not have the class loader of
-     * the thread that started them, and Kafka's clients, in the Spring Boot jar, failed to load their classes there.
+     * the thread that started them, and making a Kafka client there failed in the Spring Boot jar (the client
+     * loads classes named in its configuration through that loader). Sending with a client made elsewhere works
+     * on any thread: the pool thread writes the packs, and {@code initTransactions} runs there.
      */
     private static java.util.concurrent.Executor thread(String name) {
         return task -> Thread.ofPlatform().name(name).daemon(true).start(task);
@@ -272,17 +277,28 @@ public final class IndicatorRebuild {
         return new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** What {@code future} gave; an {@link IllegalStateException} that says what failed (and why) if it failed. */
+    /**
+     * What {@code future} gave; if it failed, an {@link IllegalStateException} that says what failed and why,
+     * or the rebuild's own {@link Refused} as it is.
+     */
     private static <T> T join(CompletableFuture<T> future, String what) {
         try {
             return future.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
                     : e.getCause();
-            if (cause instanceof IllegalStateException refused) {
+            if (cause instanceof Refused refused) {
                 throw refused;
             }
             throw new IllegalStateException(what + " failed: " + cause, cause);
+        }
+    }
+
+    /** The rebuild stops on purpose, and says why (not a failure of Kafka or of this code). */
+    private static final class Refused extends IllegalStateException {
+
+        Refused(String message) {
+            super(message);
         }
     }
 
@@ -291,7 +307,7 @@ public final class IndicatorRebuild {
         try {
             var group = admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
             if (group != null && !group.members().isEmpty()) {
-                throw new IllegalStateException("a dashboard-app instance started while the rebuild ran ("
+                throw new Refused("a dashboard-app instance started while the rebuild ran ("
                         + group.members().size() + " member(s) in " + applicationId + "); nothing was written. "
                         + "Stop every instance and run the rebuild again");
             }
@@ -352,7 +368,7 @@ public final class IndicatorRebuild {
                 while (!open.isEmpty() && !stop.get()) {
                     ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
                     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
-                    for (TopicPartition tp : polled.partitions()) { // in the order the records came
+                    for (TopicPartition tp : polled.partitions()) { // as the records' own iterator takes them
                         long endOffset = end.get(tp);
                         for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
                             // events that came after the end was taken are the engine's to count, from the committed offset
@@ -523,9 +539,9 @@ public final class IndicatorRebuild {
             // with one core idle
             CompletableFuture<CountersWritten> countersWritten = CompletableFuture.supplyAsync(() -> writeCounters(state),
                     thread("rebuild-counters"));
-            // two threads, one per core: a pool thread makes and writes the packs of the event ids (the most
-            // bytes) while this one writes participant histories and sums the chain counters from them;
-            // then the pool thread takes histories too, in chunks, with chain counters of its own
+            // and two threads take the rest, one per core: a pool thread makes and writes the packs of the event
+            // ids (the most bytes) while this one writes participant histories and sums the chain counters from
+            // them; then the pool thread takes histories too, in chunks, with chain counters of its own
             String histories = changelog(applicationId, ChainTopology.PARTICIPANT_HISTORY);
             State.Histories work = state.histories();
             BiConsumer<String, Stamped<ParticipantHistory>> writeHistory = (participant, h) ->
@@ -545,7 +561,8 @@ public final class IndicatorRebuild {
             // the chain counters' store on the pool thread, the indicators here: each some 0.1 s of code run cold
             CompletableFuture<Void> chainsWritten = CompletableFuture.runAsync(() -> chains.forEach((key, c) ->
                     store(chainTopic, strings.serialize(chainTopic, key), c.timestamp,
-                            InternalFormats.MONTHLY_CHAIN.serializer().serialize(chainTopic, c.value))));
+                            InternalFormats.MONTHLY_CHAIN.serializer().serialize(chainTopic, c.value))),
+                    thread("rebuild-chains"));
             CountersWritten counters = join(countersWritten, "writing the counters");
             state.indicators(counters.counts(), chains).forEach((key, c) -> send(new ProducerRecord<>(Topics.INDICATORS,
                     null, c.timestamp, strings.serialize(Topics.INDICATORS, key),
