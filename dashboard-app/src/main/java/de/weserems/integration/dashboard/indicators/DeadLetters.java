@@ -67,12 +67,6 @@ public final class DeadLetters {
         };
     }
 
-    /** The headers of a dead letter, set on the original record's {@code headers} (for {@link IndicatorRebuild}). */
-    static void describe(Headers headers, EventReader.Result result, String topic, int partition, long offset) {
-        put(headers, REASON_HEADER, reason(result));
-        origin(headers, topic, partition, offset);
-    }
-
     private static String reason(EventReader.Result result) {
         return result.kind() + ": " + result.reason();
     }
