@@ -34,9 +34,12 @@ public enum District {
     WESERMARSCH("03461", "Wesermarsch", 824.78, 88_624, false),
     WITTMUND("03462", "Wittmund", 656.86, 56_882, false);
 
-    /** The region's own key (former Regierungsbezirk Weser-Ems), used for the region total. */
-    public static final String REGION_AGS = "034";
-    public static final String REGION_NAME = "Weser-Ems";
+    /** Same as {@link Region#AGS}; kept until the dashboard uses that. */
+    @Deprecated
+    public static final String REGION_AGS = Region.AGS;
+    /** Same as {@link Region#NAME}; kept until the dashboard uses that. */
+    @Deprecated
+    public static final String REGION_NAME = Region.NAME;
 
     private static final Map<String, District> BY_AGS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(District::ags, Function.identity()));

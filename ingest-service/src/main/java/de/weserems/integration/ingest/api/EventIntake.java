@@ -1,5 +1,6 @@
 package de.weserems.integration.ingest.api;
 
+import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.ingest.audit.DeliveryLog;
 import de.weserems.integration.ingest.audit.DeliveryRecord;
@@ -90,7 +91,7 @@ public class EventIntake {
                 valid.add(null);
                 invalid.add(new RejectedItem(i, item.line(), result.eventIdText(), List.copyOf(errors)));
                 errors.forEach(e -> meters.counter("ingest.field.errors", "provider", provider.id(),
-                        "field", EventValidator.FIELDS.contains(e.field()) || e.field().startsWith("(")
+                        "field", EventFields.ALL.contains(e.field()) || e.field().startsWith("(")
                                 ? e.field() : "(unknown)",
                         "rule", e.rule().code()).increment());
             }

@@ -1,5 +1,6 @@
 package de.weserems.integration.ingest.body;
 
+import de.weserems.integration.events.EventFields;
 import de.weserems.integration.ingest.validation.EventValidator;
 import de.weserems.integration.ingest.validation.FieldError;
 import de.weserems.integration.ingest.validation.Rule;
@@ -145,13 +146,13 @@ public class EventBodyParser {
                     + record.error() + ".");
         }
         List<String> header = record.cells().stream().map(String::strip).toList();
-        Set<String> known = Set.copyOf(EventValidator.FIELDS);
+        Set<String> known = Set.copyOf(EventFields.ALL);
         List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
         if (!unknown.isEmpty()) {
             throw new UnreadableBodyException("The first line must be a header row of field names (delimiter '"
                     + delimiter + "'); it names unknown columns: "
                     + unknown.stream().map(h -> "'" + EventValidator.abbreviate(h) + "'").collect(Collectors.joining(", "))
-                    + ". Known columns: " + String.join(", ", EventValidator.FIELDS) + ".");
+                    + ". Known columns: " + String.join(", ", EventFields.ALL) + ".");
         }
         Set<String> seen = new HashSet<>();
         Set<String> repeated = header.stream().filter(h -> !seen.add(h)).collect(Collectors.toCollection(LinkedHashSet::new));

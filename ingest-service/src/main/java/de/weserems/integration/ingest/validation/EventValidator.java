@@ -2,16 +2,17 @@ package de.weserems.integration.ingest.validation;
 
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Region;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.DateTimeException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -35,26 +36,11 @@ import java.util.stream.Collectors;
 @Component
 public class EventValidator {
 
-    /** Dates are checked in the region's own time zone: "tomorrow" is tomorrow in Lower Saxony. */
-    static final ZoneId REGION_ZONE = ZoneId.of("Europe/Berlin");
     static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
-
-    /** The contract's field names, in the order of DESIGN.md. */
-    public static final List<String> FIELDS = List.of("eventId", "type", "occurredOn", "district", "participantRef",
-            "courseType", "outcome", "languageLevel", "placementType");
 
     static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    /** Which optional-by-type fields each type requires ({@code true}) or merely allows ({@code false}). */
-    static final Map<EventType, Map<String, Boolean>> TYPE_FIELDS = Map.of(
-            EventType.COURSE_ENROLMENT, Map.of("courseType", true),
-            EventType.COURSE_COMPLETION, Map.of("courseType", true, "outcome", true, "languageLevel", false),
-            EventType.JOB_PLACEMENT, Map.of("placementType", true));
-
-    static final Set<String> TYPE_BOUND_FIELDS = TYPE_FIELDS.values().stream()
-            .flatMap(m -> m.keySet().stream()).collect(Collectors.toUnmodifiableSet());
 
     /** Each enum's constants by name; the stream over all constants per field showed in profiles. */
     private static final ClassValue<Map<String, Object>> ENUM_BY_NAME = new ClassValue<>() {
@@ -86,7 +72,7 @@ public class EventValidator {
         List<FieldError> errors = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         for (String name : item.propertyNames()) {
-            if (!FIELDS.contains(name)) {
+            if (!EventFields.ALL.contains(name)) {
                 errors.add(new FieldError(abbreviate(name), Rule.UNKNOWN_FIELD, "unknown field"));
             } else if (!item.get(name).isNull()) {
                 present.add(name);
@@ -120,14 +106,10 @@ public class EventValidator {
         PlacementType placementType = optional(item, "placementType", PlacementType.class, errors);
 
         if (type != null) {
-            Map<String, Boolean> rules = TYPE_FIELDS.get(type);
-            for (String field : TYPE_BOUND_FIELDS) {
-                Boolean required = rules.get(field);
-                if (required == null && present.contains(field)) {
-                    errors.add(new FieldError(field, Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for " + type));
-                } else if (Boolean.TRUE.equals(required) && !present.contains(field)) {
-                    errors.add(new FieldError(field, Rule.MISSING, "missing (required for " + type + ")"));
-                }
+            for (EventFields.Violation v : EventFields.violations(type, present::contains)) {
+                errors.add(v.problem() == EventFields.Violation.Problem.MISSING
+                        ? new FieldError(v.field(), Rule.MISSING, "missing (required for " + type + ")")
+                        : new FieldError(v.field(), Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for " + type));
             }
         }
         if (!errors.isEmpty()) {
@@ -192,7 +174,7 @@ public class EventValidator {
         Tomorrow cached = this.tomorrow;
         long now = clock.millis();
         if (cached == null || now < cached.validFromMillis() || now >= cached.validUntilMillis()) {
-            ZonedDateTime today = LocalDate.now(clock.withZone(REGION_ZONE)).atStartOfDay(REGION_ZONE);
+            ZonedDateTime today = Region.today(clock).atStartOfDay(Region.ZONE);
             cached = new Tomorrow(today.toLocalDate().plusDays(1), today.toInstant().toEpochMilli(),
                     today.plusDays(1).toInstant().toEpochMilli());
             this.tomorrow = cached;

@@ -1,5 +1,6 @@
 package de.weserems.integration.ingest.api;
 
+import de.weserems.integration.events.Region;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.testsupport.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,7 +65,7 @@ class BadInputCatalogueIT extends IngestApiTestBase {
     }
 
     static Stream<Case> catalogue() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        LocalDate today = LocalDate.now(Region.ZONE);
         List<Case> c = new ArrayList<>();
         // the body as a whole (400)
         c.add(whole("malformed JSON", JSON_TYPE, "{\"eventId\": \"" + UUID.randomUUID() + "\",", 400, "The body is not valid JSON"));
@@ -264,7 +264,7 @@ class BadInputCatalogueIT extends IngestApiTestBase {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("eventId", UUID.randomUUID().toString());
         e.put("type", type);
-        e.put("occurredOn", LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(10).toString());
+        e.put("occurredOn", LocalDate.now(Region.ZONE).minusDays(10).toString());
         e.put("district", "03454");
         e.put("participantRef", "tn-" + UUID.randomUUID().toString().substring(0, 8));
         e.put(field, value);

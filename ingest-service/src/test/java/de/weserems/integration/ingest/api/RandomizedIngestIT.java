@@ -1,5 +1,6 @@
 package de.weserems.integration.ingest.api;
 
+import de.weserems.integration.events.Region;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -124,7 +124,7 @@ class RandomizedIngestIT extends IngestApiTestBase {
         e.put("eventId", new UUID(r.nextLong(), r.nextLong()).toString());
         String type = pick(r, "COURSE_ENROLMENT", "COURSE_COMPLETION", "JOB_PLACEMENT");
         e.put("type", type);
-        e.put("occurredOn", LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(r.nextInt(3000)).toString());
+        e.put("occurredOn", LocalDate.now(Region.ZONE).minusDays(r.nextInt(3000)).toString());
         e.put("district", DISTRICTS[r.nextInt(DISTRICTS.length)]);
         if (r.nextBoolean()) {
             e.put("participantRef", "tn;\"" + r.nextInt(1000) + "\",x");

@@ -93,6 +93,15 @@ class EventValidatorTest {
     }
 
     @Test
+    void the_type_bound_errors_come_in_contract_order() {
+        var result = validate("""
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT","occurredOn":"2026-11-20",
+                 "district":"03401","placementType":"EMPLOYMENT","languageLevel":"B1","outcome":"PASSED"}""");
+        assertThat(result.errors()).extracting(FieldError::field)
+                .containsExactly("courseType", "outcome", "languageLevel", "placementType");
+    }
+
+    @Test
     void an_item_that_is_not_an_object_is_rejected() {
         assertThat(validate("[1]").errors()).containsExactly(new FieldError("(event)", Rule.WRONG_TYPE, "must be a JSON object"));
         assertThat(validate("\"x\"").errors()).hasSize(1);

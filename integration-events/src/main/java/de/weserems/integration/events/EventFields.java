@@ -1,0 +1,177 @@
+package de.weserems.integration.events;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The fields of event contract v1 and, per {@link EventType}, which of the type-bound ones an event
+ * must, may or must not have.
+ *
+ * <p>It exists so that this rule is written once: ingest refuses a submission that breaks it (and
+ * publishes it in its JSON Schema), the indicator engine sets aside a stored event that breaks it, and
+ * neither can drift from the other. How a service words or codes a violation stays with the service.
+ */
+public final class EventFields {
+
+    public static final String EVENT_ID = "eventId";
+    public static final String TYPE = "type";
+    public static final String OCCURRED_ON = "occurredOn";
+    public static final String DISTRICT = "district";
+    public static final String PARTICIPANT_REF = "participantRef";
+    public static final String COURSE_TYPE = "courseType";
+    public static final String OUTCOME = "outcome";
+    public static final String LANGUAGE_LEVEL = "languageLevel";
+    public static final String PLACEMENT_TYPE = "placementType";
+    /** The stored event's name for the pseudonymised {@link #PARTICIPANT_REF} ({@link IntegrationEvent#participant()}). */
+    public static final String PARTICIPANT = "participant";
+
+    /** The contract's field names, in the order of DESIGN.md. */
+    public static final List<String> ALL = List.of(EVENT_ID, TYPE, OCCURRED_ON, DISTRICT, PARTICIPANT_REF, COURSE_TYPE,
+            OUTCOME, LANGUAGE_LEVEL, PLACEMENT_TYPE);
+
+    /** What every event must have, whatever its type. */
+    public static final List<String> ALWAYS_REQUIRED = List.of(EVENT_ID, TYPE, OCCURRED_ON, DISTRICT);
+
+    /** The fields whose presence depends on the event's type, in contract order. */
+    public static final List<String> TYPE_BOUND = List.of(COURSE_TYPE, OUTCOME, LANGUAGE_LEVEL, PLACEMENT_TYPE);
+
+    /** Whether an event of a type must, may or must not have a field. */
+    public enum Presence {
+        REQUIRED, OPTIONAL, FORBIDDEN
+    }
+
+    /** The type-bound fields each type requires or allows; every other type-bound field is forbidden. */
+    private static final Map<EventType, Map<String, Presence>> TYPE_RULES = Map.of(
+            EventType.COURSE_ENROLMENT, Map.of(COURSE_TYPE, Presence.REQUIRED),
+            EventType.COURSE_COMPLETION, Map.of(COURSE_TYPE, Presence.REQUIRED, OUTCOME, Presence.REQUIRED,
+                    LANGUAGE_LEVEL, Presence.OPTIONAL),
+            EventType.JOB_PLACEMENT, Map.of(PLACEMENT_TYPE, Presence.REQUIRED));
+
+    /** {@link #TYPE_RULES} by type ordinal and {@link #TYPE_BOUND} index: the check runs for every event read. */
+    private static final Presence[][] RULES = new Presence[EventType.values().length][TYPE_BOUND.size()];
+
+    static {
+        for (EventType type : EventType.values()) {
+            for (int i = 0; i < TYPE_BOUND.size(); i++) {
+                RULES[type.ordinal()][i] = TYPE_RULES.get(type).getOrDefault(TYPE_BOUND.get(i), Presence.FORBIDDEN);
+            }
+        }
+    }
+
+    private EventFields() {
+    }
+
+    /**
+     * Whether an event of {@code type} must, may or must not have {@code field} (one of {@link #ALL}).
+     *
+     * @throws IllegalArgumentException for a name that is not a field of the contract
+     */
+    public static Presence presence(EventType type, String field) {
+        int bound = TYPE_BOUND.indexOf(field);
+        if (bound >= 0) {
+            return RULES[type.ordinal()][bound];
+        }
+        if (ALWAYS_REQUIRED.contains(field)) {
+            return Presence.REQUIRED;
+        }
+        if (PARTICIPANT_REF.equals(field)) {
+            return Presence.OPTIONAL;
+        }
+        throw new IllegalArgumentException(field + " is not a field of event contract v1");
+    }
+
+    /** The type-bound fields that have {@code presence} for {@code type}, in contract order. */
+    public static List<String> typeBound(EventType type, Presence presence) {
+        return TYPE_BOUND.stream().filter(f -> presence(type, f) == presence).toList();
+    }
+
+    /**
+     * How one field of one event breaks the contract.
+     *
+     * @param field   the field's name ({@link #PARTICIPANT} for a stored event's pseudonym)
+     * @param problem what is wrong with it
+     * @param type    the event's type, which the type-bound rules depend on
+     */
+    public record Violation(String field, Problem problem, EventType type) {
+
+        /** What is wrong with a field. */
+        public enum Problem {
+            /** The type requires the field and it is absent. */
+            MISSING,
+            /** The type forbids the field and it is there. */
+            NOT_ALLOWED,
+            /** The field is there but holds only white space. */
+            BLANK
+        }
+
+        /** Plain English without the field's name, e.g. {@code missing for COURSE_ENROLMENT}. */
+        public String reason() {
+            return switch (problem) {
+                case MISSING -> "missing for " + type;
+                case NOT_ALLOWED -> "not allowed for " + type;
+                case BLANK -> "blank";
+            };
+        }
+
+        /** {@code field: reason}, e.g. {@code courseType: missing for COURSE_ENROLMENT}. */
+        @Override
+        public String toString() {
+            return field + ": " + reason();
+        }
+    }
+
+    /**
+     * The type-bound fields that break the rules of {@code type}, in contract order, given which fields are
+     * present (not absent, not {@code null}). Empty when there are none.
+     */
+    public static List<Violation> violations(EventType type, Predicate<String> present) {
+        List<Violation> found = List.of();
+        for (int i = 0; i < TYPE_BOUND.size(); i++) {
+            found = check(found, type, i, present.test(TYPE_BOUND.get(i)));
+        }
+        return done(found);
+    }
+
+    /**
+     * How a stored event breaks the contract's rules that hold whenever it was written: a blank
+     * participant, and the type-bound fields. Empty when there are none. (Rules of the moment of sending,
+     * such as "not after tomorrow", are not checked: they would reject a correct event on a replay.)
+     */
+    public static List<Violation> violations(IntegrationEvent e) {
+        List<Violation> found = List.of();
+        if (e.participant() != null && e.participant().isBlank()) {
+            found = add(found, new Violation(PARTICIPANT, Violation.Problem.BLANK, e.type()));
+        }
+        // by index in TYPE_BOUND order
+        found = check(found, e.type(), 0, e.courseType() != null);
+        found = check(found, e.type(), 1, e.outcome() != null);
+        found = check(found, e.type(), 2, e.languageLevel() != null);
+        found = check(found, e.type(), 3, e.placementType() != null);
+        return done(found);
+    }
+
+    private static List<Violation> check(List<Violation> found, EventType type, int bound, boolean present) {
+        Presence rule = RULES[type.ordinal()][bound];
+        if (rule == Presence.REQUIRED && !present) {
+            return add(found, new Violation(TYPE_BOUND.get(bound), Violation.Problem.MISSING, type));
+        }
+        if (rule == Presence.FORBIDDEN && present) {
+            return add(found, new Violation(TYPE_BOUND.get(bound), Violation.Problem.NOT_ALLOWED, type));
+        }
+        return found;
+    }
+
+    private static List<Violation> done(List<Violation> found) {
+        return found.isEmpty() ? found : Collections.unmodifiableList(found);
+    }
+
+    /** Adds to a list that starts as the shared empty one, so a valid event allocates nothing. */
+    private static List<Violation> add(List<Violation> found, Violation v) {
+        List<Violation> list = found.isEmpty() ? new ArrayList<>(2) : found;
+        list.add(v);
+        return list;
+    }
+}
