@@ -272,13 +272,15 @@ public final class EventJson {
         return value;
     }
 
-    private static void name(StringBuilder out, String field, Enum<?> value) {
+    /** {@code ,"field":"NAME"}, nothing for {@code null}; {@link Submission} writes with it too. */
+    static void name(StringBuilder out, String field, Enum<?> value) {
         if (value != null) {
             out.append(",\"").append(field).append("\":\"").append(value.name()).append('"');
         }
     }
 
-    private static void string(StringBuilder out, String field, String value) {
+    /** {@code ,"field":"value"} escaped as Jackson escapes it, nothing for {@code null}; {@link Submission} writes with it too. */
+    static void string(StringBuilder out, String field, String value) {
         if (value == null) {
             return;
         }

@@ -9,7 +9,7 @@ public final class Topics {
     /** One summary per ingest request, keyed by provider id (no payload). */
     public static final String INGEST_AUDIT = "integration.ingest-audit.v1";
 
-    /** Counters per district and month, keyed {@code AGS|YYYY-MM}, compacted. */
+    /** Counters per district and month, keyed {@code AGS|YYYY-MM} ({@link DistrictMonth#key()}), compacted. */
     public static final String INDICATORS = "integration.indicators.v1";
 
     /**

@@ -1,2 +1,5 @@
-/** The shared vocabulary of the product: the event records on Kafka, their enums, the 17 districts and the topic names. */
+/**
+ * The shared vocabulary of the product and event contract v1: the event records (as submitted and as stored),
+ * their enums and per-type field rules, the 17 districts and the region, the district-month key and the topic names.
+ */
 package de.weserems.integration.events;

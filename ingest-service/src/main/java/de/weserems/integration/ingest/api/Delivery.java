@@ -1,6 +1,6 @@
 package de.weserems.integration.ingest.api;
 
-import de.weserems.integration.ingest.audit.DeliveryRecord;
+import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.ingest.body.BodyFormat;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.validation.FieldError;
@@ -29,6 +29,7 @@ public record Delivery(UUID requestId, Provider provider, Instant receivedAt, Bo
     DeliveryRecord summary(int status, int events, int accepted, List<RejectedItem> invalid, String problem) {
         List<FieldError> errors = invalid.stream().flatMap(i -> i.errors().stream()).toList();
         return new DeliveryRecord(requestId, provider.id(), receivedAt, format == null ? null : format.name(), dryRun,
-                status, events, accepted, invalid.size(), DeliveryRecord.reasons(errors), problem, Map.of());
+                status, events, accepted, invalid.size(),
+                DeliveryRecord.Reason.counted(errors, FieldError::field, e -> e.rule().code()), problem, Map.of());
     }
 }

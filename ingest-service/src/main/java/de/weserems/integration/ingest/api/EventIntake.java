@@ -2,8 +2,9 @@ package de.weserems.integration.ingest.api;
 
 import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Submission;
+import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.ingest.audit.DeliveryLog;
-import de.weserems.integration.ingest.audit.DeliveryRecord;
 import de.weserems.integration.ingest.body.BodyItem;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.publishing.EventPublisher;
@@ -11,7 +12,6 @@ import de.weserems.integration.ingest.publishing.Pseudonymiser;
 import de.weserems.integration.ingest.validation.EventValidator;
 import de.weserems.integration.ingest.validation.FieldError;
 import de.weserems.integration.ingest.validation.Rule;
-import de.weserems.integration.ingest.validation.SubmittedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
@@ -62,16 +62,16 @@ public class EventIntake {
     public Outcome take(Delivery delivery, List<BodyItem> items) {
         Provider provider = delivery.provider();
         List<RejectedItem> invalid = new ArrayList<>();
-        List<SubmittedEvent> valid = new ArrayList<>(items.size());
+        List<Submission> valid = new ArrayList<>(items.size());
         Map<UUID, Integer> firstIndex = new HashMap<>();
-        Map<UUID, SubmittedEvent> firstContent = new HashMap<>();
+        Map<UUID, Submission> firstContent = new HashMap<>();
         boolean contractBroken = false;
         for (int i = 0; i < items.size(); i++) {
             BodyItem item = items.get(i);
             EventValidator.Result result = item.unreadable() == null ? validator.validate(item.node())
                     : new EventValidator.Result(null, List.of(item.unreadable()), null);
             List<FieldError> errors = new ArrayList<>(result.errors());
-            SubmittedEvent event = result.event();
+            Submission event = result.event();
             if (event != null) {
                 Integer first = firstIndex.putIfAbsent(event.eventId(), i);
                 firstContent.putIfAbsent(event.eventId(), event);
@@ -111,7 +111,7 @@ public class EventIntake {
         return new Outcome.Accepted(valid.size());
     }
 
-    private IntegrationEvent stamp(SubmittedEvent e, Provider provider, Instant receivedAt) {
+    private IntegrationEvent stamp(Submission e, Provider provider, Instant receivedAt) {
         return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn(), e.district(),
                 pseudonymiser.pseudonymise(e.participantRef()), e.courseType(), e.outcome(), e.languageLevel(),
                 e.placementType(), provider.id(), receivedAt);

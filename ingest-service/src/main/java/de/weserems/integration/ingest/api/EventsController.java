@@ -1,8 +1,8 @@
 package de.weserems.integration.ingest.api;
 
+import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.ingest.IngestProperties;
 import de.weserems.integration.ingest.audit.DeliveryLog;
-import de.weserems.integration.ingest.audit.DeliveryRecord;
 import de.weserems.integration.ingest.body.BodyFormat;
 import de.weserems.integration.ingest.body.BodyItem;
 import de.weserems.integration.ingest.body.EventBodyParser;

@@ -1,6 +1,7 @@
 package de.weserems.integration.ingest.audit;
 
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +14,6 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,21 +44,19 @@ public class DeliveryLog implements SmartLifecycle {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final ConsumerFactory<?, ?> consumerFactory;
-    private final JsonMapper json;
     private final Map<String, List<DeliveryRecord>> recent = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), r -> Thread.ofPlatform().name("audit-writer").daemon().unstarted(r));
     private volatile TopicTail tail;
 
-    public DeliveryLog(KafkaTemplate<String, byte[]> kafka, ConsumerFactory<?, ?> consumerFactory, JsonMapper json) {
+    public DeliveryLog(KafkaTemplate<String, byte[]> kafka, ConsumerFactory<?, ?> consumerFactory) {
         this.kafka = kafka;
         this.consumerFactory = consumerFactory;
-        this.json = json;
     }
 
     /** The audit record of a request that is being stored, for the request's own transaction. */
     public ProducerRecord<String, byte[]> toRecord(DeliveryRecord delivery) {
-        return new ProducerRecord<>(Topics.INGEST_AUDIT, delivery.providerId(), json.writeValueAsBytes(delivery));
+        return new ProducerRecord<>(Topics.INGEST_AUDIT, delivery.providerId(), delivery.toJson());
     }
 
     /** Remembers the summary of a request whose transaction was committed. */
@@ -111,7 +109,7 @@ public class DeliveryLog implements SmartLifecycle {
     private void read(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                remember(json.readValue(record.value(), DeliveryRecord.class));
+                remember(DeliveryRecord.fromJson(record.value()));
             } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
                 log.warn("Skipping an unreadable audit record at {}-{}@{}", record.topic(), record.partition(),
                         record.offset());

@@ -8,6 +8,7 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.Submission;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +60,7 @@ public class EventValidator {
     }
 
     /** The outcome of checking one item: either an event or the list of its errors. */
-    public record Result(SubmittedEvent event, List<FieldError> errors, String eventIdText) {
+    public record Result(Submission event, List<FieldError> errors, String eventIdText) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -115,7 +116,7 @@ public class EventValidator {
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors), eventIdText);
         }
-        return new Result(new SubmittedEvent(eventId, type, occurredOn, district, participantRef,
+        return new Result(new Submission(eventId, type, occurredOn, district, participantRef,
                 courseType, outcome, languageLevel, placementType), List.of(), eventIdText);
     }
 

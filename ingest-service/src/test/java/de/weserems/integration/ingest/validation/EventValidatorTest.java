@@ -1,5 +1,12 @@
 package de.weserems.integration.ingest.validation;
 
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +97,23 @@ class EventValidatorTest {
         assertThat(placement.errors()).containsExactlyInAnyOrder(
                 new FieldError("languageLevel", Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for JOB_PLACEMENT"),
                 new FieldError("placementType", Rule.MISSING, "missing (required for JOB_PLACEMENT)"));
+    }
+
+    @Test
+    void a_submission_as_the_shared_contract_writes_it_validates_to_itself() {
+        java.util.UUID id = java.util.UUID.fromString("6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 26);
+        for (Submission s : java.util.List.of(
+                new Submission(id, EventType.COURSE_ENROLMENT, day, District.LEER, "tn \"1\"", CourseType.ORIENTATION_COURSE,
+                        null, null, null),
+                new Submission(id, EventType.COURSE_COMPLETION, day, District.EMDEN, null, CourseType.INTEGRATION_COURSE,
+                        Outcome.PASSED, LanguageLevel.B1, null),
+                new Submission(id, EventType.JOB_PLACEMENT, day, District.VECHTA, "p", null, null, null,
+                        PlacementType.APPRENTICESHIP))) {
+            var result = validate(s.toJson());
+            assertThat(result.errors()).as(s.toJson()).isEmpty();
+            assertThat(result.event()).isEqualTo(s);
+        }
     }
 
     @Test
