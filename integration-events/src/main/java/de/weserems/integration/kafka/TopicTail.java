@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -47,6 +48,8 @@ public final class TopicTail implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Consumer<String, byte[]> consumer;
+    /** The next offset to read per partition, after the last poll: what has been delivered so far. */
+    private volatile Map<TopicPartition, Long> positions = Map.of();
 
     private TopicTail(String topic, Supplier<Consumer<String, byte[]>> consumers, Listener listener) {
         this.topic = topic;
@@ -85,6 +88,7 @@ public final class TopicTail implements AutoCloseable {
                 c.seekToBeginning(partitions);
                 // read_committed: the end offsets are the last stable ones, what a reader may see now
                 Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
+                positions = Map.of();
                 listener.reset();
                 boolean caughtUp = false;
                 while (running) {
@@ -92,6 +96,7 @@ public final class TopicTail implements AutoCloseable {
                     if (!records.isEmpty()) {
                         listener.records(records);
                     }
+                    positions = positions(c, partitions);
                     if (!caughtUp && reached(c, end)) {
                         caughtUp = true;
                         listener.caughtUp();
@@ -106,6 +111,23 @@ public final class TopicTail implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Map<TopicPartition, Long> positions(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition p : partitions) {
+            now.put(p, c.position(p));
+        }
+        return Map.copyOf(now);
+    }
+
+    /**
+     * How far the listener has been given the topic: per partition the offset of the next record to
+     * read. Empty before the first poll after a (re)start. Lets a caller tell that everything written up
+     * to some offsets has been seen, without waiting and hoping.
+     */
+    public Map<TopicPartition, Long> positions() {
+        return positions;
     }
 
     private static boolean reached(Consumer<String, byte[]> c, Map<TopicPartition, Long> end) {

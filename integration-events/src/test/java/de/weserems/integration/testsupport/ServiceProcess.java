@@ -55,20 +55,23 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** The packaged exec jar of a module, e.g. {@code findJar("ingest-service")} from a sibling module. */
+    /**
+     * The packaged exec jar of a module: the module's own ({@code target/}) or one the build copied into
+     * {@code target/services/} (the end-to-end tests' module copies both services' jars there).
+     */
     public static Path findJar(String module) throws IOException {
-        // tests run in their module's directory, so ../<module>/target also finds the module's own jar
-        Path target = Path.of("..", module, "target");
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> files = Files.list(target)) {
-                var jar = files.filter(p -> p.getFileName().toString().matches(module + "-.*-exec\\.jar")).findFirst();
-                if (jar.isPresent()) {
-                    return jar.get();
+        for (Path dir : List.of(Path.of(System.getProperty("services.dir", "target/services")), Path.of("target"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    var jar = files.filter(p -> p.getFileName().toString().matches(module + "-.*-exec\\.jar")).findFirst();
+                    if (jar.isPresent()) {
+                        return jar.get();
+                    }
                 }
             }
         }
-        throw new IllegalStateException("No " + module + "/target/" + module + "-*-exec.jar: run the tests from the "
-                + "repository root with 'mvn verify', which packages the modules first.");
+        throw new IllegalStateException("No " + module + "-*-exec.jar in target/services or target: run the tests "
+                + "from the repository root with 'mvn verify', which packages the services first.");
     }
 
     public int port() {

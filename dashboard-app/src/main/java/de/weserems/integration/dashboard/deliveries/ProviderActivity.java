@@ -1,9 +1,10 @@
 package de.weserems.integration.dashboard.deliveries;
 
-import de.weserems.integration.dashboard.indicators.ChangeNotifier;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+import de.weserems.integration.dashboard.base.live.ChangeNotifier;
+import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.audit.DeliveryRecord;
+import de.weserems.integration.events.Region;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,8 +16,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -105,22 +105,20 @@ public class ProviderActivity implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProviderActivity.class);
 
     private final ConsumerFactory<?, ?> consumerFactory;
-    private final JsonMapper json;
     private final int dayCount;
     private final Map<String, Mutable> providers = new ConcurrentHashMap<>();
     /** The most recent request ids, oldest first; only the tail's thread writes it. */
-    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
+    private final Set<UUID> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
             return size() > MAX_SEEN;
         }
     });
     private volatile TopicTail tail;
     private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("provider-activity-notifier", Instant::now);
 
-    public ProviderActivity(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, DeliveriesSettings settings) {
+    public ProviderActivity(ConsumerFactory<?, ?> consumerFactory, DeliveriesSettings settings) {
         this.consumerFactory = consumerFactory;
-        this.json = json;
         this.dayCount = settings.dayCount();
     }
 
@@ -193,7 +191,7 @@ public class ProviderActivity implements SmartLifecycle {
     }
 
     /** Calls {@code listener} (on a background thread, at most once a second) after new deliveries were counted. */
-    public IndicatorReadModel.Subscription subscribe(java.util.function.Consumer<Instant> listener) {
+    public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
         return changes.subscribe(listener);
     }
 
@@ -203,46 +201,41 @@ public class ProviderActivity implements SmartLifecycle {
         changes.notifyListeners();
     }
 
-    /** Counts one audit record (ingest's {@code DeliveryRecord} as JSON); a repeat of a request id is ignored. */
-    void accept(JsonNode record) {
-        String requestId = record.path("requestId").asString("");
-        String provider = record.path("providerId").asString("");
-        if (provider.isEmpty() || !seen.add(requestId)) {
+    /** Counts one audit record; a repeat of a request id is ignored. */
+    void accept(DeliveryRecord record) {
+        String provider = record.providerId();
+        if (!seen.add(record.requestId())) {
             return;
         }
         Mutable m = providers.computeIfAbsent(provider, p -> new Mutable());
-        Instant at = Instant.parse(record.path("receivedAt").asString(Instant.EPOCH.toString()));
+        Instant at = record.receivedAt();
         synchronized (m) {
             if (at.isAfter(m.lastDelivery)) {
                 m.lastDelivery = at;
-                m.lastStatus = record.path("status").asInt();
+                m.lastStatus = record.status();
             }
-            if (record.path("dryRun").asBoolean(false)) {
+            if (record.dryRun()) {
                 return;
             }
-            int status = record.path("status").asInt();
+            int status = record.status();
             Map<String, Long> reasons = new LinkedHashMap<>();
-            for (JsonNode reason : record.path("reasons")) {
-                reasons.merge(reason.path("field").asString() + "/" + reason.path("rule").asString(),
-                        reason.path("count").asLong(), Long::sum);
+            for (DeliveryRecord.Reason reason : record.reasons()) {
+                reasons.merge(reason.field() + "/" + reason.rule(), (long) reason.count(), Long::sum);
             }
-            String problem = record.path("problem").asString("");
+            String problem = record.problem() == null ? "" : record.problem();
             if (status != 202 && reasons.isEmpty() && !problem.isEmpty()) {
                 reasons.put(REQUEST + "/" + problem, 1L);
             }
-            long accepted = record.path("accepted").asLong();
-            long events = record.path("events").asLong();
-            m.count(status, accepted, events, reasons);
+            m.count(status, record.accepted(), record.events(), reasons);
             if (status == 202) {
-                for (Map.Entry<String, JsonNode> d : record.path("districts").properties()) {
-                    District.byAgs(d.getKey()).ifPresent(district -> m.districts.merge(district,
-                            new Reporter(provider, at, d.getValue().asLong()), (was, now) -> new Reporter(provider,
-                                    was.last().isAfter(now.last()) ? was.last() : now.last(), was.events() + now.events())));
-                }
+                record.districts().forEach((ags, events) -> District.byAgs(ags).ifPresent(district ->
+                        m.districts.merge(district, new Reporter(provider, at, events), (was, now) -> new Reporter(
+                                provider, was.last().isAfter(now.last()) ? was.last() : now.last(),
+                                was.events() + now.events()))));
             }
-            LocalDate day = LocalDate.ofInstant(at, IndicatorQueries.REGION_ZONE);
+            LocalDate day = LocalDate.ofInstant(at, Region.ZONE);
             if (m.days.isEmpty() || day.isAfter(m.days.lastKey().minusDays(dayCount))) {
-                m.days.computeIfAbsent(day, d -> new Counts()).count(status, accepted, events, reasons);
+                m.days.computeIfAbsent(day, d -> new Counts()).count(status, record.accepted(), record.events(), reasons);
                 m.days.headMap(m.days.lastKey().minusDays(dayCount - 1L)).clear();
             }
         }
@@ -251,7 +244,7 @@ public class ProviderActivity implements SmartLifecycle {
     private void read(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                accept(json.readTree(record.value()));
+                accept(DeliveryRecord.fromJson(record.value()));
             } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
                 log.warn("Skipping an unreadable audit record at {}-{}@{}", record.topic(), record.partition(),
                         record.offset());

@@ -1,2 +1,2 @@
-/** What the data providers delivered, from ingest's audit topic: the admin's Datenlieferungen view. */
+/** Data providers' deliveries as ingest's audit records them: per provider, per day and per district. */
 package de.weserems.integration.dashboard.deliveries;

@@ -1,42 +1,34 @@
 package de.weserems.integration.dashboard.deliveries;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import de.weserems.integration.events.audit.DeliveryRecord;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Feeds {@link ProviderActivity} audit records as ingest writes them, without Kafka. */
 public final class ProviderActivityTestAccess {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private ProviderActivityTestAccess() {
     }
 
     public static ProviderActivity empty() {
-        return new ProviderActivity(null, JSON, new DeliveriesSettings(Duration.ofDays(14), Duration.ofDays(14)));
+        return new ProviderActivity(null, new DeliveriesSettings(Duration.ofDays(14), Duration.ofDays(14)));
     }
 
     /** A request refused as a whole ({@code problem}: ingest's problem type), with no reasons by field. */
     public static void refuse(ProviderActivity activity, String provider, String receivedAt, int status, int events,
                               String problem) {
-        ObjectNode record = record(provider, receivedAt, status, events, 0, false);
-        record.putArray("reasons");
-        record.put("problem", problem);
-        activity.accept(record);
+        activity.accept(record(provider, receivedAt, status, events, 0, false, List.of(), problem, Map.of()));
     }
 
     /** A stored request whose events name {@code districts} (AGS → events), as ingest audits it. */
     public static void store(ProviderActivity activity, String provider, String receivedAt, Map<String, Integer> districts) {
         int events = districts.values().stream().mapToInt(Integer::intValue).sum();
-        ObjectNode record = record(provider, receivedAt, 202, events, events, false);
-        record.putArray("reasons");
-        ObjectNode counted = record.putObject("districts");
-        districts.forEach(counted::put);
-        activity.accept(record);
+        activity.accept(record(provider, receivedAt, 202, events, events, false, List.of(), null, districts));
     }
 
     /** Subscribers (open pages) hear of what was delivered, as every second while the tail reads. */
@@ -44,27 +36,20 @@ public final class ProviderActivityTestAccess {
         activity.notifyListeners();
     }
 
+    /** A request with its reasons ({@code field/rule} → how often). */
     public static void deliver(ProviderActivity activity, String provider, String receivedAt, int status, int events,
                                int accepted, boolean dryRun, Map<String, Integer> reasons) {
-        ObjectNode record = record(provider, receivedAt, status, events, accepted, dryRun);
-        ArrayNode list = record.putArray("reasons");
-        reasons.forEach((key, count) -> list.addObject().put("field", key.substring(0, key.indexOf('/')))
-                .put("rule", key.substring(key.indexOf('/') + 1)).put("count", count));
-        activity.accept(record);
+        List<DeliveryRecord.Reason> list = new ArrayList<>();
+        reasons.forEach((key, count) -> list.add(new DeliveryRecord.Reason(key.substring(0, key.indexOf('/')),
+                key.substring(key.indexOf('/') + 1), count)));
+        list.sort(DeliveryRecord.Reason.COMMONEST_FIRST);
+        activity.accept(record(provider, receivedAt, status, events, accepted, dryRun, list, null, Map.of()));
     }
 
-    private static ObjectNode record(String provider, String receivedAt, int status, int events, int accepted,
-                                     boolean dryRun) {
-        ObjectNode record = JSON.createObjectNode();
-        record.put("requestId", UUID.randomUUID().toString());
-        record.put("providerId", provider);
-        record.put("receivedAt", receivedAt);
-        record.put("format", "JSON");
-        record.put("dryRun", dryRun);
-        record.put("status", status);
-        record.put("events", events);
-        record.put("accepted", accepted);
-        record.put("rejected", status == 202 ? 0 : events);
-        return record;
+    private static DeliveryRecord record(String provider, String receivedAt, int status, int events, int accepted,
+                                         boolean dryRun, List<DeliveryRecord.Reason> reasons, String problem,
+                                         Map<String, Integer> districts) {
+        return new DeliveryRecord(UUID.randomUUID(), provider, Instant.parse(receivedAt), "JSON", dryRun, status,
+                events, accepted, status == 202 ? 0 : events, reasons, problem, districts);
     }
 }

@@ -1,8 +1,8 @@
 package de.weserems.integration.dashboard.reference;
 
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReport;
-import de.weserems.integration.dashboard.indicators.TestReadModels;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;

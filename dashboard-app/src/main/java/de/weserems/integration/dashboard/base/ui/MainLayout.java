@@ -1,57 +1,59 @@
 package de.weserems.integration.dashboard.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.i18n.LocaleChangeEvent;
-import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.component.DetachEvent;
-import de.weserems.integration.dashboard.indicators.DataFlowStatus;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import de.weserems.integration.dashboard.DashboardProperties;
-import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.deliveries.DeliveriesView;
-import de.weserems.integration.dashboard.indicators.ui.ChainView;
-import de.weserems.integration.dashboard.indicators.ui.CompareView;
-import de.weserems.integration.dashboard.indicators.ui.MethodologyView;
-import de.weserems.integration.dashboard.indicators.ui.OverviewView;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.server.VaadinSession;
+import de.weserems.integration.dashboard.base.live.DataFlowStatus;
+import de.weserems.integration.dashboard.base.live.FiguresStatus;
+import de.weserems.integration.dashboard.base.live.Subscription;
+import de.weserems.integration.events.Region;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** The frame of every page: title, navigation, demo-data notice, language switch and logout. */
+/**
+ * The frame of every page: title, navigation, demo-data notice, the "data delayed" and "figures
+ * loading" notices, language switch and logout. The navigation lists the views that carry
+ * {@code @Menu} and that the user may open, so this frame knows no feature: a view's {@code @Menu}
+ * title is a translation key.
+ */
 @Layout
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     private final DataFlowStatus dataFlow;
-    private final IndicatorReadModel readModel;
+    private final FiguresStatus figures;
     private final Span delayed = new Span();
     private final Span loading = new Span();
-    private IndicatorReadModel.Subscription delayedSubscription;
-    private IndicatorReadModel.Subscription loadingSubscription;
+    private Subscription delayedSubscription;
+    private Subscription loadingSubscription;
 
     public MainLayout(AuthenticationContext authentication, DashboardProperties properties, DataFlowStatus dataFlow,
-                      IndicatorReadModel readModel) {
+                      FiguresStatus figures) {
         this.dataFlow = dataFlow;
-        this.readModel = readModel;
+        this.figures = figures;
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
@@ -72,7 +74,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         loading.setId("figures-loading");
         loading.addClassName("delayed-notice");
         loading.getElement().setAttribute("role", "status");
-        loading.setVisible(!readModel.loaded());
+        loading.setVisible(!figures.loaded());
         bar.add(loading);
         Span spacer = new Span();
         bar.add(spacer);
@@ -85,19 +87,21 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         });
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(bar);
-
-        SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.overview"), OverviewView.class, VaadinIcon.MAP_MARKER.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.compare"), CompareView.class, VaadinIcon.SCALE.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.chain"), ChainView.class, VaadinIcon.CONNECT.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class,
-                VaadinIcon.INFO_CIRCLE_O.create()));
-        if (authentication.hasRole(Roles.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.deliveries"), DeliveriesView.class,
-                    VaadinIcon.TRUCK.create()));
-        }
-        addToDrawer(nav);
+        addToDrawer(navigation());
         setPrimarySection(Section.NAVBAR);
+    }
+
+    /** One item per view with {@code @Menu} that this user may open, in the menu's order. */
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
     }
 
     @Override
@@ -105,8 +109,8 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         UI ui = event.getUI();
         delayedSubscription = dataFlow.subscribe(since -> ui.access(() -> showDelay(since)));
         showDelay(dataFlow.delayedSince());
-        if (!readModel.loaded()) {
-            loadingSubscription = readModel.subscribe(changed -> ui.access(this::showLoading));
+        if (!figures.loaded()) {
+            loadingSubscription = figures.subscribe(changed -> ui.access(this::showLoading));
         }
         showLoading();
     }
@@ -118,9 +122,9 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         showLoading();
     }
 
-    /** The "figures loading" notice until this instance has read all indicators once. */
+    /** The "figures loading" notice until this instance serves complete figures. */
     private void showLoading() {
-        boolean loaded = readModel.loaded();
+        boolean loaded = figures.loaded();
         loading.setText(getTranslation("app.figuresLoading"));
         loading.setVisible(!loaded);
         if (loaded && loadingSubscription != null) {
@@ -146,7 +150,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         delayed.setVisible(since != null);
         if (since != null) {
             delayed.setText(getTranslation("app.dataDelayed", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                    .withLocale(getLocale()).withZone(IndicatorQueries.REGION_ZONE).format(since)));
+                    .withLocale(getLocale()).withZone(Region.ZONE).format(since)));
         }
     }
 

@@ -4,14 +4,15 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.indicators.AreaFigures;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
-import de.weserems.integration.dashboard.indicators.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -26,6 +27,7 @@ import java.util.Set;
  */
 @Route("foerderkette")
 @PageTitle("Förderkette – Integrationsmonitor Weser-Ems")
+@Menu(title = "nav.chain", order = 3, icon = "vaadin:connect")
 @RolesAllowed(Roles.VIEWER)
 public class ChainView extends IndicatorView {
 

@@ -12,16 +12,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.indicators.AreaFigures;
-import de.weserems.integration.dashboard.indicators.IndicatorCsv;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
-import de.weserems.integration.dashboard.indicators.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.api.IndicatorCsv;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
 import de.weserems.integration.dashboard.indicators.ui.Indicator.Mode;
 import de.weserems.integration.events.District;
@@ -43,6 +44,7 @@ import java.util.function.Function;
  */
 @Route("vergleich")
 @PageTitle("Vergleich – Integrationsmonitor Weser-Ems")
+@Menu(title = "nav.compare", order = 2, icon = "vaadin:scale")
 @RolesAllowed(Roles.VIEWER)
 public class CompareView extends IndicatorView {
 

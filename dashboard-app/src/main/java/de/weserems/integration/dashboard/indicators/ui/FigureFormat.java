@@ -2,7 +2,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import de.weserems.integration.dashboard.indicators.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.ui.Indicator.Mode;
 
 import java.math.BigDecimal;

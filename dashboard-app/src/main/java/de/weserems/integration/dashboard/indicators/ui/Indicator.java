@@ -1,6 +1,6 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
-import de.weserems.integration.dashboard.indicators.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 
 import java.math.BigDecimal;
 import java.util.Arrays;

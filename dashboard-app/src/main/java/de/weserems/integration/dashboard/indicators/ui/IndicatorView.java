@@ -7,9 +7,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.ui.PushThrottle;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 
 /**
  * What the indicator views share: the {@link ViewState} read from the URL, the {@link FilterBar},
@@ -23,7 +24,7 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
     protected final DashboardProperties properties;
     protected final FilterBar filters;
     private ViewState state;
-    private IndicatorReadModel.Subscription subscription;
+    private Subscription subscription;
 
     protected IndicatorView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
         this.queries = queries;

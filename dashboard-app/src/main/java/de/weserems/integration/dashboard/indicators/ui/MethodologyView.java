@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 @Route("methodik")
 @PageTitle("Methodik – Integrationsmonitor Weser-Ems")
+@Menu(title = "nav.methodology", order = 4, icon = "vaadin:info-circle-o")
 @RolesAllowed(Roles.VIEWER)
 public class MethodologyView extends VerticalLayout {
 

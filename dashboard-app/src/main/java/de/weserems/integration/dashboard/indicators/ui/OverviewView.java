@@ -13,18 +13,20 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.indicators.AreaFigures;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
-import de.weserems.integration.dashboard.indicators.IndicatorReadModel;
-import de.weserems.integration.dashboard.indicators.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
 import de.weserems.integration.dashboard.indicators.ui.Indicator.Mode;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Region;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
@@ -48,6 +50,7 @@ import java.util.Set;
 @Route("")
 @RouteAlias("overview")
 @PageTitle("Überblick – Integrationsmonitor Weser-Ems")
+@Menu(title = "nav.overview", order = 1, icon = "vaadin:map-marker")
 @RolesAllowed(Roles.VIEWER)
 public class OverviewView extends IndicatorView {
 
@@ -179,7 +182,7 @@ public class OverviewView extends IndicatorView {
         Instant last = readModel.lastChange();
         updated.setText(last == null ? getTranslation("overview.updated.never")
                 : getTranslation("overview.updated", DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-                .withLocale(format.locale()).withZone(IndicatorQueries.REGION_ZONE).format(last)));
+                .withLocale(format.locale()).withZone(Region.ZONE).format(last)));
     }
 
     private DistrictMap.Data mapData(IndicatorReport report, ViewState s, FigureFormat figures) {

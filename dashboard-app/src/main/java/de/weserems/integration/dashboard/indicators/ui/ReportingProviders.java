@@ -2,7 +2,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.Component;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
-import de.weserems.integration.dashboard.indicators.IndicatorQueries;
+import de.weserems.integration.events.Region;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -24,7 +24,7 @@ final class ReportingProviders {
             return component.getTranslation("providers.none");
         }
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(IndicatorQueries.REGION_ZONE);
+                .withZone(Region.ZONE);
         return reporters.stream()
                 .map(r -> component.getTranslation("providers.one", r.providerId(), date.format(r.last())))
                 .collect(Collectors.joining(", "));

@@ -1,2 +1,2 @@
-/** The indicator views: overview of the 17 districts, updated live by server push. */
+/** The indicator views: overview map, district, comparison, chain and method pages, updated live by server push. */
 package de.weserems.integration.dashboard.indicators.ui;

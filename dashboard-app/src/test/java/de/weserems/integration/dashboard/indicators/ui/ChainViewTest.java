@@ -1,7 +1,8 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import de.weserems.integration.dashboard.indicators.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
 import org.junit.jupiter.api.Test;

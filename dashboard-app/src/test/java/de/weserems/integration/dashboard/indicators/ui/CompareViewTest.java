@@ -4,7 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import de.weserems.integration.dashboard.indicators.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.html.Span;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

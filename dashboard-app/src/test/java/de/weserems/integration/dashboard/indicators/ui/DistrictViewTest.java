@@ -1,9 +1,12 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
@@ -76,5 +79,11 @@ class DistrictViewTest extends ViewTestBase {
         DistrictView wittmund = openDistrict(District.WITTMUND, "");
         assertThat($(Paragraph.class, wittmund).withId("district-providers").single().getText())
                 .isEqualTo("Es melden für diesen Kreis: bisher keine Lieferung");
+    }
+
+    /** Navigates to {@code district}'s page with the URL query {@code query}. */
+    private DistrictView openDistrict(District district, String query) {
+        UI.getCurrent().navigate(DistrictView.class, DistrictView.parameters(district), QueryParameters.fromString(query));
+        return (DistrictView) getCurrentView();
     }
 }

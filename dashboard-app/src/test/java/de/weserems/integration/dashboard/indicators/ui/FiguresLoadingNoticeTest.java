@@ -1,7 +1,8 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.html.Span;
-import de.weserems.integration.dashboard.indicators.TestReadModels;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FiguresLoadingNoticeTest extends ViewTestBase {
 
     @Override
-    boolean startsLoaded() {
+    protected boolean startsLoaded() {
         return false;
     }
 

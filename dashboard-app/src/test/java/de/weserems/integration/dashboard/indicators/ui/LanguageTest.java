@@ -1,7 +1,8 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
 

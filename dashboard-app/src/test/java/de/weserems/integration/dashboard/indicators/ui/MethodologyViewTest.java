@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,209 @@
+package de.weserems.integration.dashboard.deliveries.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.live.Subscription;
+import de.weserems.integration.dashboard.base.security.Roles;
+import de.weserems.integration.dashboard.base.ui.PushThrottle;
+import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
+import de.weserems.integration.dashboard.deliveries.ProviderActivity;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.Region;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
+ * the commonest reject reasons, in total and day by day for the recent days; and the districts from
+ * which no event has arrived for a while. Live: new deliveries and events redraw the tables by server
+ * push (throttled); a detached page cancels its subscriptions.
+ */
+@Route("datenlieferungen")
+@PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
+@Menu(title = "nav.deliveries", order = 5, icon = "vaadin:truck")
+@RolesAllowed(Roles.ADMIN)
+public class DeliveriesView extends VerticalLayout {
+
+    /** A district and when ingest last stored an event of it ({@code null}: not in the audit kept). */
+    record DistrictReceipt(District district, Instant lastReceived, boolean stale) {
+    }
+
+    private final ProviderActivity activity;
+    private final DeliveriesSettings settings;
+    private final DashboardProperties properties;
+    private final Clock clock;
+    private final Grid<ProviderActivity.Summary> grid = new Grid<>();
+    private final Grid<ProviderActivity.Day> byDay = new Grid<>();
+    private final Grid<DistrictReceipt> receipts = new Grid<>();
+    private final Paragraph empty;
+    private final Paragraph noneRecent;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    public DeliveriesView(ProviderActivity activity, DeliveriesSettings settings,
+                          DashboardProperties properties, Clock clock) {
+        this.activity = activity;
+        this.settings = settings;
+        this.properties = properties;
+        this.clock = clock;
+        Locale locale = getLocale() == null ? Locale.GERMANY : getLocale();
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(Region.ZONE);
+        NumberFormat number = NumberFormat.getIntegerInstance(locale);
+
+        grid.setId("provider-table");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.getElement().setAttribute("aria-label", getTranslation("deliveries.providers"));
+        grid.addColumn(ProviderActivity.Summary::providerId).setHeader(getTranslation("deliveries.provider"))
+                .setSortable(true);
+        grid.addColumn(s -> time.format(s.lastDelivery()) + " (" + s.lastStatus() + ")")
+                .setHeader(getTranslation("deliveries.last")).setSortable(true)
+                .setComparator(ProviderActivity.Summary::lastDelivery);
+        countColumns(grid, number);
+
+        // the same day by day, for the recent days: did a fix of the provider's export help?
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        byDay.setId("deliveries-by-day");
+        byDay.setAllRowsVisible(true);
+        byDay.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        byDay.getElement().setAttribute("aria-label", getTranslation("deliveries.byDay", settings.dayCount()));
+        byDay.addColumn(d -> date.format(d.day())).setHeader(getTranslation("deliveries.day"));
+        byDay.addColumn(ProviderActivity.Day::providerId).setHeader(getTranslation("deliveries.provider"));
+        countColumns(byDay, number);
+        byDay.setPartNameGenerator(d -> d.rejected() > 0 ? "rejected" : null);
+        noneRecent = new Paragraph(getTranslation("deliveries.byDay.empty", settings.dayCount()));
+        noneRecent.setId("deliveries-by-day-empty");
+
+        receipts.setId("district-receipts");
+        receipts.setAllRowsVisible(true);
+        receipts.getElement().setAttribute("aria-label", getTranslation("deliveries.districts"));
+        receipts.addColumn(r -> r.district().displayName()).setHeader(getTranslation("overview.column.district"));
+        receipts.addColumn(r -> r.lastReceived() == null ? getTranslation("deliveries.never")
+                : time.format(r.lastReceived())).setHeader(getTranslation("deliveries.lastEvent"));
+        receipts.addColumn(r -> r.stale() ? getTranslation("deliveries.stale") : "")
+                .setHeader(getTranslation("deliveries.status"));
+        receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
+
+        empty = new Paragraph(getTranslation("deliveries.empty"));
+        empty.setId("deliveries-empty");
+        add(new H2(getTranslation("deliveries.title")), new Paragraph(getTranslation("deliveries.intro")), empty, grid,
+                new H3(getTranslation("deliveries.byDay", settings.dayCount())), noneRecent, byDay,
+                new H3(getTranslation("deliveries.districts")),
+                new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
+        refresh();
+    }
+
+    /** Fills the tables from what this instance knows now. */
+    private void refresh() {
+        List<ProviderActivity.Summary> providers = activity.summaries();
+        grid.setItems(providers);
+        empty.setVisible(providers.isEmpty());
+
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Region.ZONE);
+        LocalDate firstDay = today.minusDays(settings.dayCount() - 1L);
+        List<ProviderActivity.Day> recent = providers.stream().flatMap(p -> p.days().stream())
+                .filter(d -> !d.day().isBefore(firstDay))
+                .sorted(Comparator.comparing(ProviderActivity.Day::day).reversed()
+                        .thenComparing(ProviderActivity.Day::providerId))
+                .toList();
+        byDay.setItems(recent);
+        byDay.setVisible(!recent.isEmpty());
+        noneRecent.setVisible(recent.isEmpty());
+
+        Instant now = clock.instant();
+        Map<District, Instant> last = lastStored(activity);
+        receipts.setItems(Arrays.stream(District.values())
+                .map(d -> new DistrictReceipt(d, last.get(d), last.get(d) == null
+                        || Duration.between(last.get(d), now).compareTo(settings.staleAfter()) > 0))
+                .toList());
+    }
+
+    /** Live: new deliveries (the audit topic) redraw the tables, at most once per push interval. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
+        subscriptions.add(activity.subscribe(changed -> throttle.request()));
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        subscriptions.forEach(Subscription::cancel);
+        subscriptions.clear();
+    }
+
+    /** The columns of requests, accepted, rejected and the commonest reasons, in both tables alike. */
+    private <T extends ProviderActivity.Counted> void countColumns(Grid<T> grid, NumberFormat number) {
+        grid.addColumn(c -> number.format(c.requests())).setHeader(getTranslation("deliveries.requests"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> number.format(c.accepted())).setHeader(getTranslation("deliveries.accepted"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> number.format(c.rejected())).setHeader(getTranslation("deliveries.rejected"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> commonest(c.reasons(), number))
+                .setHeader(getTranslation("deliveries.reasons")).setFlexGrow(3);
+    }
+
+    /** The three commonest reasons, in words: "district: ungültiger Wert × 3, eventId: fehlt × 1". */
+    private String commonest(List<Map.Entry<String, Long>> reasons, NumberFormat number) {
+        return reasons.stream().limit(3).map(r -> reason(r.getKey()) + " × " + number.format(r.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A reason ({@code field/rule} as ingest counts it) in words: the field as the contract names it
+     * (providers' exports use these names), the rule in the page's language. A rule this page does
+     * not know (a newer ingest) is shown by its code.
+     */
+    String reason(String key) {
+        if (key.equals(ProviderActivity.OTHER)) {
+            return getTranslation("deliveries.reason.other");
+        }
+        int slash = key.indexOf('/');
+        String field = slash < 0 ? key : key.substring(0, slash);
+        String rule = slash < 0 ? "" : key.substring(slash + 1);
+        if (field.equals(ProviderActivity.REQUEST)) {
+            return getTranslation("deliveries.reason.request", translated("deliveries.problem." + rule, rule));
+        }
+        return getTranslation("deliveries.reason.field", field, translated("deliveries.rule." + rule, rule));
+    }
+
+    private String translated(String key, String fallback) {
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key) ? fallback : text;
+    }
+
+    /** Per district, when ingest last stored a request with an event of it (from the audit). */
+    static Map<District, Instant> lastStored(ProviderActivity activity) {
+        Map<District, Instant> last = new EnumMap<>(District.class);
+        activity.reporters().forEach((district, reporters) -> reporters.stream().map(ProviderActivity.Reporter::last)
+                .max(Instant::compareTo).ifPresent(at -> last.put(district, at)));
+        return last;
+    }
+}

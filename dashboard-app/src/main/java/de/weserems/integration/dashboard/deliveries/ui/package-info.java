@@ -1,0 +1,2 @@
+/** The admins' Datenlieferungen page. */
+package de.weserems.integration.dashboard.deliveries.ui;

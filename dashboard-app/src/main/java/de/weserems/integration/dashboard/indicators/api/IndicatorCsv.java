@@ -1,0 +1,117 @@
+package de.weserems.integration.dashboard.indicators.api;
+
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures as CSV (RFC 4180): one row per area, one column per figure, named by its path in the JSON
+ * answer ({@code counts.enrolments}, {@code rates.completionRate}, ...), empty where withheld. The
+ * columns are taken from the JSON form of {@link AreaFigures}, so every figure the JSON shows is in
+ * the CSV too, under the same confidentiality, and a new figure needs no change here.
+ *
+ * <p>The read API uses {@link #API} ({@code ,} and a decimal point); the UI's export uses
+ * {@link #GERMAN_EXCEL} ({@code ;}, a decimal comma and a byte order mark, so German Excel opens it
+ * with umlauts intact).
+ */
+public final class IndicatorCsv {
+
+    /** The read API's form: {@code ,}, decimal point, no BOM. */
+    public static final IndicatorCsv API = new IndicatorCsv(',', '.', false);
+    /** For German Excel: {@code ;}, decimal comma, UTF-8 BOM. */
+    public static final IndicatorCsv GERMAN_EXCEL = new IndicatorCsv(';', ',', true);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "chain");
+
+    private final char delimiter;
+    private final char decimal;
+    private final boolean bom;
+
+    private IndicatorCsv(char delimiter, char decimal, boolean bom) {
+        this.delimiter = delimiter;
+        this.decimal = decimal;
+        this.bom = bom;
+    }
+
+    /** The rows of {@code areas}, each with the extra leading columns of {@code leading} (e.g. the month). */
+    public String write(List<Map<String, String>> leading, List<AreaFigures> areas) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < areas.size(); i++) {
+            Map<String, String> row = new LinkedHashMap<>(leading.isEmpty() ? Map.of() : leading.get(i));
+            row.putAll(flatten(areas.get(i)));
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>();
+        rows.forEach(r -> r.keySet().stream().filter(k -> !header.contains(k)).forEach(header::add));
+        return table(header, rows.stream().map(row -> header.stream().map(h -> row.getOrDefault(h, "")).toList())
+                .toList());
+    }
+
+    /**
+     * A table as it stands on a page: {@code header}, then {@code rows} of cells already written
+     * as wanted (e.g. with a decimal comma), under the same quoting and byte order mark as the rest.
+     */
+    public String table(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder(bom ? "\uFEFF" : "");
+        line(out, header);
+        rows.forEach(row -> line(out, row));
+        return out.toString();
+    }
+
+    /** The region first, then the districts, as the read API lists them. */
+    public String write(IndicatorReport report) {
+        List<AreaFigures> areas = new ArrayList<>();
+        areas.add(report.region());
+        areas.addAll(report.districts());
+        return write(List.of(), areas);
+    }
+
+    private Map<String, String> flatten(AreaFigures figures) {
+        JsonNode node = JSON.valueToTree(figures);
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("district", node.path("district").asString(""));
+        row.put("name", node.path("name").asString(""));
+        row.put("population", node.path("population").asString(""));
+        row.put("reported", node.has("reported") ? node.get("reported").asString() : "");
+        for (String group : GROUPS) {
+            JsonNode values = node.get(group);
+            if (values != null && values.isObject()) {
+                for (String name : values.propertyNames()) {
+                    row.put(group + "." + name, value(values.get(name)));
+                }
+            }
+        }
+        return row;
+    }
+
+    private String value(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        String text = value.asString();
+        return value.isNumber() && decimal != '.' ? text.replace('.', decimal) : text;
+    }
+
+    private void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(delimiter);
+            }
+            String cell = cells.get(i);
+            if (cell.indexOf(delimiter) >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0) {
+                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(cell);
+            }
+        }
+        out.append("\r\n");
+    }
+}

@@ -1,0 +1,195 @@
+package de.weserems.integration.dashboard.indicators.api;
+
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.query.MonthlyReport;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/indicators} and {@code GET /api/v1/indicators/{ags}/monthly}: the figures of a
+ * period for the region and its districts, as JSON or (with {@code Accept: text/csv}) as CSV.
+ */
+@RestController
+class IndicatorsController {
+
+    static final String CSV = "text/csv";
+
+    /** How long a client should wait after a 503 while this instance is still loading the figures. */
+    static final int RETRY_AFTER_LOADING_SECONDS = 5;
+
+    private final IndicatorQueries queries;
+    private final IndicatorReadModel readModel;
+
+    IndicatorsController(IndicatorQueries queries, IndicatorReadModel readModel) {
+        this.queries = queries;
+        this.readModel = readModel;
+    }
+
+    /** Partial figures are never served: an instance that has not read all indicators yet says so. */
+    @ModelAttribute
+    void requireLoaded() {
+        if (!readModel.loaded()) {
+            throw new NotLoaded();
+        }
+    }
+
+    @GetMapping(path = "/api/v1/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+    IndicatorReport indicators(@RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) List<String> district,
+                               @RequestParam(required = false) String courseType) {
+        YearMonth[] period = period(from, to, 20);
+        return queries.report(period[0], period[1], districts(district), courseType(courseType));
+    }
+
+    /** The same figures as CSV: the region and one row per district, a column per figure, empty where withheld. */
+    @GetMapping(path = "/api/v1/indicators", produces = CSV)
+    ResponseEntity<String> indicatorsCsv(@RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) List<String> district,
+                                         @RequestParam(required = false) String courseType) {
+        IndicatorReport report = indicators(from, to, district, courseType);
+        return csv(IndicatorCsv.API.write(report), "indicators-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    @GetMapping(path = "/api/v1/indicators/{ags}/monthly", produces = MediaType.APPLICATION_JSON_VALUE)
+    MonthlyReport monthly(@PathVariable String ags,
+                          @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String courseType) {
+        District district = District.byAgs(ags).orElseThrow(() ->
+                new BadParameter("ags", ags + " is not a district of Weser-Ems"));
+        YearMonth[] period = period(from, to, 10);
+        return queries.monthly(district, period[0], period[1], courseType(courseType));
+    }
+
+    /** The district's months as CSV: one row per month for the district and one for the region. */
+    @GetMapping(path = "/api/v1/indicators/{ags}/monthly", produces = CSV)
+    ResponseEntity<String> monthlyCsv(@PathVariable String ags,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String courseType) {
+        MonthlyReport report = monthly(ags, from, to, courseType);
+        List<Map<String, String>> leading = new ArrayList<>();
+        List<AreaFigures> areas = new ArrayList<>();
+        for (MonthlyReport.Month m : report.months()) {
+            leading.add(Map.of("month", m.month().toString()));
+            areas.add(m.figures());
+            leading.add(Map.of("month", m.month().toString()));
+            areas.add(m.region());
+        }
+        return csv(IndicatorCsv.API.write(leading, areas),
+                "indicators-" + ags + "-monthly-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    private YearMonth[] period(String from, String to, int maxYears) {
+        YearMonth[] period = queries.defaultPeriod();
+        YearMonth start = from == null ? period[0] : month("from", from);
+        YearMonth end = to == null ? period[1] : month("to", to);
+        if (end.isBefore(start)) {
+            throw new BadParameter("from", "'from' (" + start + ") is after 'to' (" + end + ")");
+        }
+        if (start.plusYears(maxYears).isBefore(end)) {
+            throw new BadParameter("to", "a period may span at most " + maxYears + " years here");
+        }
+        return new YearMonth[]{start, end};
+    }
+
+    private static ResponseEntity<String> csv(String body, String filename) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
+                .body(body);
+    }
+
+    private static YearMonth month(String name, String value) {
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameter(name, "'" + value + "' is not a month YYYY-MM");
+        }
+    }
+
+    private static Set<District> districts(List<String> values) {
+        Set<District> set = EnumSet.noneOf(District.class);
+        if (values != null) {
+            for (String v : values) {
+                for (String ags : v.split(",")) {
+                    if (!ags.isBlank()) {
+                        set.add(District.byAgs(ags.trim()).orElseThrow(() ->
+                                new BadParameter("district", ags.trim() + " is not a district of Weser-Ems")));
+                    }
+                }
+            }
+        }
+        return set;
+    }
+
+    private static CourseType courseType(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(CourseType.values()).filter(c -> c.name().equals(value)).findFirst()
+                .orElseThrow(() -> new BadParameter("courseType", "'" + value + "' is not one of "
+                        + Arrays.toString(CourseType.values())));
+    }
+
+    static final class BadParameter extends RuntimeException {
+        final String parameter;
+
+        BadParameter(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+    }
+
+    static final class NotLoaded extends RuntimeException {
+        NotLoaded() {
+            super("This dashboard instance is still reading the indicators from Kafka; its figures would be incomplete.");
+        }
+    }
+
+    @ExceptionHandler(NotLoaded.class)
+    ResponseEntity<ProblemDetail> notLoaded(NotLoaded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("/problems/figures-loading"));
+        problem.setTitle("Figures loading");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_LOADING_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(BadParameter.class)
+    ProblemDetail badParameter(BadParameter e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("/problems/invalid-parameter"));
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", e.parameter);
+        return problem;
+    }
+}

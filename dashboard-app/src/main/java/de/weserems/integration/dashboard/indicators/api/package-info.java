@@ -1,0 +1,2 @@
+/** The read API ({@code /api/v1/indicators}) as JSON and CSV. */
+package de.weserems.integration.dashboard.indicators.api;

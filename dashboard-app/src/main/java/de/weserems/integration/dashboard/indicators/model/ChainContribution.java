@@ -1,0 +1,28 @@
+package de.weserems.integration.dashboard.indicators.model;
+
+import de.weserems.integration.events.CourseType;
+
+/**
+ * What one completion (outcome {@code PASSED} or {@code FAILED}, with a participant) adds to the chain
+ * counters of its own district and month, given everything known about its participant so far.
+ *
+ * @param dayOfMonth      the completion's day in its month: with the month of the key it gives the date,
+ *                        from which the query decides whether the 183-day window has ended
+ * @param passed          outcome {@code PASSED}: only those count for "placement within 6 months"
+ * @param daysToPlacement days from the completion to the participant's first placement 0–365 days after,
+ *                        or {@code null} when there is none (yet)
+ * @param waitingDays     days from the completion to the participant's first enrolment 1–365 days after,
+ *                        or {@code null} when there is none (yet)
+ */
+public record ChainContribution(CourseType courseType, int dayOfMonth, boolean passed, Integer daysToPlacement,
+                         Integer waitingDays) {
+
+    /** Placement within 6 months: a placement 0–183 days after the completion (inclusive). */
+    public static final int PLACEMENT_WINDOW_DAYS = 183;
+    /** Days to placement and waiting days look at most this many days ahead. */
+    public static final int HORIZON_DAYS = 365;
+
+    public boolean placedWithin6Months() {
+        return passed && daysToPlacement != null && daysToPlacement <= PLACEMENT_WINDOW_DAYS;
+    }
+}

@@ -1,0 +1,46 @@
+package de.weserems.integration.dashboard.indicators.query;
+
+import de.weserems.integration.dashboard.indicators.model.ChainContribution;
+import de.weserems.integration.dashboard.indicators.model.ChainCounters;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * The chain counters of one area summed over a period, with "today" deciding which {@code PASSED}
+ * completions still wait for their 183-day window to end ({@code pending}) and which count.
+ */
+final class ChainSums {
+
+    /** Passed completions whose window has ended: the denominator of placement within 6 months. */
+    long ended;
+    /** Of those, the ones with a placement 0–183 days after: the numerator. */
+    long placed;
+    /** Passed completions whose window has not ended: today is at most 183 days after them. */
+    long pending;
+    final DayHistogram daysToPlacement = new DayHistogram();
+    final DayHistogram waitingDays = new DayHistogram();
+
+    void add(ChainCounters counters, YearMonth month, LocalDate today) {
+        for (Map.Entry<Integer, Long> e : counters.passedByDay().entrySet()) {
+            LocalDate completed = month.atDay(e.getKey());
+            if (completed.plusDays(ChainContribution.PLACEMENT_WINDOW_DAYS).isBefore(today)) {
+                ended += e.getValue();
+                placed += counters.placedWithin6MonthsByDay().getOrDefault(e.getKey(), 0L);
+            } else {
+                pending += e.getValue();
+            }
+        }
+        daysToPlacement.add(counters.daysToPlacement());
+        waitingDays.add(counters.waitingDays());
+    }
+
+    void add(ChainSums other) {
+        ended += other.ended;
+        placed += other.placed;
+        pending += other.pending;
+        daysToPlacement.add(other.daysToPlacement);
+        waitingDays.add(other.waitingDays);
+    }
+}

@@ -1,0 +1,2 @@
+/** The indicator read model every instance keeps in full, and its readiness. */
+package de.weserems.integration.dashboard.indicators.readmodel;

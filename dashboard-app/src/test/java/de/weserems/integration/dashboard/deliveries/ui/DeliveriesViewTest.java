@@ -1,0 +1,199 @@
+package de.weserems.integration.dashboard.deliveries.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import de.weserems.integration.browserless.ServicesInstantiatorFactory;
+import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.live.DataFlowStatus;
+import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
+import de.weserems.integration.dashboard.deliveries.ProviderActivity;
+import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.ui.OverviewView;
+import de.weserems.integration.dashboard.testing.ViewTestBase;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.Region;
+import org.junit.jupiter.api.Test;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admins' Datenlieferungen view: providers' deliveries and reject reasons, quiet districts, admins only. */
+class DeliveriesViewTest extends ViewTestBase {
+
+    /** "Now" of this test. */
+    private final Instant now = Instant.now().plus(Duration.ofDays(20));
+
+    DeliveriesViewTest() {
+        ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model,
+                DashboardProperties.class, properties, IndicatorQueries.class, queries,
+                DataFlowStatus.class, dataFlow, ProviderActivity.class, activity,
+                DeliveriesSettings.class, new DeliveriesSettings(Duration.ofDays(14), Duration.ofDays(14)),
+                Clock.class, Clock.fixed(now, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void providers_with_their_counts_and_commonest_reasons() {
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", "2026-11-20T10:00:00Z", 202, 40, 40, false, Map.of());
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", "2026-11-21T10:00:00Z", 422, 10, 0, false,
+                Map.of("district/invalid-value", 3, "eventId/missing", 1));
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", "2026-11-22T10:00:00Z", 202, 5, 5, true, Map.of());
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", "2026-11-19T08:00:00Z", 202, 12, 12, false, Map.of());
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        @SuppressWarnings("unchecked")
+        Grid<ProviderActivity.Summary> providers = (Grid<ProviderActivity.Summary>) $(Grid.class, view)
+                .withId("provider-table").single();
+        List<ProviderActivity.Summary> rows = test(providers).size() == 2 ? List.of(
+                test(providers).getRow(0), test(providers).getRow(1)) : List.of();
+        assertThat(rows).extracting(ProviderActivity.Summary::providerId).containsExactly("jc-emsland", "vhs-leer");
+        assertThat(test(providers).getCellText(0, 2)).isEqualTo("2");   // requests: the dry run does not count
+        assertThat(test(providers).getCellText(0, 3)).isEqualTo("40");
+        assertThat(test(providers).getCellText(0, 4)).isEqualTo("10");
+        assertThat(test(providers).getCellText(0, 5)).isEqualTo("district: ungültiger Wert × 3, eventId: fehlt × 1");
+        assertThat(test(providers).getCellText(0, 1)).endsWith("(202)");
+    }
+
+    @Test
+    void districts_without_a_stored_event_for_14_days_are_highlighted() {
+        ProviderActivityTestAccess.store(activity, "jc-emsland", daysAgo(20), Map.of("03454", 5));
+        ProviderActivityTestAccess.store(activity, "demo", daysAgo(1), Map.of("03457", 2));
+        DeliveriesView view = open(DeliveriesView.class, "");
+
+        @SuppressWarnings("unchecked")
+        Grid<Object> receipts = (Grid<Object>) $(Grid.class, view).withId("district-receipts").single();
+        assertThat(test(receipts).size()).isEqualTo(17);
+        // Emsland's events were stored 20 days ago: quiet for more than 14 days; Aurich has no stored event
+        assertThat(test(receipts).getCellText(District.EMSLAND.ordinal(), 2)).isEqualTo("Keine aktuellen Meldungen");
+        assertThat(test(receipts).getCellText(District.LEER.ordinal(), 2)).isEmpty();
+        assertThat(test(receipts).getCellText(District.AURICH.ordinal(), 1)).isEqualTo("keine in den letzten 90 Tagen");
+        assertThat(test(receipts).getCellText(District.AURICH.ordinal(), 2)).isEqualTo("Keine aktuellen Meldungen");
+    }
+
+    @Test
+    void an_open_page_shows_a_new_delivery_by_server_push() throws InterruptedException {
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(1), 202, 40, 40, false, Map.of());
+        DeliveriesView view = open(DeliveriesView.class, "");
+        @SuppressWarnings("unchecked")
+        Grid<ProviderActivity.Summary> providers = (Grid<ProviderActivity.Summary>) $(Grid.class, view)
+                .withId("provider-table").single();
+        assertThat(test(providers).size()).isEqualTo(1);
+
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(0), 422, 4, 0, false,
+                Map.of("courseType/missing", 4));
+        ProviderActivityTestAccess.announce(activity);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (test(providers).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            // the push throttle's thread queued UI.access; this test thread holds the session lock
+            com.vaadin.flow.server.VaadinService.getCurrent()
+                    .runPendingAccessTasks(com.vaadin.flow.server.VaadinSession.getCurrent());
+            roundTrip();
+        }
+        assertThat(test(providers).size()).as("the new provider's row arrives without reload").isEqualTo(2);
+        int leer = test(providers).getRow(0).providerId().equals("vhs-leer") ? 0 : 1;
+        assertThat(test(providers).getRow(leer).providerId()).isEqualTo("vhs-leer");
+        assertThat(test(providers).getCellText(leer, 5)).isEqualTo("courseType: fehlt × 4");
+    }
+
+    @Test
+    void reject_reasons_day_by_day_for_the_last_14_days_in_words() {
+        // a provider fixes its export: missing districts two days ago, one refused upload yesterday, clean today
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(20), 422, 8, 0, false,
+                Map.of("occurredOn/out-of-range", 8));                                  // before the window
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(2), 422, 10, 0, false,
+                Map.of("district/missing", 6, "outcome/not-allowed-for-type", 2, "eventId/invalid-format", 1,
+                        "foo/unknown-field", 1));
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(2), 202, 7, 7, false, Map.of());
+        ProviderActivityTestAccess.refuse(activity, "jc-emsland", daysAgo(1), 413, 12_000, "too-many-events");
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(0), 202, 1_500, 1_500, false, Map.of());
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(1), 422, 4, 0, false,
+                Map.of("district/district-not-allowed", 4));
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        Grid<ProviderActivity.Day> days = dayGrid(view);
+        // newest day first; the day 20 days ago is outside the 14 shown
+        assertThat(test(days).size()).isEqualTo(4);
+        assertThat(row(days, 0)).containsExactly(day(0), "jc-emsland", "1", "1.500", "0", "");
+        assertThat(row(days, 1)).containsExactly(day(1), "jc-emsland", "1", "0", "12.000",
+                "Anfrage abgelehnt: zu viele Ereignisse × 1");
+        assertThat(row(days, 2)).containsExactly(day(1), "vhs-leer", "1", "0", "4",
+                "district: Kreis für diesen Lieferanten nicht freigegeben × 4");
+        assertThat(row(days, 3)).containsExactly(day(2), "jc-emsland", "2", "7", "10",
+                "district: fehlt × 6, outcome: beim Ereignistyp nicht erlaubt × 2, eventId: ungültiges Format × 1");
+        // the totals still count all time
+        @SuppressWarnings("unchecked")
+        Grid<ProviderActivity.Summary> providers = (Grid<ProviderActivity.Summary>) $(Grid.class, view)
+                .withId("provider-table").single();
+        assertThat(test(providers).getCellText(0, 5))
+                .isEqualTo("occurredOn: außerhalb des erlaubten Bereichs × 8, district: fehlt × 6, outcome: beim Ereignistyp nicht erlaubt × 2");
+    }
+
+    @Test
+    void an_unknown_field_is_named_as_sent_and_a_rule_the_page_does_not_know_by_its_code() {
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(0), 422, 5, 0, false,
+                Map.of("foo/unknown-field", 3, "district/some-newer-rule", 2));
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        Grid<ProviderActivity.Day> days = dayGrid(view);
+        assertThat(test(days).getCellText(0, 5)).isEqualTo("foo: unbekanntes Feld × 3, district: some-newer-rule × 2");
+    }
+
+    @Test
+    void without_recent_deliveries_the_day_table_says_so() {
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(30), 202, 12, 12, false, Map.of());
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        assertThat($(Grid.class, view).withId("deliveries-by-day").exists()).isFalse();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, view).withId("deliveries-by-day-empty")
+                .single().getText()).isEqualTo("In den letzten 14 Tagen ist keine Lieferung eingegangen.");
+    }
+
+    @Test
+    void reasons_in_english_when_the_session_is_english() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(0), 422, 4, 0, false,
+                Map.of("district/district-not-allowed", 4));
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        Grid<ProviderActivity.Day> days = dayGrid(view);
+        assertThat(test(days).getCellText(0, 5)).isEqualTo("district: district not allowed for this provider × 4");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ProviderActivity.Day> dayGrid(DeliveriesView view) {
+        return (Grid<ProviderActivity.Day>) $(Grid.class, view).withId("deliveries-by-day").single();
+    }
+
+    private String daysAgo(int days) {
+        return now.minus(Duration.ofDays(days)).toString();
+    }
+
+    private String day(int daysAgo) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(java.util.Locale.GERMANY)
+                .format(now.minus(Duration.ofDays(daysAgo)).atZone(Region.ZONE).toLocalDate());
+    }
+
+    private List<String> row(Grid<ProviderActivity.Day> grid, int row) {
+        return java.util.stream.IntStream.range(0, 6).mapToObj(c -> test(grid).getCellText(row, c)).toList();
+    }
+
+    @Test
+    void only_admins_may_open_it() {
+        AccessAnnotationChecker checker = new AccessAnnotationChecker();
+        Principal someone = () -> "user";
+        assertThat(checker.hasAccess(DeliveriesView.class, someone, Set.of("ADMIN", "VIEWER")::contains)).isTrue();
+        assertThat(checker.hasAccess(DeliveriesView.class, someone, Set.of("VIEWER")::contains)).isFalse();
+        assertThat(checker.hasAccess(OverviewView.class, someone, Set.of("VIEWER")::contains)).isTrue();
+    }
+}

@@ -1,0 +1,165 @@
+package de.weserems.integration.dashboard.indicators.api;
+
+import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
+import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static de.weserems.integration.dashboard.indicators.testing.Events.enrolment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The read API's CSV form and the monthly series, on the controller with a read model in memory. */
+class IndicatorsApiTest {
+
+    private final IndicatorReadModel model = TestReadModels.empty();
+    private final IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
+
+    private void enrol(District district, String date, int times) {
+        for (int i = 0; i < times; i++) {
+            TestReadModels.count(model, enrolment(district, date, CourseType.INTEGRATION_COURSE));
+        }
+    }
+
+    @Test
+    void csv_has_a_row_for_the_region_and_each_district_a_column_per_figure_and_empty_withheld_cells()
+            throws Exception {
+        enrol(District.EMSLAND, "2026-01-10", 25);
+        enrol(District.LEER, "2026-01-10", 12);
+        enrol(District.WITTMUND, "2026-01-10", 2);
+
+        var result = mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01").accept("text/csv"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(result.getContentType()).startsWith("text/csv");
+        List<String> lines = List.of(result.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n"));
+        assertThat(lines).hasSize(1 + 1 + 17);
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        assertThat(header).startsWith("district", "name", "population", "reported", "counts.enrolments");
+        assertThat(header).contains("rates.completionRate", "per10k.enrolments");
+        int enrolments = header.indexOf("counts.enrolments");
+        int per10k = header.indexOf("per10k.enrolments");
+        assertThat(cells(lines, "034")).satisfies(r -> assertThat(r.get(enrolments)).isEqualTo("39"));
+        assertThat(cells(lines, "03454")).satisfies(r -> {
+            assertThat(r.get(enrolments)).isEqualTo("25");
+            assertThat(r.get(per10k)).isEqualTo("0.8");
+        });
+        // Wittmund's 2 is withheld, and Leer's 12 with it (secondary suppression): both empty cells
+        assertThat(cells(lines, "03462").get(enrolments)).isEmpty();
+        assertThat(cells(lines, "03457").get(enrolments)).isEmpty();
+        // a district without reports: reported=false and no figures
+        assertThat(cells(lines, "03401")).satisfies(r -> {
+            assertThat(r.get(header.indexOf("reported"))).isEqualTo("false");
+            assertThat(r.get(enrolments)).isEmpty();
+        });
+        assertThat(cells(lines, "03403").get(1)).isEqualTo("\"Oldenburg (Oldb), Stadt\"");
+    }
+
+    @Test
+    void monthly_lists_each_month_of_the_district_beside_the_region() throws Exception {
+        enrol(District.EMSLAND, "2026-01-10", 25);
+        enrol(District.EMSLAND, "2026-03-10", 30);
+        enrol(District.LEER, "2026-03-10", 40);
+
+        String body = mvc.perform(get("/api/v1/indicators/03454/monthly?from=2026-01&to=2026-03"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode json = JsonMapper.builder().build().readTree(body);
+        assertThat(json.get("district").asString()).isEqualTo("03454");
+        assertThat(json.get("months")).hasSize(3);
+        JsonNode january = json.get("months").get(0);
+        assertThat(january.get("month").asString()).isEqualTo("2026-01");
+        assertThat(january.at("/figures/counts/enrolments").asLong()).isEqualTo(25);
+        assertThat(json.get("months").get(1).at("/figures/reported").asBoolean()).isFalse();
+        assertThat(json.get("months").get(2).at("/region/counts/enrolments").asLong()).isEqualTo(70);
+
+        String csv = mvc.perform(get("/api/v1/indicators/03454/monthly?from=2026-01&to=2026-03").accept("text/csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.split("\r\n")).hasSize(1 + 6);
+        assertThat(csv).startsWith("month,district,name,");
+    }
+
+    @Test
+    void bad_parameters_are_400_problems_naming_the_parameter() throws Exception {
+        assertBadParameter("/api/v1/indicators/09162/monthly", "ags", "09162 is not a district of Weser-Ems");
+        assertBadParameter("/api/v1/indicators?from=2026-13", "from", "'2026-13' is not a month YYYY-MM");
+        assertBadParameter("/api/v1/indicators?from=2026-05&to=2026-01", "from", "'from' (2026-05) is after 'to' (2026-01)");
+        assertBadParameter("/api/v1/indicators?district=03454,09162", "district", "09162 is not a district of Weser-Ems");
+        assertBadParameter("/api/v1/indicators?courseType=YOGA", "courseType", "'YOGA' is not one of");
+        assertBadParameter("/api/v1/indicators?from=2000-01&to=2026-01", "to", "at most 20 years");
+    }
+
+    private void assertBadParameter(String path, String parameter, String detail) throws Exception {
+        var response = mvc.perform(get(path)).andExpect(status().isBadRequest()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        JsonNode problem = JsonMapper.builder().build().readTree(response.getContentAsString());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-parameter");
+        assertThat(problem.get("parameter").asString()).as(path).isEqualTo(parameter);
+        assertThat(problem.get("detail").asString()).as(path).contains(detail);
+    }
+
+    @Test
+    void the_german_excel_form_uses_semicolons_decimal_commas_and_a_bom() {
+        enrol(District.EMSLAND, "2026-01-10", 25);
+        String csv = IndicatorCsv.GERMAN_EXCEL.write(queries.report(java.time.YearMonth.of(2026, 1),
+                java.time.YearMonth.of(2026, 1), java.util.Set.of(District.EMSLAND), null));
+        assertThat(csv).startsWith("\uFEFFdistrict;name;population;reported;counts.enrolments");
+        assertThat(csv).contains("03454;Emsland;325657;true;25;").contains(";0,8");
+    }
+
+    private static List<String> cells(List<String> lines, String ags) {
+        String line = lines.stream().filter(l -> l.startsWith(ags + ",")).findFirst().orElseThrow();
+        List<String> out = new java.util.ArrayList<>();
+        // split respecting quotes
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                cell.append(c);
+            } else if (c == ',' && !quoted) {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    @Test
+    void an_instance_still_reading_the_indicators_answers_503_with_retry_after_rather_than_partial_figures()
+            throws Exception {
+        IndicatorReadModel starting = TestReadModels.loading();
+        TestReadModels.put(starting, "03454|2026-01", MonthlyCounters.empty()
+                .add(enrolment(District.EMSLAND, "2026-01-10", CourseType.INTEGRATION_COURSE)));
+        IndicatorQueries startingQueries = new IndicatorQueries(starting, TestSettings.properties(),
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+        MockMvc startingMvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(startingQueries, starting)).build();
+
+        for (String path : List.of("/api/v1/indicators", "/api/v1/indicators/03454/monthly")) {
+            var response = startingMvc.perform(get(path)).andExpect(status().isServiceUnavailable()).andReturn().getResponse();
+            assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+            JsonNode problem = JsonMapper.builder().build().readTree(response.getContentAsString());
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/figures-loading");
+            assertThat(problem.get("detail").asString()).contains("still reading the indicators");
+        }
+        TestReadModels.finishLoading(starting);
+        startingMvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01")).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,104 @@
+package de.weserems.integration.dashboard.indicators.api;
+
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
+import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static de.weserems.integration.dashboard.indicators.testing.Events.enrolment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Pins the JSON shape of {@code GET /api/v1/indicators} (DESIGN.md "Read API"): every property
+ * path, in order, with its JSON type. A change here is a change of the public contract: make it on
+ * purpose, in DESIGN.md, the README and this test together.
+ */
+class ReadApiContractTest {
+
+    /** path: type, for the region and for one reported district ("number|null": may be withheld). */
+    private static final List<String> REGION = List.of(
+            "district: string", "name: string", "population: number",
+            "counts.enrolments: number|null", "counts.completions: number|null", "counts.passed: number|null",
+            "counts.failed: number|null", "counts.dropouts: number|null", "counts.passedB1OrHigher: number|null",
+            "counts.placements: number|null",
+            "rates.completionRate: number|null", "rates.languageSuccessRate: number|null",
+            "rates.placementWithin6Months: number|null",
+            "per10k.enrolments: number|null", "per10k.completions: number|null", "per10k.placements: number|null",
+            "chain.medianDaysToPlacement: number|null", "chain.medianWaitingDays: number|null",
+            "chain.pending: number|null",
+            "withheld: array");
+
+    @Test
+    void the_json_shape_is_the_documented_one() throws Exception {
+        IndicatorReadModel model = TestReadModels.empty();
+        for (int i = 0; i < 30; i++) {
+            TestReadModels.count(model, enrolment(District.EMSLAND, "2026-01-10", CourseType.INTEGRATION_COURSE));
+        }
+        IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
+        JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
+                get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
+
+        assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "region", "districts");
+        assertThat(json.get("from").asString()).isEqualTo("2026-01");
+        assertThat(json.get("to").asString()).isEqualTo("2026-03");
+        assertThat(Instant.parse(json.get("generatedAt").asString())).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
+        matches(shape(json.get("region"), ""));
+        assertThat(json.get("region").get("district").asString()).isEqualTo("034");
+        assertThat(json.get("districts")).hasSize(17);
+        JsonNode emsland = json.get("districts").get(8);
+        assertThat(emsland.get("district").asString()).isEqualTo("03454");
+        List<String> district = shape(emsland, "");
+        assertThat(district.get(3)).isEqualTo("reported: boolean");
+        district.remove(3);
+        matches(district);
+        // a district without reports: reported false, figures null, nothing listed as withheld
+        JsonNode wittmund = json.get("districts").get(16);
+        assertThat(wittmund.get("reported").asBoolean()).isFalse();
+        assertThat(wittmund.at("/counts/enrolments").isNull()).isTrue();
+        assertThat(wittmund.get("withheld")).isEmpty();
+    }
+
+    private void matches(List<String> actual) {
+        assertThat(actual).hasSameSizeAs(REGION);
+        for (int i = 0; i < REGION.size(); i++) {
+            String[] expected = REGION.get(i).split(": ");
+            String[] got = actual.get(i).split(": ");
+            assertThat(got[0]).isEqualTo(expected[0]);
+            assertThat(List.of(expected[1].split("\\|"))).as(actual.get(i)).contains(got[1]);
+        }
+    }
+
+    private static List<String> fields(JsonNode node) {
+        return new ArrayList<>(node.propertyNames());
+    }
+
+    private static List<String> shape(JsonNode node, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String name : node.propertyNames()) {
+            JsonNode value = node.get(name);
+            if (value.isObject()) {
+                out.addAll(shape(value, prefix + name + "."));
+            } else {
+                out.add(prefix + name + ": " + (value.isNumber() ? "number" : value.isString() ? "string"
+                        : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "null"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package de.weserems.integration.dashboard.indicators.engine;
+
+import de.weserems.integration.dashboard.indicators.model.CourseCounters;
+import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.dashboard.indicators.testing.Events;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventJson;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IndicatorTopologyTest {
+
+    /** A new driver for each test: JUnit makes a new instance per test method. */
+    private final TopologyFixture topology = new TopologyFixture();
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    @Test
+    void enrolments_count_per_district_and_month_by_course_type() {
+        send(Events.enrolment(District.EMSLAND, "2026-03-02", CourseType.INTEGRATION_COURSE));
+        send(Events.enrolment(District.EMSLAND, "2026-03-31", CourseType.JOB_LANGUAGE_COURSE));
+        send(Events.enrolment(District.EMSLAND, "2026-04-01", CourseType.INTEGRATION_COURSE));
+        send(Events.enrolment(District.LEER, "2026-03-15", CourseType.INTEGRATION_COURSE));
+
+        Map<String, MonthlyCounters> latest = topology.latest();
+        assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(2);
+        assertThat(latest.get("03454|2026-03").courseTotal(CourseType.JOB_LANGUAGE_COURSE).enrolments()).isEqualTo(1);
+        assertThat(latest.get("03454|2026-04").courseTotal(null).enrolments()).isEqualTo(1);
+        assertThat(latest.get("03457|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
+    }
+
+    @Test
+    void a_resent_event_counts_once_and_the_first_content_stands() {
+        IntegrationEvent first = Events.enrolment(District.EMSLAND, "2026-03-02", CourseType.INTEGRATION_COURSE);
+        send(first);
+        send(first);
+        // same eventId, other district: a correction attempt; the first content stands
+        send(new IntegrationEvent(first.eventId(), first.type(), first.occurredOn(), District.LEER, null,
+                first.courseType(), null, null, null, "demo", Instant.now()));
+
+        Map<String, MonthlyCounters> latest = topology.latest();
+        assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
+        assertThat(latest).doesNotContainKey("03457|2026-03");
+    }
+
+    @Test
+    void completions_count_by_outcome_and_b1_passes_only_in_language_courses() {
+        send(completion(CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.B1));
+        send(completion(CourseType.JOB_LANGUAGE_COURSE, Outcome.PASSED, LanguageLevel.C1));
+        send(completion(CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.A2));
+        send(completion(CourseType.VOCATIONAL_QUALIFICATION, Outcome.PASSED, LanguageLevel.B2));
+        send(completion(CourseType.INTEGRATION_COURSE, Outcome.FAILED, null));
+        send(completion(CourseType.ORIENTATION_COURSE, Outcome.DROPPED_OUT, null));
+
+        CourseCounters total = topology.latest().get("03401|2026-05").courseTotal(null);
+        assertThat(total).isEqualTo(new CourseCounters(0, 4, 1, 1, 2));
+    }
+
+    @Test
+    void placements_count_by_type() {
+        send(placement(PlacementType.EMPLOYMENT));
+        send(placement(PlacementType.EMPLOYMENT));
+        send(placement(PlacementType.APPRENTICESHIP));
+
+        MonthlyCounters counters = topology.latest().get("03401|2026-05");
+        assertThat(counters.placementTotal()).isEqualTo(3);
+        assertThat(counters.placements()).containsEntry(PlacementType.EMPLOYMENT, 2L);
+    }
+
+    @Test
+    void unreadable_and_contract_breaking_records_go_to_the_dead_letter_topic_and_processing_goes_on() {
+        topology.rawEvents.pipeInput("03401", "{not json");
+        topology.rawEvents.pipeInput("03401", "{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"type\":\"JOB_PLACEMENT\",\"occurredOn\":\"2026-05-10\",\"placementType\":\"EMPLOYMENT\"}");
+        topology.rawEvents.pipeInput("03401", "{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"type\":\"TELEPORTATION\",\"occurredOn\":\"2026-05-10\",\"district\":\"03401\"}");
+        topology.send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", null, null, null, null, "other-producer", Instant.now()));
+        topology.send(placement(PlacementType.EMPLOYMENT));
+
+        List<TestRecord<String, byte[]>> dead = topology.deadLetterTopic.readRecordsToList();
+        assertThat(dead).hasSize(4);
+        assertThat(header(dead.get(0), DeadLetters.REASON_HEADER)).startsWith("unreadable: not JSON: ");
+        assertThat(header(dead.get(1), DeadLetters.REASON_HEADER)).isEqualTo("contract: district: missing");
+        assertThat(header(dead.get(3), DeadLetters.REASON_HEADER))
+                .isEqualTo("contract: courseType: missing for COURSE_ENROLMENT");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(dead.get(0).key()).isEqualTo("03401");
+        assertThat(header(dead.get(0), DeadLetters.TOPIC_HEADER)).isEqualTo(Topics.EVENTS);
+        assertThat(header(dead.get(2), DeadLetters.REASON_HEADER)).startsWith("contract: ").contains("TELEPORTATION");
+        assertThat(topology.deadLetters.count(EventReader.UNREADABLE)).isEqualTo(1);
+        assertThat(topology.deadLetters.count(EventReader.CONTRACT)).isEqualTo(3);
+        assertThat(topology.latest().get("03401|2026-05").placementTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void a_field_that_does_not_belong_to_the_type_breaks_the_contract() {
+        IntegrationEvent e = new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, " ", CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.B1,
+                PlacementType.EMPLOYMENT, "demo", Instant.now());
+        EventReader.Result read = new EventReader(TopologyFixture.JSON).read(EventJson.toBytes(e));
+        assertThat(read.valid()).isFalse();
+        assertThat(read.kind()).isEqualTo(EventReader.CONTRACT);
+        assertThat(read.reason()).isEqualTo("participant: blank; courseType: not allowed for JOB_PLACEMENT; "
+                + "outcome: not allowed for JOB_PLACEMENT; languageLevel: not allowed for JOB_PLACEMENT");
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private void send(IntegrationEvent event) {
+        topology.send(event);
+    }
+
+    private static IntegrationEvent completion(CourseType courseType, Outcome outcome, LanguageLevel level) {
+        return new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", courseType, outcome, level, null, "demo", Instant.now());
+    }
+
+    private static IntegrationEvent placement(PlacementType type) {
+        return new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", null, null, null, type, "demo", Instant.now());
+    }
+
+    @Test
+    void every_operator_store_and_internal_topic_has_a_chosen_name_so_a_topology_change_keeps_its_state() {
+        StreamsBuilder builder = new StreamsBuilder();
+        IndicatorTopology.build(builder, TopologyFixture.JSON, topology.deadLetters);
+        String description = builder.build().describe().toString();
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
+                .contains("seen-event-ids", "district-month-counters", "participant-history", "district-month-chain",
+                        "events-by-participant-repartition", "chain-by-district-month-repartition");
+    }
+}

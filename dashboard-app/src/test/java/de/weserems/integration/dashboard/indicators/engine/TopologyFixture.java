@@ -1,0 +1,91 @@
+package de.weserems.integration.dashboard.indicators.engine;
+
+import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The indicator topology in a {@link TopologyTestDriver}, with its input and output topics, as tests use it. */
+public final class TopologyFixture implements AutoCloseable {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path MEMORY_DIR = Path.of("/dev/shm");
+
+    public final DeadLetters deadLetters = new DeadLetters(new SimpleMeterRegistry());
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<String, IntegrationEvent> events;
+    public final TestInputTopic<String, String> rawEvents;
+    public final TestOutputTopic<String, MonthlyCounters> indicators;
+    public final TestOutputTopic<String, byte[]> deadLetterTopic;
+    private final Map<String, MonthlyCounters> latest = new HashMap<>();
+    private final Path stateDir;
+
+    public TopologyFixture() {
+        StreamsBuilder builder = new StreamsBuilder();
+        IndicatorTopology.build(builder, JSON, deadLetters);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // the driver commits, and so flushes every RocksDB store, after each record: keep that off the disk
+        stateDir = Files.isDirectory(MEMORY_DIR) ? MEMORY_DIR.resolve("topology-test-" + UUID.randomUUID()) : null;
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        driver = new TopologyTestDriver(builder.build(), props);
+        JsonSerde<IntegrationEvent> eventSerde = new JsonSerde<>(JSON, IntegrationEvent.class);
+        events = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), eventSerde.serializer());
+        rawEvents = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), Serdes.String().serializer());
+        indicators = driver.createOutputTopic(Topics.INDICATORS, Serdes.String().deserializer(),
+                new JsonSerde<>(JSON, MonthlyCounters.class).deserializer());
+        deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DEAD_LETTERS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    /** Sends an event as ingest does: keyed by its district. */
+    public void send(IntegrationEvent event) {
+        events.pipeInput(event.district().ags(), event);
+    }
+
+    /** The latest counters per {@code AGS|YYYY-MM} written so far, as a compacted topic keeps them. */
+    public Map<String, MonthlyCounters> latest() {
+        indicators.readKeyValuesToList().forEach(kv -> {
+            if (kv.value == null) {
+                latest.remove(kv.key);
+            } else {
+                latest.put(kv.key, kv.value);
+            }
+        });
+        return Map.copyOf(latest);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        if (stateDir != null) {
+            try (Stream<Path> files = Files.walk(stateDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package de.weserems.integration.dashboard.indicators.query;
+
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
+import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static de.weserems.integration.dashboard.indicators.testing.Events.enrolment;
+import static de.weserems.integration.dashboard.indicators.testing.TestSettings.byAgs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IndicatorQueriesTest {
+
+    private final IndicatorReadModel model = TestReadModels.empty();
+    private final IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+
+    private void enrol(District district, String date, int times) {
+        for (int i = 0; i < times; i++) {
+            TestReadModels.count(model, enrolment(district, date, CourseType.INTEGRATION_COURSE));
+        }
+    }
+
+    @Test
+    void the_default_period_is_the_last_twelve_months_including_this_one() {
+        assertThat(queries.defaultPeriod()).containsExactly(YearMonth.of(2025, 12), YearMonth.of(2026, 11));
+    }
+
+    @Test
+    void counts_sum_the_months_of_the_period_and_the_region_sums_the_districts() {
+        enrol(District.EMSLAND, "2026-01-10", 10);
+        enrol(District.EMSLAND, "2026-02-10", 5);
+        enrol(District.EMSLAND, "2026-03-10", 7);
+        enrol(District.LEER, "2026-02-01", 4);
+
+        IndicatorReport report = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 2), Set.of(), null);
+        AreaFigures emsland = byAgs(report, "03454");
+        assertThat(emsland.count("enrolments")).isEqualTo(15);
+        assertThat(emsland.reported()).isTrue();
+        assertThat(emsland.per10k().get("enrolments")).isEqualByComparingTo(new BigDecimal("0.5"));
+        assertThat(report.region().count("enrolments")).isEqualTo(19);
+        assertThat(report.region().population()).isEqualTo(2_525_333);
+        assertThat(report.region().district()).isEqualTo("034");
+    }
+
+    @Test
+    void a_district_without_reports_says_so_instead_of_zero() {
+        enrol(District.EMSLAND, "2026-01-10", 10);
+        AreaFigures wittmund = byAgs(queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1), Set.of(), null),
+                "03462");
+        assertThat(wittmund.reported()).isFalse();
+        assertThat(wittmund.count("enrolments")).isNull();
+        assertThat(wittmund.withheld()).isEmpty();
+    }
+
+    @Test
+    void small_counts_are_withheld_with_their_per_10k_and_not_recoverable_from_the_total() {
+        enrol(District.EMSLAND, "2026-01-10", 10);
+        enrol(District.LEER, "2026-01-10", 5);
+        enrol(District.WITTMUND, "2026-01-10", 2);
+
+        IndicatorReport report = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1), Set.of(), null);
+        AreaFigures wittmund = byAgs(report, "03462");
+        assertThat(wittmund.count("enrolments")).isNull();
+        assertThat(wittmund.per10k().get("enrolments")).isNull();
+        assertThat(wittmund.withheld()).contains("counts.enrolments", "per10k.enrolments");
+        // 17 - 10 - 5 would reveal Wittmund's 2: Leer (smallest shown) is withheld too
+        assertThat(byAgs(report, "03457").count("enrolments")).isNull();
+        assertThat(report.region().count("enrolments")).isEqualTo(17);
+    }
+
+    @Test
+    void rates_need_ten_cases() {
+        enrol(District.EMSLAND, "2026-01-10", 3);
+        AreaFigures emsland = byAgs(queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1), Set.of(), null),
+                "03454");
+        assertThat(emsland.rates().get("completionRate")).isNull();
+        assertThat(emsland.withheld()).contains("rates.completionRate", "rates.languageSuccessRate");
+    }
+
+    @Test
+    void a_district_filter_lists_only_those_districts() {
+        enrol(District.EMSLAND, "2026-01-10", 10);
+        IndicatorReport report = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1),
+                Set.of(District.EMSLAND, District.LEER), null);
+        assertThat(report.districts()).extracting(AreaFigures::district).containsExactly("03454", "03457");
+    }
+}

@@ -1,0 +1,334 @@
+package de.weserems.integration.dashboard.indicators.query;
+
+import de.weserems.integration.dashboard.indicators.engine.TopologyFixture;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
+import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Region;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random streams (resends, out of order, late events, poison records) through the whole engine —
+ * topology, read model, queries — against a deliberately plain reference: DESIGN.md's definitions
+ * applied by brute force to the list of unique events. Thresholds are 1 so that no figure is
+ * withheld for confidentiality and every figure can be compared; confidentiality has its own tests.
+ */
+class IndicatorRandomizedTest {
+
+    private static final LocalDate FIRST = LocalDate.parse("2024-01-01");
+    private static final int SPAN_DAYS = 730;
+    private static final YearMonth FIRST_MONTH = YearMonth.from(FIRST);
+    private static final YearMonth LAST_MONTH = YearMonth.from(FIRST.plusDays(SPAN_DAYS));
+    private static final int[] BOUNDARY_DAYS = {0, 1, 182, 183, 184, 364, 365, 366};
+    private static final District[] MOSTLY = {District.EMSLAND, District.LEER, District.WITTMUND, District.VECHTA};
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void every_figure_matches_a_brute_force_reference(long seed) {
+        Random random = new Random(seed);
+        List<IntegrationEvent> unique = generate(random);
+        List<Object> sent = sendOrder(random, unique);
+        LocalDate today = today(random, unique);
+
+        IndicatorQueries queries;
+        try (TopologyFixture topology = new TopologyFixture()) {
+            long poison = 0;
+            for (Object item : sent) {
+                if (item instanceof IntegrationEvent e) {
+                    topology.send(e);
+                } else {
+                    topology.rawEvents.pipeInput("03454", (String) item);
+                    poison++;
+                }
+            }
+            assertThat(topology.deadLetterTopic.getQueueSize()).isEqualTo(poison);
+            queries = new IndicatorQueries(TestReadModels.of(topology.latest()), TestSettings.properties(1, 1),
+                    Clock.fixed(today.atTime(8, 0).atZone(Region.ZONE).toInstant(),
+                            Region.ZONE));
+        }
+        Reference reference = new Reference(unique, today);
+
+        for (YearMonth m = FIRST_MONTH; !m.isAfter(LAST_MONTH); m = m.plusMonths(1)) {
+            compare(queries, reference, m, m, null, "seed " + seed + ", today " + today);
+        }
+        CourseType[] types = CourseType.values();
+        for (int i = 0; i < 12; i++) {
+            YearMonth from = FIRST_MONTH.plusMonths(random.nextInt(26));
+            YearMonth to = from.plusMonths(random.nextInt(24));
+            CourseType filter = random.nextBoolean() ? null : types[random.nextInt(types.length)];
+            compare(queries, reference, from, to, filter, "seed " + seed + ", today " + today);
+        }
+    }
+
+    private static void compare(IndicatorQueries queries, Reference reference, YearMonth from, YearMonth to,
+                                CourseType filter, String context) {
+        IndicatorReport report = queries.report(from, to, Set.of(), filter);
+        String period = context + ", " + from + ".." + to + ", " + filter;
+        assertThat(flat(report.region())).as("region, %s", period)
+                .isEqualTo(reference.figures(null, from, to, filter));
+        for (AreaFigures district : report.districts()) {
+            District d = District.byAgs(district.district()).orElseThrow();
+            assertThat(flat(district)).as("%s, %s", d, period).isEqualTo(reference.figures(d, from, to, filter));
+        }
+    }
+
+    /** Every figure of an area by name, values as plain strings, so a difference names itself. */
+    private static Map<String, String> flat(AreaFigures f) {
+        Map<String, String> all = new TreeMap<>();
+        all.put("reported", String.valueOf(f.reported()));
+        f.counts().forEach((k, v) -> all.put("counts." + k, String.valueOf(v)));
+        f.rates().forEach((k, v) -> all.put("rates." + k, plain(v)));
+        f.per10k().forEach((k, v) -> all.put("per10k." + k, plain(v)));
+        all.put("chain.medianDaysToPlacement", plain(f.chain().medianDaysToPlacement()));
+        all.put("chain.medianWaitingDays", plain(f.chain().medianWaitingDays()));
+        all.put("chain.pending", String.valueOf(f.chain().pending()));
+        all.put("withheld", new TreeSet<>(f.withheld()).toString());
+        return all;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "null" : value.toPlainString();
+    }
+
+    // ---- the stream ---------------------------------------------------------------------------
+
+    static List<IntegrationEvent> generate(Random random) {
+        int participants = 60 + random.nextInt(80);
+        List<IntegrationEvent> events = new ArrayList<>();
+        int n = 200 + random.nextInt(200);
+        for (int i = 0; i < n; i++) {
+            String participant = random.nextInt(7) == 0 ? null : "p" + random.nextInt(participants);
+            LocalDate day = FIRST.plusDays(random.nextInt(SPAN_DAYS));
+            IntegrationEvent e = event(random, pick(random, EventType.values()), participant, district(random), day);
+            events.add(e);
+            if (e.type() == EventType.COURSE_COMPLETION && participant != null && random.nextInt(3) > 0) {
+                // a follow-up of the same participant, often on a boundary of the definitions
+                int after = random.nextBoolean() ? BOUNDARY_DAYS[random.nextInt(BOUNDARY_DAYS.length)]
+                        : random.nextInt(400) - 20;
+                EventType type = random.nextBoolean() ? EventType.JOB_PLACEMENT : EventType.COURSE_ENROLMENT;
+                events.add(event(random, type, participant, district(random), day.plusDays(after)));
+            }
+        }
+        return events;
+    }
+
+    private static IntegrationEvent event(Random random, EventType type, String participant, District district,
+                                          LocalDate day) {
+        CourseType course = type == EventType.JOB_PLACEMENT ? null : pick(random, CourseType.values());
+        Outcome outcome = type == EventType.COURSE_COMPLETION ? pick(random, Outcome.values()) : null;
+        LanguageLevel level = outcome != null && random.nextBoolean() ? pick(random, LanguageLevel.values()) : null;
+        PlacementType placement = type == EventType.JOB_PLACEMENT ? pick(random, PlacementType.values()) : null;
+        return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), type, day, district, participant,
+                course, outcome, level, placement, "demo", null);
+    }
+
+    /** Half of the time the last or the first day after some passed completion's 183-day window: the pending boundary. */
+    private static LocalDate today(Random random, List<IntegrationEvent> events) {
+        if (random.nextBoolean()) {
+            return FIRST.plusDays(60 + random.nextInt(SPAN_DAYS + 120));
+        }
+        List<IntegrationEvent> completions = events.stream()
+                .filter(e -> e.outcome() == Outcome.PASSED && e.participant() != null).toList();
+        return completions.get(random.nextInt(completions.size())).occurredOn().plusDays(183 + random.nextInt(2));
+    }
+
+    /**
+     * Roughly by date, but with neighbours swapped (out of order), a tenth held back to the end (late),
+     * resends of earlier events (some with other content: the first content stands), and poison records.
+     */
+    static List<Object> sendOrder(Random random, List<IntegrationEvent> unique) {
+        List<IntegrationEvent> byDate = new ArrayList<>(unique);
+        byDate.sort((a, b) -> a.occurredOn().compareTo(b.occurredOn()));
+        for (int i = 0; i + 1 < byDate.size(); i++) {
+            if (random.nextInt(3) == 0) {
+                Collections.swap(byDate, i, Math.min(byDate.size() - 1, i + 1 + random.nextInt(10)));
+            }
+        }
+        List<IntegrationEvent> late = new ArrayList<>();
+        byDate.removeIf(e -> random.nextInt(10) == 0 && late.add(e));
+        Collections.shuffle(late, random);
+        byDate.addAll(late);
+
+        List<Object> sent = new ArrayList<>();
+        for (int i = 0; i < byDate.size(); i++) {
+            sent.add(byDate.get(i));
+            if (random.nextInt(6) == 0) {
+                IntegrationEvent earlier = byDate.get(random.nextInt(i + 1));
+                sent.add(random.nextInt(4) == 0 ? otherContent(random, earlier) : earlier);
+            }
+            if (random.nextInt(50) == 0) {
+                sent.add(random.nextBoolean() ? "{\"eventId\": 42" : "{\"eventId\":\"" + UUID.randomUUID()
+                        + "\",\"type\":\"JOB_PLACEMENT\",\"occurredOn\":\"2024-05-01\",\"district\":\"09162\"}");
+            }
+        }
+        return sent;
+    }
+
+    /** The same eventId sent again with another district and day: it must count nowhere. */
+    private static IntegrationEvent otherContent(Random random, IntegrationEvent e) {
+        return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn().plusDays(random.nextInt(90)), district(random),
+                e.participant(), e.courseType(), e.outcome(), e.languageLevel(), e.placementType(), "demo", null);
+    }
+
+    private static District district(Random random) {
+        return random.nextInt(5) == 0 ? pick(random, District.values()) : pick(random, MOSTLY);
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    // ---- the reference ------------------------------------------------------------------------
+
+    /** DESIGN.md's indicators, computed the slow and obvious way over the unique events. */
+    private record Reference(List<IntegrationEvent> events, LocalDate today) {
+
+        Map<String, String> figures(District district, YearMonth from, YearMonth to, CourseType filter) {
+            List<IntegrationEvent> area = events.stream()
+                    .filter(e -> district == null || e.district() == district)
+                    .filter(e -> !e.month().isBefore(from) && !e.month().isAfter(to))
+                    .toList();
+            List<IntegrationEvent> courses = area.stream()
+                    .filter(e -> e.type() != EventType.JOB_PLACEMENT && (filter == null || e.courseType() == filter))
+                    .toList();
+            boolean reported = district == null || !area.isEmpty();
+            int population = district == null ? Arrays.stream(District.values()).mapToInt(District::residents2018).sum()
+                    : district.residents2018();
+
+            long enrolments = courses.stream().filter(e -> e.type() == EventType.COURSE_ENROLMENT).count();
+            long passed = courses.stream().filter(e -> e.outcome() == Outcome.PASSED).count();
+            long failed = courses.stream().filter(e -> e.outcome() == Outcome.FAILED).count();
+            long dropouts = courses.stream().filter(e -> e.outcome() == Outcome.DROPPED_OUT).count();
+            long b1 = courses.stream().filter(e -> e.outcome() == Outcome.PASSED && e.courseType().languageCourse()
+                    && e.languageLevel() != null && e.languageLevel().compareTo(LanguageLevel.B1) >= 0).count();
+            long languageCompletions = courses.stream().filter(e -> e.courseType().languageCourse()
+                    && (e.outcome() == Outcome.PASSED || e.outcome() == Outcome.FAILED)).count();
+            long placements = area.stream().filter(e -> e.type() == EventType.JOB_PLACEMENT).count();
+
+            List<Long> daysToPlacement = new ArrayList<>();
+            List<Long> waitingDays = new ArrayList<>();
+            long ended = 0;
+            long placedWithin6Months = 0;
+            long pending = 0;
+            for (IntegrationEvent c : courses) {
+                if (c.participant() == null || (c.outcome() != Outcome.PASSED && c.outcome() != Outcome.FAILED)) {
+                    continue;
+                }
+                Long toPlacement = firstAfter(c, EventType.JOB_PLACEMENT, 0);
+                Long waiting = firstAfter(c, EventType.COURSE_ENROLMENT, 1);
+                if (toPlacement != null) {
+                    daysToPlacement.add(toPlacement);
+                }
+                if (waiting != null) {
+                    waitingDays.add(waiting);
+                }
+                if (c.outcome() == Outcome.PASSED) {
+                    if (ChronoUnit.DAYS.between(c.occurredOn(), today) > 183) {
+                        ended++;
+                        if (toPlacement != null && toPlacement <= 183) {
+                            placedWithin6Months++;
+                        }
+                    } else {
+                        pending++;
+                    }
+                }
+            }
+
+            Map<String, String> all = new TreeMap<>();
+            Set<String> withheld = new HashSet<>();
+            all.put("reported", district == null ? "null" : String.valueOf(reported));
+            long[] counts = {enrolments, passed + failed, passed, failed, dropouts, b1, placements};
+            for (int i = 0; i < counts.length; i++) {
+                all.put("counts." + Confidentiality.COUNTS.get(i), reported ? String.valueOf(counts[i]) : "null");
+            }
+            all.put("per10k.enrolments", per10k(reported, enrolments, population));
+            all.put("per10k.completions", per10k(reported, passed + failed, population));
+            all.put("per10k.placements", per10k(reported, placements, population));
+            all.put("rates.completionRate", rate(reported, passed + failed, passed + failed + dropouts,
+                    "rates.completionRate", withheld));
+            all.put("rates.languageSuccessRate", rate(reported, b1, languageCompletions,
+                    "rates.languageSuccessRate", withheld));
+            all.put("rates.placementWithin6Months", rate(reported, placedWithin6Months, ended,
+                    "rates.placementWithin6Months", withheld));
+            all.put("chain.medianDaysToPlacement", median(reported, daysToPlacement, "chain.medianDaysToPlacement",
+                    withheld));
+            all.put("chain.medianWaitingDays", median(reported, waitingDays, "chain.medianWaitingDays", withheld));
+            all.put("chain.pending", reported ? String.valueOf(pending) : "null");
+            all.put("withheld", new TreeSet<>(withheld).toString());
+            return all;
+        }
+
+        /** Days from completion {@code c} to the participant's first event of {@code type} {@code min}–365 days after. */
+        private Long firstAfter(IntegrationEvent c, EventType type, int min) {
+            Long first = null;
+            for (IntegrationEvent e : events) {
+                if (e.type() == type && c.participant().equals(e.participant())) {
+                    long days = ChronoUnit.DAYS.between(c.occurredOn(), e.occurredOn());
+                    if (days >= min && days <= 365 && (first == null || days < first)) {
+                        first = days;
+                    }
+                }
+            }
+            return first;
+        }
+
+        private static String per10k(boolean reported, long count, int population) {
+            return reported ? BigDecimal.valueOf(count * 10_000L)
+                    .divide(BigDecimal.valueOf(population), 1, RoundingMode.HALF_UP).toPlainString() : "null";
+        }
+
+        /** With thresholds of 1, a rate is withheld only without any case. */
+        private static String rate(boolean reported, long numerator, long denominator, String name, Set<String> withheld) {
+            if (!reported) {
+                return "null";
+            }
+            if (denominator == 0) {
+                withheld.add(name);
+                return "null";
+            }
+            return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP)
+                    .toPlainString();
+        }
+
+        private static String median(boolean reported, List<Long> days, String name, Set<String> withheld) {
+            if (!reported) {
+                return "null";
+            }
+            if (days.isEmpty()) {
+                withheld.add(name);
+                return "null";
+            }
+            List<Long> sorted = days.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+            return BigDecimal.valueOf(median).setScale(1, RoundingMode.UNNECESSARY).toPlainString();
+        }
+    }
+}

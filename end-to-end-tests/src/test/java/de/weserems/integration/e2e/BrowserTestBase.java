@@ -1,0 +1,80 @@
+package de.weserems.integration.e2e;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole product in a real headless Chromium (system Chromium and ChromeDriver): log in, look at
+ * pages, take screenshots into {@code target/screenshots}. Without Chromium the test is skipped
+ * locally and fails in CI.
+ */
+abstract class BrowserTestBase extends EndToEndTestBase {
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openChromium() {
+        String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
+        String driver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+        boolean present = new File(chromium).canExecute() && new File(driver).canExecute();
+        if (!present && System.getenv("CI") == null) {
+            Assumptions.abort("Chromium not installed (" + chromium + ", " + driver + "): "
+                    + "apt-get install -y chromium chromium-driver. In CI this test fails instead.");
+        }
+        assertThat(present).as("Chromium and ChromeDriver at %s and %s", chromium, driver).isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1440,1000", "--lang=de-DE");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    void logIn(String user, String password) {
+        browser.get("http://localhost:" + port + "/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebElement name = wait.until(d -> d.findElement(By.cssSelector("vaadin-text-field[name='username'] input")));
+        name.sendKeys(user);
+        WebElement pass = browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input"));
+        pass.sendKeys(password, Keys.ENTER);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,66 @@
+package de.weserems.integration.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real Chromium: log in, open the overview, post enrolments to ingest-service, and see the
+ * district's number change by server push, without a reload. Screenshots go to {@code target/screenshots}.
+ */
+class OverviewLiveBrowserIT extends BrowserTestBase {
+
+    @Test
+    void a_posted_enrolment_changes_the_open_overview_without_reload() throws Exception {
+        String leer = "03457";
+        // enough to be shown (not withheld) from the start
+        assertThat(post(enrolments(leer, 4)).statusCode()).isEqualTo(202);
+        awaitEnrolments(leer, v -> v >= 4, Duration.ofSeconds(30));
+
+        logIn("planer", "planer");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        By leerCount = By.cssSelector("span[data-ags='" + leer + "']");
+        WebElement cell = wait.until(d -> d.findElement(leerCount));
+        wait.until(d -> !d.findElement(leerCount).getText().isBlank());
+        long before = parse(cell.getText());
+        assertThat(browser.findElement(By.id("demo-data-notice")).getText()).isNotBlank();
+        screenshot("overview-before");
+
+        // a marker in the page's JavaScript state: a reload would wipe it
+        ((JavascriptExecutor) browser).executeScript("window.__noReload = 'still here';");
+        long posted = System.nanoTime();
+        assertThat(post(enrolments(leer, 2)).statusCode()).isEqualTo(202);
+
+        wait.until(d -> parse(d.findElement(leerCount).getText()) == before + 2);
+        long millis = (System.nanoTime() - posted) / 1_000_000;
+        System.out.printf("browser: Leer %d -> %d on the open page %d ms after posting%n", before, before + 2, millis);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__noReload;")).isEqualTo("still here");
+        assertThat(browser.findElement(By.id("last-updated")).getText()).startsWith("Stand:");
+        screenshot("overview-after");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_in_german() throws Exception {
+        logIn("planer", "falsch");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("error"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                Boolean.TRUE.equals(js.executeScript(
+                        "const f = document.querySelector('vaadin-login-form'); return f != null && f.error === true;")));
+        assertThat(js.executeScript("return document.querySelector('vaadin-login-form').i18n.errorMessage.title;"))
+                .isEqualTo("Anmeldung fehlgeschlagen");
+        screenshot("login-error");
+    }
+
+    private static long parse(String text) {
+        String digits = text.replace(".", "").trim();
+        return digits.matches("\\d+") ? Long.parseLong(digits) : -1;
+    }
+}
