@@ -1,3 +1,13 @@
+package de.weserems.integration.demo;
+
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Submission;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +43,10 @@ import java.util.regex.Pattern;
  * events through the REAL ingest API, exactly as a data provider would (API key, JSON arrays of at
  * most 500 events, retries on 429/503 with the same request).
  *
- * <p>Run with the JDK's source launcher, no build needed: {@code java local/DemoFeeder.java --help}.
- * JDK classes only (java.net.http), Java 21 language level.
+ * <p>The reactor builds it as a runnable jar ({@code mvn package}):
+ * {@code java -jar local/demo-feeder/target/demo-feeder-0.1.0-SNAPSHOT-exec.jar --help}. It speaks the
+ * contract through integration-events (districts, enums, the submission's JSON) and HTTP through the
+ * JDK's java.net.http, so what it posts is what the contract says, not a copy of it.
  *
  * <h2>The model</h2>
  * Participants go through chains of measures: an enrolment, a completion some months later (mostly
@@ -93,29 +104,11 @@ public class DemoFeeder {
     }
 
     // ------------------------------------------------------------------------------------------
-    // Reference data: the 17 districts of Weser-Ems (DESIGN.md), with approximate neighbours.
+    // Reference data: the 17 districts of Weser-Ems (integration-events), with approximate neighbours.
     // ------------------------------------------------------------------------------------------
 
-    record District(String ags, String name, int population) {}
-
-    static final List<District> DISTRICTS = List.of(
-            new District("03401", "Delmenhorst", 77_607),
-            new District("03402", "Emden", 50_195),
-            new District("03403", "Oldenburg (Oldb)", 168_210),
-            new District("03404", "Osnabrück", 164_748),
-            new District("03405", "Wilhelmshaven", 76_278),
-            new District("03451", "Ammerland", 124_071),
-            new District("03452", "Aurich", 189_848),
-            new District("03453", "Cloppenburg", 169_348),
-            new District("03454", "Emsland", 325_657),
-            new District("03455", "Friesland", 98_460),
-            new District("03456", "Grafschaft Bentheim", 136_511),
-            new District("03457", "Leer", 169_809),
-            new District("03458", "Oldenburg (Landkreis)", 130_144),
-            new District("03459", "Osnabrück (Landkreis)", 357_343),
-            new District("03460", "Vechta", 141_598),
-            new District("03461", "Wesermarsch", 88_624),
-            new District("03462", "Wittmund", 56_882));
+    /** The districts in AGS order; intake follows their residents of 2018. */
+    static final List<District> DISTRICTS = List.of(District.values());
 
     /** Shared borders (undirected), good enough for "moved to a neighbouring district". */
     static final String[][] BORDERS = {
@@ -128,57 +121,20 @@ public class DemoFeeder {
             {"03455", "03461"}, {"03455", "03462"}, {"03458", "03460"}, {"03458", "03461"},
             {"03459", "03460"}};
 
-    static final Map<String, List<String>> NEIGHBOURS = new TreeMap<>();
+    static final Map<District, List<District>> NEIGHBOURS = new EnumMap<>(District.class);
 
     static {
-        for (District d : DISTRICTS) NEIGHBOURS.put(d.ags(), new ArrayList<>());
+        for (District d : DISTRICTS) NEIGHBOURS.put(d, new ArrayList<>());
         for (String[] b : BORDERS) {
-            NEIGHBOURS.get(b[0]).add(b[1]);
-            NEIGHBOURS.get(b[1]).add(b[0]);
+            District one = District.byAgs(b[0]).orElseThrow();
+            District other = District.byAgs(b[1]).orElseThrow();
+            NEIGHBOURS.get(one).add(other);
+            NEIGHBOURS.get(other).add(one);
         }
     }
 
-    // ------------------------------------------------------------------------------------------
-    // The event contract v1 (DESIGN.md): types and values.
-    // ------------------------------------------------------------------------------------------
-
-    enum EventType { COURSE_ENROLMENT, COURSE_COMPLETION, JOB_PLACEMENT }
-
-    enum CourseType { INTEGRATION_COURSE, JOB_LANGUAGE_COURSE, VOCATIONAL_QUALIFICATION, ORIENTATION_COURSE }
-
-    enum Outcome { PASSED, FAILED, DROPPED_OUT }
-
-    enum PlacementType { EMPLOYMENT, APPRENTICESHIP, SELF_EMPLOYMENT, MARGINAL_EMPLOYMENT }
-
-    /** One event as a provider sends it. Fields that do not belong to the type are null and omitted. */
-    record Event(UUID eventId, EventType type, LocalDate occurredOn, String district, String participantRef,
-                 CourseType courseType, Outcome outcome, String languageLevel, PlacementType placementType) {
-
-        String toJson() {
-            StringBuilder b = new StringBuilder(200).append('{');
-            field(b, "eventId", eventId.toString(), true);
-            field(b, "type", type.name(), false);
-            field(b, "occurredOn", occurredOn.toString(), false);
-            field(b, "district", district, false);
-            if (participantRef != null) field(b, "participantRef", participantRef, false);
-            if (courseType != null) field(b, "courseType", courseType.name(), false);
-            if (outcome != null) field(b, "outcome", outcome.name(), false);
-            if (languageLevel != null) field(b, "languageLevel", languageLevel, false);
-            if (placementType != null) field(b, "placementType", placementType.name(), false);
-            return b.append('}').toString();
-        }
-
-        private static void field(StringBuilder b, String name, String value, boolean first) {
-            if (!first) b.append(',');
-            b.append('"').append(name).append("\":\"");
-            for (char c : value.toCharArray()) {
-                if (c == '"' || c == '\\') b.append('\\').append(c);
-                else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                else b.append(c);
-            }
-            b.append('"');
-        }
-    }
+    // The event contract v1 (types, values, the submission's JSON) is integration-events': one event as a
+    // provider sends it is a Submission, with the fields that do not belong to its type null (and omitted).
 
     // ------------------------------------------------------------------------------------------
     // The simulation.
@@ -187,12 +143,12 @@ public class DemoFeeder {
     /** A participant's state along the chain. Each participant has at most one pending step. */
     static final class Participant {
         final String ref;
-        String district;
+        District district;
         int courses;        // enrolments so far
         int attempts;       // enrolments in the current course type (repeats after FAILED/DROPPED_OUT)
         LocalDate lastDate; // date of the last event sent or simulated
 
-        Participant(String ref, String district) {
+        Participant(String ref, District district) {
             this.ref = ref;
             this.district = district;
         }
@@ -208,10 +164,10 @@ public class DemoFeeder {
     static final class Simulation {
         final Random spawnRandom;
         final String refPrefix;
-        final Map<String, Profile> profile = new LinkedHashMap<>();
+        final Map<District, Profile> profile = new EnumMap<>(District.class);
         final PriorityQueue<Step> pending = new PriorityQueue<>(
                 Comparator.comparing(Step::due).thenComparingLong(Step::order));
-        final int totalPopulation = DISTRICTS.stream().mapToInt(District::population).sum();
+        final int totalPopulation = DISTRICTS.stream().mapToInt(District::residents2018).sum();
         long order;
         int participants;
 
@@ -220,7 +176,7 @@ public class DemoFeeder {
             this.refPrefix = refPrefix;
             Random r = new Random(seed * 31 + 7);
             for (District d : DISTRICTS) {
-                profile.put(d.ags(), new Profile(
+                profile.put(d, new Profile(
                         0.75 + 0.55 * r.nextDouble(),       // intake relative to population
                         r.nextDouble() * 2 * Math.PI,       // phase of a slow three-year wave
                         0.75 + 0.6 * r.nextDouble(),        // dropout tendency
@@ -233,11 +189,11 @@ public class DemoFeeder {
         static final double[] SEASON = {1.05, 1.10, 1.10, 1.0, 1.0, 0.95, 0.80, 0.75, 1.20, 1.15, 1.05, 0.85};
 
         double intakePerDay(District d, LocalDate day) {
-            Profile c = profile.get(d.ags());
+            Profile c = profile.get(d);
             double years = ChronoUnit.DAYS.between(EPOCH, day) / 365.25;
             double wave = 1 + 0.18 * Math.sin(2 * Math.PI * years / 3 + c.wavePhase());
             double perWorkday = NEW_PARTICIPANTS_PER_MONTH * 12 / 250.0;
-            return perWorkday * d.population() / totalPopulation * c.intake() * wave
+            return perWorkday * d.residents2018() / totalPopulation * c.intake() * wave
                     * SEASON[day.getMonthValue() - 1];
         }
 
@@ -249,14 +205,14 @@ public class DemoFeeder {
                 int n = poisson(intakePerDay(d, day), random);
                 for (int i = 0; i < n; i++) {
                     String ref = refPrefix + String.format("%06d", ++participants);
-                    steps.add(newParticipant(ref, d.ags(), day, random.nextLong()));
+                    steps.add(newParticipant(ref, d, day, random.nextLong()));
                 }
             }
             return steps;
         }
 
         /** A new participant's first enrolment (which kind of course comes from the key, too). */
-        Step newParticipant(String ref, String district, LocalDate day, long key) {
+        Step newParticipant(String ref, District district, LocalDate day, long key) {
             Participant p = new Participant(ref, district);
             CourseType first = pick(new SplittableRandom(key ^ 0x5DEECE66DL),
                     new double[] {0.55, 0.22, 0.15, 0.08}, CourseType.values());
@@ -267,19 +223,19 @@ public class DemoFeeder {
          * Turns a step into its event, dated {@code date} (the due date, or today in the trickle), and
          * schedules the participant's next step. Everything random comes from the step's own key.
          */
-        Event fire(Step s, LocalDate date) {
+        Submission fire(Step s, LocalDate date) {
             SplittableRandom r = new SplittableRandom(s.key());
             Participant p = s.who();
             Profile c = profile.get(p.district);
             UUID eventId = uuid(r);
             String ref = r.nextDouble() < 0.10 ? null : p.ref; // ~10% of providers' records lack the reference
-            Event e;
+            Submission e;
             switch (s.type()) {
                 case COURSE_ENROLMENT -> {
                     if (p.courses > 0 && r.nextDouble() < 0.05) moveToNeighbour(p, r);
                     c = profile.get(p.district);
                     p.courses++;
-                    e = new Event(eventId, s.type(), date, p.district, ref, s.course(), null, null, null);
+                    e = new Submission(eventId, s.type(), date, p.district, ref, s.course(), null, null, null);
                     int duration = courseDays(s.course(), r);
                     boolean drops = r.nextDouble() < dropoutRate(s.course()) * c.dropout();
                     int days = drops ? Math.max(7, (int) (duration * (0.1 + 0.7 * r.nextDouble()))) : duration;
@@ -288,14 +244,14 @@ public class DemoFeeder {
                 case COURSE_COMPLETION -> {
                     Outcome outcome = s.dropsOut() ? Outcome.DROPPED_OUT
                             : r.nextDouble() < passRate(s.course()) ? Outcome.PASSED : Outcome.FAILED;
-                    String level = languageLevel(s.course(), outcome, r);
-                    e = new Event(eventId, s.type(), date, p.district, ref, s.course(), outcome, level, null);
+                    LanguageLevel level = languageLevel(s.course(), outcome, r);
+                    e = new Submission(eventId, s.type(), date, p.district, ref, s.course(), outcome, level, null);
                     planAfterCompletion(p, s.course(), outcome, date, c, r);
                 }
                 case JOB_PLACEMENT -> {
                     if (r.nextDouble() < 0.04) moveToNeighbour(p, r);
                     PlacementType type = pick(r, new double[] {0.60, 0.17, 0.06, 0.17}, PlacementType.values());
-                    e = new Event(eventId, s.type(), date, p.district, ref, null, null, null, type);
+                    e = new Submission(eventId, s.type(), date, p.district, ref, null, null, null, type);
                 }
                 default -> throw new IllegalStateException();
             }
@@ -360,7 +316,7 @@ public class DemoFeeder {
         }
 
         static void moveToNeighbour(Participant p, SplittableRandom r) {
-            List<String> n = NEIGHBOURS.get(p.district);
+            List<District> n = NEIGHBOURS.get(p.district);
             p.district = n.get(r.nextInt(n.size()));
         }
 
@@ -392,15 +348,17 @@ public class DemoFeeder {
         }
 
         /** The certified level: only for language courses, and not always reported. */
-        static String languageLevel(CourseType t, Outcome o, SplittableRandom r) {
+        static LanguageLevel languageLevel(CourseType t, Outcome o, SplittableRandom r) {
             if (o == Outcome.DROPPED_OUT || r.nextDouble() < 0.08) return null;
             if (t == CourseType.INTEGRATION_COURSE) {
-                if (o == Outcome.FAILED) return r.nextDouble() < 0.6 ? "A1" : null;
-                return pick(r, new double[] {0.30, 0.63, 0.07}, new String[] {"A2", "B1", "B2"});
+                if (o == Outcome.FAILED) return r.nextDouble() < 0.6 ? LanguageLevel.A1 : null;
+                return pick(r, new double[] {0.30, 0.63, 0.07},
+                        new LanguageLevel[] {LanguageLevel.A2, LanguageLevel.B1, LanguageLevel.B2});
             }
             if (t == CourseType.JOB_LANGUAGE_COURSE) {
-                if (o == Outcome.FAILED) return r.nextDouble() < 0.5 ? "B1" : null;
-                return pick(r, new double[] {0.06, 0.20, 0.62, 0.12}, new String[] {"A2", "B1", "B2", "C1"});
+                if (o == Outcome.FAILED) return r.nextDouble() < 0.5 ? LanguageLevel.B1 : null;
+                return pick(r, new double[] {0.06, 0.20, 0.62, 0.12},
+                        new LanguageLevel[] {LanguageLevel.A2, LanguageLevel.B1, LanguageLevel.B2, LanguageLevel.C1});
             }
             return null;
         }
@@ -428,18 +386,18 @@ public class DemoFeeder {
         // Simulate the history up to today. Only the events of the last --months months are sent
         // (and only with --backfill); the rest just brings the chains into a steady state.
         Simulation sim = new Simulation(opt.seed, "demo-p-");
-        List<Event> history = new ArrayList<>();
+        List<Submission> history = new ArrayList<>();
         long spawnedLastYear = 0, eventsLastYear = 0;
         LocalDate start = EPOCH.isBefore(from.minusYears(2)) ? EPOCH : from.minusYears(2).withDayOfYear(1);
         for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
             boolean lastYear = day.isAfter(today.minusYears(1));
             for (Step s : sim.spawn(day, sim.spawnRandom)) {
-                Event e = sim.fire(s, day);
+                Submission e = sim.fire(s, day);
                 if (!day.isBefore(from)) history.add(e);
                 if (lastYear) spawnedLastYear++;
             }
             while (!sim.pending.isEmpty() && !sim.pending.peek().due().isAfter(day)) {
-                Event e = sim.fire(sim.pending.poll(), day);
+                Submission e = sim.fire(sim.pending.poll(), day);
                 if (!day.isBefore(from)) history.add(e);
                 if (lastYear) eventsLastYear++;
             }
@@ -466,14 +424,14 @@ public class DemoFeeder {
         trickle(sim, newShare);
     }
 
-    void backfill(List<Event> history) throws InterruptedException {
+    void backfill(List<Submission> history) throws InterruptedException {
         log("backfill: posting %d events (%s .. %s) in batches of up to %d", history.size(),
                 history.isEmpty() ? "-" : history.getFirst().occurredOn(),
                 history.isEmpty() ? "-" : history.getLast().occurredOn(), opt.batch);
         long t0 = System.nanoTime();
         int done = 0;
         for (int i = 0; i < history.size(); i += opt.batch) {
-            List<Event> batch = history.subList(i, Math.min(history.size(), i + opt.batch));
+            List<Submission> batch = history.subList(i, Math.min(history.size(), i + opt.batch));
             post(batch);
             done += batch.size();
             log("backfill: %d / %d events posted (%d%%)", done, history.size(), 100L * done / history.size());
@@ -506,12 +464,12 @@ public class DemoFeeder {
             carry += perTick;
             int n = (int) carry;
             carry -= n;
-            List<Event> batch = new ArrayList<>(n);
+            List<Submission> batch = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 Step s = live.nextDouble() < newShare ? null : nextChainStep(sim, today);
                 if (s == null) {
                     String ref = runPrefix + String.format("%06d", ++newParticipants);
-                    s = sim.newParticipant(ref, pickDistrict(sim, today, live).ags(), today, live.nextLong());
+                    s = sim.newParticipant(ref, pickDistrict(sim, today, live), today, live.nextLong());
                 }
                 batch.add(sim.fire(s, today)); // schedules the participant's next step in sim.pending
             }
@@ -569,15 +527,13 @@ public class DemoFeeder {
      * if given) and resend the SAME request - same event ids, so a resend counts once. 413: split the
      * batch. Any other 4xx means this feeder is wrong: log it with the answer and go on.
      */
-    void post(List<Event> batch) throws InterruptedException {
-        StringBuilder body = new StringBuilder(batch.size() * 220).append('[');
-        for (int i = 0; i < batch.size(); i++) body.append(i == 0 ? "" : ",").append(batch.get(i).toJson());
+    void post(List<Submission> batch) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(opt.url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + opt.key)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(Submission.toJsonArray(batch)))
                 .build();
         int attempt = 0;
         int serverErrors = 0;
@@ -668,11 +624,11 @@ public class DemoFeeder {
     // Helpers.
     // ------------------------------------------------------------------------------------------
 
-    void printStats(List<Event> history) {
+    void printStats(List<Submission> history) {
         Map<YearMonth, Map<EventType, Integer>> byMonth = new TreeMap<>();
-        Map<String, Integer> enrolmentsByDistrict = new TreeMap<>();
+        Map<District, Integer> enrolmentsByDistrict = new EnumMap<>(District.class);
         int withoutRef = 0;
-        for (Event e : history) {
+        for (Submission e : history) {
             byMonth.computeIfAbsent(YearMonth.from(e.occurredOn()), k -> new EnumMap<>(EventType.class))
                     .merge(e.type(), 1, Integer::sum);
             if (e.type() == EventType.COURSE_ENROLMENT) enrolmentsByDistrict.merge(e.district(), 1, Integer::sum);
@@ -684,8 +640,8 @@ public class DemoFeeder {
                 c.getOrDefault(EventType.JOB_PLACEMENT, 0)));
         System.out.println("enrolments per 10,000 residents over the whole period:");
         for (District d : DISTRICTS) {
-            int n = enrolmentsByDistrict.getOrDefault(d.ags(), 0);
-            System.out.printf("  %s %-22s %6d  %6.1f%n", d.ags(), d.name(), n, n * 10_000.0 / d.population());
+            int n = enrolmentsByDistrict.getOrDefault(d, 0);
+            System.out.printf("  %s %-23s %6d  %6.1f%n", d.ags(), d.displayName(), n, n * 10_000.0 / d.residents2018());
         }
         System.out.printf("events: %d, without participantRef: %.1f%%%n", history.size(),
                 100.0 * withoutRef / Math.max(1, history.size()));
@@ -745,7 +701,7 @@ public class DemoFeeder {
 
     static final class Options {
         static final String USAGE = """
-                Usage: java local/DemoFeeder.java [options]
+                Usage: java -jar local/demo-feeder/target/demo-feeder-0.1.0-SNAPSHOT-exec.jar [options]
 
                 Pushes synthetic but plausible integration events (enrolments, completions, job placements
                 of participants moving through chains of measures in the 17 districts of Weser-Ems) through
