@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The rooms of the dashboard and the arrows allowed between them: features ({@code indicators},
  * {@code deliveries}, {@code reference}) do not depend on each other in a circle, {@code base} knows
  * no feature, and inside {@code indicators} every arrow runs one way: from the views and the API to
- * the queries, the read model and the engine, down to the record on the indicator topic.
+ * the queries, the read model and the engine, to the engine generations and the record on the
+ * indicator topic.
  */
 class ArchitectureTest {
 
@@ -48,12 +49,14 @@ class ArchitectureTest {
                 .layer("queries").definedBy(APP + ".indicators.query..")
                 .layer("read model").definedBy(APP + ".indicators.readmodel..")
                 .layer("engine").definedBy(APP + ".indicators.engine..")
+                .layer("generations").definedBy(APP + ".indicators.generation..")
                 .layer("indicator record").definedBy(APP + ".indicators.model..")
                 .whereLayer("views").mayNotBeAccessedByAnyLayer()
                 .whereLayer("read API").mayOnlyBeAccessedByLayers("views")
                 .whereLayer("queries").mayOnlyBeAccessedByLayers("views", "read API")
                 .whereLayer("read model").mayOnlyBeAccessedByLayers("views", "read API", "queries")
                 .whereLayer("engine").mayNotBeAccessedByAnyLayer()
+                .whereLayer("generations").mayOnlyBeAccessedByLayers("views", "read model", "engine")
                 .whereLayer("indicator record").mayOnlyBeAccessedByLayers("read model", "queries", "engine",
                         "views", "read API")
                 .check(CLASSES);

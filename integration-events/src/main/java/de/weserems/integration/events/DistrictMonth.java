@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One district in one calendar month: the unit the indicators are counted in, and the key of
- * {@link Topics#INDICATORS} and of the dashboard's read model, written {@code AGS|YYYY-MM}
+ * {@link Topics#indicators indicator topics} and of the dashboard's read model, written {@code AGS|YYYY-MM}
  * (e.g. {@code 03454|2026-11}).
  *
  * <p>It exists so that the key is built and taken apart in one place instead of by string handling

@@ -1,16 +1,25 @@
 package de.weserems.integration.events;
 
-/** The Kafka topics the services share; see DESIGN.md, "Kafka topics". */
+/** The Kafka topics the services share; docs/design.md, "Kafka topics", says who writes and reads each. */
 public final class Topics {
 
-    /** Accepted events, keyed by district AGS, kept forever: the system of record. */
+    /**
+     * Accepted events, kept forever: the system of record. Keyed by eventId (records written before
+     * that are keyed by district AGS; the engine reads both).
+     */
     public static final String EVENTS = "integration.events.v1";
 
     /** One summary per ingest request, keyed by provider id (no payload). */
     public static final String INGEST_AUDIT = "integration.ingest-audit.v1";
 
-    /** Counters per district and month, keyed {@code AGS|YYYY-MM} ({@link DistrictMonth#key()}), compacted. */
-    public static final String INDICATORS = "integration.indicators.v1";
+    /** What the name of every engine generation's indicator topic starts with. */
+    public static final String INDICATORS_PREFIX = "integration.indicators.";
+
+    /**
+     * Which engine generations have caught up with the event log, keyed by generation, compacted: every
+     * dashboard instance serves the newest of them.
+     */
+    public static final String ENGINE_GENERATIONS = "integration.engine-generations.v1";
 
     /**
      * Records of {@link #EVENTS} that the indicator engine could not count (unreadable, or breaking the
@@ -19,5 +28,13 @@ public final class Topics {
     public static final String EVENTS_DEAD_LETTERS = "integration.events.dlq.v1";
 
     private Topics() {
+    }
+
+    /**
+     * The indicator topic of one engine generation ({@code v4} → {@code integration.indicators.v4}):
+     * counters per district and month, keyed {@code AGS|YYYY-MM} ({@link DistrictMonth#key()}), compacted.
+     */
+    public static String indicators(String generation) {
+        return INDICATORS_PREFIX + generation;
     }
 }

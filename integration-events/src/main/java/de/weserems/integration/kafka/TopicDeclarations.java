@@ -27,9 +27,17 @@ public record TopicDeclarations(int partitions, short replicationFactor, int min
         return topic(Topics.INGEST_AUDIT, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(90L * 24 * 3600 * 1000)));
     }
 
-    /** {@link Topics#INDICATORS}: the latest counters per district and month, compacted. */
-    public NewTopic indicators() {
-        return topic(Topics.INDICATORS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    /** {@link Topics#indicators}: one engine generation's latest counters per district and month, compacted. */
+    public NewTopic indicators(String generation) {
+        return topic(Topics.indicators(generation),
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    /** {@link Topics#ENGINE_GENERATIONS}: one small record per generation that caught up, compacted, one partition. */
+    public NewTopic engineGenerations() {
+        NewTopic topic = new NewTopic(Topics.ENGINE_GENERATIONS, 1, replicationFactor);
+        return topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas)));
     }
 
     /** {@link Topics#EVENTS_DEAD_LETTERS}: kept forever, so a record can be counted once its producer is fixed. */

@@ -42,6 +42,13 @@ public final class ReadApi {
         return JSON.readTree(r.body());
     }
 
+    /** {@code GET /actuator/health} of a service (its details are shown to anyone). */
+    public static JsonNode health(ServiceProcess service) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(service.uri("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
     /** The answer without {@code generatedAt}, to compare two answers. */
     public static JsonNode withoutTimestamp(JsonNode report) {
         ObjectNode copy = (ObjectNode) report.deepCopy();

@@ -82,6 +82,11 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port + path);
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -48,7 +48,8 @@ public class EventPublisher {
     public void publishAll(List<IntegrationEvent> events, ProducerRecord<String, byte[]> alongside) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size() + 1);
         for (IntegrationEvent event : events) {
-            records.add(new ProducerRecord<>(Topics.EVENTS, event.district().ags(), EventJson.toBytes(event)));
+            // keyed by eventId: every copy of an event lands in one partition, where the engine dedupes it
+            records.add(new ProducerRecord<>(Topics.EVENTS, event.eventId().toString(), EventJson.toBytes(event)));
         }
         records.add(alongside);
         long deadline = System.nanoTime() + timeout.toNanos();

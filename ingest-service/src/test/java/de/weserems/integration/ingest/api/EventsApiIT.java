@@ -25,7 +25,7 @@ class EventsApiIT extends IngestApiTestBase {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(1);
         ConsumerRecord<String, String> record = find(id);
-        assertThat(record.key()).isEqualTo("03454");
+        assertThat(record.key()).as("keyed by eventId").isEqualTo(id);
         JsonNode stored = JSON.readTree(record.value());
         assertThat(stored.get("providerId").asString()).isEqualTo("demo");
         assertThat(stored.get("receivedAt").asString()).isNotBlank();

@@ -7,6 +7,7 @@ import de.weserems.integration.events.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,23 +35,25 @@ import java.util.UUID;
  * change of the topology keeps its state.
  *
  * <pre>
- * integration.events.v1 (key AGS, read as bytes)
+ * integration.events.v1 (key: eventId, as ingest writes it; read as bytes)
  *   → read and check the event contract; what cannot count → integration.events.dlq.v1 ({@link DeadLetters})
- *   → re-key by eventId → repartition "events-by-id"
+ *   → a record keyed otherwise (by an older ingest: its district) → repartition "events-by-id"
  *   → dedupe against store "seen-event-ids" (all time: a resend a year later still counts once)
- *   ├→ group by "AGS|YYYY-MM" → repartition "by-district-month"
- *   │    → aggregate into store "district-month-counters"
- *   └→ chain indicators per participant ({@link ChainTopology}) → store "district-month-chain"
- *   → outer join of both per AGS|YYYY-MM → integration.indicators.v1 (compacted)
+ *   ├→ what the event adds to its AGS|YYYY-MM → {@link DeltaBuffer} "count-changes"
+ *   └→ chain indicators per participant ({@link ChainTopology}) → {@link DeltaBuffer} "chain-changes"
+ *   → repartition "changes-by-district-month" → add up into store "district-month-counters"
+ *   → integration.indicators.&lt;generation&gt; (compacted)
  * </pre>
  *
- * <p>The chain counters travel in the same record as the counts ({@link MonthlyCounters#chain()}), so
- * every dashboard instance's read model gets both from the one compacted topic, and a record written
- * before the chain existed still reads (with no chain).
+ * <p>Ingest keys an event by its eventId, so every copy of an event arrives in the same partition and
+ * the deduplication needs no repartition of its own. The changes are added up per task and interval
+ * before they cross a repartition topic, so that topic carries one record per district-month and
+ * interval instead of one per event.
  */
 public final class IndicatorTopology {
 
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    public static final String COUNT_CHANGES = "count-changes";
     public static final String DISTRICT_MONTH_COUNTERS = "district-month-counters";
 
     private IndicatorTopology() {
@@ -57,57 +61,65 @@ public final class IndicatorTopology {
 
     /** Adds the indicator topology to {@code builder}; returns the counters per {@code AGS|YYYY-MM}. */
     public static KTable<String, MonthlyCounters> build(StreamsBuilder builder, JsonMapper json,
-                                                         DeadLetters deadLetters) {
+                                                         DeadLetters deadLetters, TopologySettings settings) {
         // the engine's own topics and stores are binary (InternalFormats); the indicators topic is a contract: JSON
-        Serde<IntegrationEvent> events = InternalFormats.EVENT;
-        Serde<MonthlyCounters> countersSerde = new JsonSerde<>(json, MonthlyCounters.class);
+        Serde<MonthlyCounters> countersJson = new JsonSerde<>(json, MonthlyCounters.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.Bytes(), Serdes.ByteArray())); // SeenEventIds
+                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(changesStore(COUNT_CHANGES));
 
         EventReader reader = new EventReader(json);
         Map<String, KStream<String, EventReader.Result>> read = builder.stream(Topics.EVENTS,
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
                 .mapValues(reader::read, Named.as("read-event"))
                 .split(Named.as("read-"))
-                .branch((ags, result) -> result.valid(), Branched.as("valid"))
+                .branch((key, result) -> result.valid(), Branched.as("valid"))
                 .defaultBranch(Branched.as("rejected"));
         read.get("read-rejected")
                 .processValues(deadLetters::processor, Named.as("dead-letter-reason"))
                 .to(Topics.EVENTS_DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("dead-letters"));
 
-        KStream<UUID, IntegrationEvent> unique = read.get("read-valid")
+        Map<String, KStream<String, IntegrationEvent>> byKey = read.get("read-valid")
                 .mapValues(EventReader.Result::event, Named.as("valid-event"))
-                .selectKey((ags, event) -> event.eventId(), Named.as("key-by-event-id"))
-                .repartition(Repartitioned.with(InternalFormats.EVENT_ID, events).withName("events-by-id"))
+                .split(Named.as("keyed-"))
+                .branch((key, event) -> event.eventId().toString().equals(key), Branched.as("by-id"))
+                .defaultBranch(Branched.as("otherwise"));
+        // same key bytes and partitioner as ingest's producer: a re-keyed copy lands where ingest puts the id
+        KStream<String, IntegrationEvent> rekeyed = byKey.get("keyed-otherwise")
+                .selectKey((key, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("events-by-id"));
+        KStream<UUID, IntegrationEvent> unique = byKey.get("keyed-by-id")
+                .merge(rekeyed, Named.as("all-by-event-id"))
                 .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS);
-        KTable<String, MonthlyCounters> counters = unique
-                .groupBy((eventId, event) -> DistrictMonth.key(event.district(), event.month()),
-                        Grouped.with("by-district-month", Serdes.String(), events))
-                .aggregate(MonthlyCounters::empty, (key, event, sum) -> sum.add(event),
-                        Named.as("count-district-month"),
-                        Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(
-                                DISTRICT_MONTH_COUNTERS).withKeySerde(Serdes.String())
-                                .withValueSerde(InternalFormats.MONTHLY_COUNTERS));
-        KTable<String, MonthlyChain> chain = ChainTopology.build(builder, unique, events);
-        // both tables are keyed AGS|YYYY-MM from repartition topics Streams sizes alike, so they join locally
-        KTable<String, MonthlyCounters> indicators = counters.outerJoin(chain,
-                IndicatorTopology::withChain,
-                Named.as("counters-with-chain"));
+
+        KStream<String, MonthlyCounters> counts = unique
+                .map((id, event) -> new KeyValue<>(DistrictMonth.of(event).key(),
+                        MonthlyCounters.of(event)), Named.as("count-event"))
+                .process(() -> new DeltaBuffer(COUNT_CHANGES, settings.flushInterval()), Named.as("add-up-count-changes"),
+                        COUNT_CHANGES);
+        KStream<String, MonthlyCounters> chains = ChainTopology.build(builder, unique, settings);
+
+        KTable<String, MonthlyCounters> indicators = counts
+                .merge(chains, Named.as("all-changes"))
+                .groupByKey(Grouped.with("changes-by-district-month", Serdes.String(), InternalFormats.MONTHLY_COUNTERS))
+                .aggregate(MonthlyCounters::empty, (key, change, sum) -> sum.plus(change),
+                        Named.as("sum-district-month"),
+                        Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(DISTRICT_MONTH_COUNTERS)
+                                .withKeySerde(Serdes.String()).withValueSerde(InternalFormats.MONTHLY_COUNTERS));
         indicators.toStream(Named.as("indicator-changes"))
-                .to(Topics.INDICATORS, Produced.with(Serdes.String(), countersSerde).withName("indicators"));
+                .to(settings.indicatorsTopic(), Produced.with(Serdes.String(), countersJson).withName("indicators"));
         return indicators;
     }
 
-    /** The counts of a district and month with the chain counters of the same district and month. */
-    private static MonthlyCounters withChain(MonthlyCounters counts, MonthlyChain chain) {
-        MonthlyCounters c = counts == null ? MonthlyCounters.empty() : counts;
-        return new MonthlyCounters(c.courses(), c.placements(), chain == null ? Map.of() : chain.courses(),
-                c.lastReceivedAt());
+    /** A task's store of changes not yet passed on, per {@code AGS|YYYY-MM} (small: only what one interval touched). */
+    static StoreBuilder<KeyValueStore<String, MonthlyCounters>> changesStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(),
+                InternalFormats.MONTHLY_COUNTERS).withCachingEnabled();
     }
 
     /** Forwards an event only the first time its eventId is seen; the first content stands. */
-    static final class FirstSeen implements Processor<UUID, IntegrationEvent, UUID, IntegrationEvent> {
+    static final class FirstSeen implements Processor<String, IntegrationEvent, UUID, IntegrationEvent> {
 
         private ProcessorContext<UUID, IntegrationEvent> context;
         private SeenEventIds seen;
@@ -119,9 +131,10 @@ public final class IndicatorTopology {
         }
 
         @Override
-        public void process(Record<UUID, IntegrationEvent> record) {
-            if (seen.firstSighting(record.key(), record.timestamp())) {
-                context.forward(record);
+        public void process(Record<String, IntegrationEvent> record) {
+            IntegrationEvent event = record.value();
+            if (seen.firstSighting(event.eventId(), record.timestamp())) {
+                context.forward(record.withKey(event.eventId()));
             }
         }
     }

@@ -1,6 +1,5 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
-import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
@@ -11,11 +10,7 @@ import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,9 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The binary formats of the engine's repartition topics and state stores (see {@link BinarySerde}).
- * Enums are stored by position: reordering one of the shared enums, or changing a format here, needs
- * a new application id ({@code spring.kafka.streams.application-id}); appending a constant does not.
+ * The binary formats of the engine's repartition topics and state stores (see {@link BinarySerde}: a
+ * format evolves by appending fields under a new version). Enums are stored by position: appending a
+ * constant is safe, reordering one of the shared enums needs a new engine generation.
  */
 final class InternalFormats {
 
@@ -38,37 +33,22 @@ final class InternalFormats {
     private static final LanguageLevel[] LANGUAGE_LEVELS = LanguageLevel.values();
     private static final PlacementType[] PLACEMENT_TYPES = PlacementType.values();
 
-    /**
-     * The key of the repartition topic {@code events-by-id}: the eventId's 16 bytes instead of its 36
-     * characters (the store {@value IndicatorTopology#SEEN_EVENT_IDS} keys an id alike, {@link SeenEventIds}).
-     */
-    static final Serde<UUID> EVENT_ID = Serdes.serdeFrom(
-            (topic, id) -> id == null ? null : ByteBuffer.allocate(16)
-                    .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array(),
-            (topic, data) -> {
-                if (data == null) {
-                    return null;
-                }
-                if (data.length != 16) {
-                    throw new SerializationException("Unreadable eventId on " + topic + " (" + data.length + " bytes)");
-                }
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                return new UUID(buffer.getLong(), buffer.getLong());
-            });
     /** A deduplicated event on the repartition topics: about 100 bytes instead of about 280 of JSON. */
     static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 1,
-            InternalFormats::writeEvent, InternalFormats::readEvent);
-    /** The store {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}. */
+            InternalFormats::writeEvent, (in, version) -> readEvent(in));
+    /**
+     * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
+     * {@value ChainTopology#CHAIN_CHANGES} and {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}, and the
+     * repartition topic between them.
+     */
     static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 1,
-            InternalFormats::writeCounters, InternalFormats::readCounters);
-    /** The store {@value ChainTopology#DISTRICT_MONTH_CHAIN}. */
-    static final BinarySerde<MonthlyChain> MONTHLY_CHAIN = new BinarySerde<>(MonthlyChain.class, 1,
-            (chain, out) -> writeChainMap(chain.courses(), out), in -> new MonthlyChain(readChainMap(in)));
-    /** The repartition topic {@code chain-by-district-month}. */
-    static final BinarySerde<ChainChange> CHAIN_CHANGE = new BinarySerde<>(ChainChange.class, 1,
-            InternalFormats::writeChange, InternalFormats::readChange);
-    /** The store {@value ChainTopology#PARTICIPANT_HISTORY}. */
-    static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 1,
+            InternalFormats::writeCounters, (in, version) -> readCounters(in));
+    /**
+     * The store {@value ChainTopology#PARTICIPANT_HISTORY}. Version 2 appended how many events the
+     * pseudonym stood for and whether it left the chain; a version-1 history reads as not excluded with
+     * as many events as it holds days and completions.
+     */
+    static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 2,
             InternalFormats::writeHistory, InternalFormats::readHistory);
 
     private InternalFormats() {
@@ -136,6 +116,7 @@ final class InternalFormats {
             writeHistogram(counters.placedWithin6MonthsByDay(), out);
             writeHistogram(counters.daysToPlacement(), out);
             writeHistogram(counters.waitingDays(), out);
+            out.writeVarlong(counters.excluded());
         });
     }
 
@@ -143,7 +124,7 @@ final class InternalFormats {
         Map<CourseType, ChainCounters> chain = new EnumMap<>(CourseType.class);
         for (int i = in.readVarint(); i > 0; i--) {
             chain.put(in.readRequiredEnum(COURSE_TYPES), new ChainCounters(readHistogram(in), readHistogram(in),
-                    readHistogram(in), readHistogram(in)));
+                    readHistogram(in), readHistogram(in), in.readVarlong()));
         }
         return chain;
     }
@@ -165,31 +146,6 @@ final class InternalFormats {
         return histogram;
     }
 
-    private static void writeChange(ChainChange change, BinarySerde.Writer out) {
-        writeContribution(change.before(), out);
-        writeContribution(change.after(), out);
-    }
-
-    private static ChainChange readChange(BinarySerde.Reader in) {
-        return new ChainChange(readContribution(in), readContribution(in));
-    }
-
-    private static void writeContribution(ChainContribution c, BinarySerde.Writer out) {
-        out.writeBoolean(c != null);
-        if (c != null) {
-            out.writeEnum(c.courseType());
-            out.writeVarlong(c.dayOfMonth());
-            out.writeBoolean(c.passed());
-            out.writeNullableInt(c.daysToPlacement());
-            out.writeNullableInt(c.waitingDays());
-        }
-    }
-
-    private static ChainContribution readContribution(BinarySerde.Reader in) {
-        return in.readBoolean() ? new ChainContribution(in.readRequiredEnum(COURSE_TYPES), in.readVarint(),
-                in.readBoolean(), in.readNullableInt(), in.readNullableInt()) : null;
-    }
-
     private static void writeHistory(ParticipantHistory h, BinarySerde.Writer out) {
         out.writeVarlong(h.completions().size());
         for (ParticipantHistory.Completion c : h.completions()) {
@@ -200,16 +156,25 @@ final class InternalFormats {
         }
         writeDays(h.placements(), out);
         writeDays(h.enrolments(), out);
+        // version 2
+        out.writeVarlong(h.events());
+        out.writeBoolean(h.excluded());
     }
 
-    private static ParticipantHistory readHistory(BinarySerde.Reader in) {
+    private static ParticipantHistory readHistory(BinarySerde.Reader in, int version) {
         int size = in.readVarint();
         List<ParticipantHistory.Completion> completions = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             completions.add(new ParticipantHistory.Completion(in.readRequiredEnum(DISTRICTS),
                     LocalDate.ofEpochDay(in.readVarlong()), in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES)));
         }
-        return new ParticipantHistory(completions, readDays(in), readDays(in));
+        List<LocalDate> placements = readDays(in);
+        List<LocalDate> enrolments = readDays(in);
+        if (version < 2) {
+            return new ParticipantHistory(completions, placements, enrolments,
+                    completions.size() + placements.size() + enrolments.size(), false);
+        }
+        return new ParticipantHistory(completions, placements, enrolments, in.readVarint(), in.readBoolean());
     }
 
     private static void writeDays(List<LocalDate> days, BinarySerde.Writer out) {

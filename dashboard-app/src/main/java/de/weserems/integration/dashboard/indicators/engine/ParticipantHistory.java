@@ -20,10 +20,20 @@ import java.util.List;
  *
  * <p>Completions are only ever appended, so a completion keeps its position; that is how
  * {@link ChainTopology} pairs a completion's contribution before and after an event.
+ *
+ * <p>A history is bounded: once its pseudonym has stood for more than
+ * {@link ChainContribution#MAX_EVENTS_PER_PARTICIPANT} events it becomes {@link #EXCLUDED}, which holds
+ * nothing and never changes again, so a placeholder reference cannot make each event cost more than
+ * the last nor grow a record beyond Kafka's limit.
+ *
+ * @param events   how many events the pseudonym has stood for (resends not counted)
+ * @param excluded the pseudonym stood for too many events: it is out of the chain figures for good
  */
-record ParticipantHistory(List<Completion> completions, List<LocalDate> placements, List<LocalDate> enrolments) {
+record ParticipantHistory(List<Completion> completions, List<LocalDate> placements, List<LocalDate> enrolments,
+                          int events, boolean excluded) {
 
-    static final ParticipantHistory EMPTY = new ParticipantHistory(List.of(), List.of(), List.of());
+    static final ParticipantHistory EMPTY = new ParticipantHistory(List.of(), List.of(), List.of(), 0, false);
+    static final ParticipantHistory EXCLUDED = new ParticipantHistory(List.of(), List.of(), List.of(), 0, true);
 
     /** A completion that counts in the chain: in its own district and month. */
     record Completion(District district, LocalDate date, CourseType courseType, Outcome outcome) {
@@ -35,15 +45,32 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         enrolments = enrolments == null ? List.of() : List.copyOf(enrolments);
     }
 
-    /** This history with one more (deduplicated) event; the same history when it changes no figure. */
+    /** This history with one more (deduplicated) event; the same history when it changes nothing. */
     ParticipantHistory with(IntegrationEvent event) {
+        if (excluded) {
+            return this;
+        }
+        if (events >= ChainContribution.MAX_EVENTS_PER_PARTICIPANT) {
+            return EXCLUDED;
+        }
+        int counted = events + 1;
         return switch (event.type()) {
-            case COURSE_COMPLETION -> event.outcome() == Outcome.DROPPED_OUT ? this
-                    : new ParticipantHistory(append(completions, new Completion(event.district(), event.occurredOn(),
-                    event.courseType(), event.outcome())), placements, enrolments);
-            case JOB_PLACEMENT -> new ParticipantHistory(completions, insert(placements, event.occurredOn()), enrolments);
-            case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements, insert(enrolments, event.occurredOn()));
+            case COURSE_COMPLETION -> event.outcome() == Outcome.DROPPED_OUT
+                    ? new ParticipantHistory(completions, placements, enrolments, counted, false)
+                    : new ParticipantHistory(append(completions, completion(event)), placements, enrolments,
+                    counted, false);
+            case JOB_PLACEMENT -> new ParticipantHistory(completions, insert(placements, event.occurredOn()), enrolments,
+                    counted, false);
+            case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
+                    insert(enrolments, event.occurredOn()), counted, false);
         };
+    }
+
+    /** The completion an event is, if it is one that can count in the chain ({@code PASSED} or {@code FAILED}). */
+    static Completion completion(IntegrationEvent event) {
+        return event.type() == de.weserems.integration.events.EventType.COURSE_COMPLETION
+                && event.outcome() != Outcome.DROPPED_OUT
+                ? new Completion(event.district(), event.occurredOn(), event.courseType(), event.outcome()) : null;
     }
 
     /** The chain contribution of each completion, in the order of {@link #completions()}. */

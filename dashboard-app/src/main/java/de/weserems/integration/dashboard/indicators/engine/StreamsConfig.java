@@ -1,47 +1,74 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.indicators.generation.EngineGeneration;
+import de.weserems.integration.dashboard.indicators.generation.EngineProperties;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.kafka.KafkaBrokerHealthIndicator;
 import de.weserems.integration.kafka.TopicDeclarations;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.KTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.Properties;
 
-/** Wires the indicator topology into Spring's Kafka Streams lifecycle and declares the topics it reads and writes. */
+/**
+ * Wires the indicator topology of this instance's engine generation into Spring's Kafka Streams
+ * lifecycle and declares the topics it reads and writes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class StreamsConfig {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsConfig.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsConfig.class);
+    private static final String APPLICATION_ID = "application.id";
 
     @Bean
-    KTable<String, MonthlyCounters> districtMonthCounters(StreamsBuilder builder, JsonMapper json,
-                                                          DeadLetters deadLetters) {
-        return IndicatorTopology.build(builder, json, deadLetters);
+    KTable<String, MonthlyCounters> districtMonthCounters(
+            StreamsBuilder builder, JsonMapper json, DeadLetters deadLetters, EngineProperties engine,
+            MeterRegistry meters) {
+        Counter excluded = Counter.builder("indicators.chain.participants.excluded")
+                .description("pseudonyms that stood for more events than one person has and left the chain figures")
+                .register(meters);
+        return IndicatorTopology.build(builder, json, deadLetters, new TopologySettings(
+                engine.engineGeneration().indicatorsTopic(), engine.flushInterval(), excluded));
     }
 
     /**
-     * Asks to leave the group when stopping. Observed on ./run-local: a stopped instance still stayed
-     * a member until its session timed out (Kafka Streams seems to send the leave only for static
-     * members), so the rebuild command waits for the group to empty instead of relying on this.
+     * The engine's application id is its generation's: a new generation gets a consumer group, state and
+     * internal topics of its own. A stream thread that dies of an unexpected error is replaced.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose(MeterRegistry meters) {
+    StreamsBuilderFactoryBeanConfigurer engineGenerationAndErrors(EngineProperties engine, MeterRegistry meters,
+                                                                  Environment environment) {
+        EngineGeneration generation = engine.engineGeneration();
+        String explicit = environment.getProperty("spring.kafka.streams.application-id");
+        if (explicit != null && !explicit.equals(generation.applicationId())) {
+            throw new IllegalStateException("spring.kafka.streams.application-id is " + explicit
+                    + " but the engine generation is " + generation + " (" + generation.applicationId()
+                    + "): set dashboard.engine.generation, not the application id");
+        }
         return factory -> {
+            Properties config = new Properties();
+            config.putAll(factory.getStreamsConfiguration());
+            config.put(APPLICATION_ID, generation.applicationId());
+            factory.setStreamsConfiguration(config);
+            // Kafka Streams sends a leave only for static members; ask for it anyway when stopping
             factory.setLeaveGroupOnClose(true);
-            // a stream thread that dies of an unexpected error is replaced: its tasks restart from the
-            // last commit (exactly-once), instead of the whole engine stopping while the UI stays up
+            // its tasks restart from the last commit (exactly-once), instead of the whole engine stopping
             factory.setStreamsUncaughtExceptionHandler(e -> {
                 meters.counter("indicators.stream.thread.replaced", "exception", e.getClass().getSimpleName())
                         .increment();
@@ -69,8 +96,13 @@ class StreamsConfig {
     }
 
     @Bean
-    NewTopic indicatorsTopic(TopicDeclarations topics) {
-        return topics.indicators();
+    NewTopic indicatorsTopic(TopicDeclarations topics, EngineProperties engine) {
+        return topics.indicators(engine.generation());
+    }
+
+    @Bean
+    NewTopic engineGenerationsTopic(TopicDeclarations topics) {
+        return topics.engineGenerations();
     }
 
     /** The topology writes to it, and Streams does not create the topics it writes to. */

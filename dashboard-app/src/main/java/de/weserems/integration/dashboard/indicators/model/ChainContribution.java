@@ -21,6 +21,13 @@ public record ChainContribution(CourseType courseType, int dayOfMonth, boolean p
     public static final int PLACEMENT_WINDOW_DAYS = 183;
     /** Days to placement and waiting days look at most this many days ahead. */
     public static final int HORIZON_DAYS = 365;
+    /**
+     * A pseudonym with more events than this stands for more than one person (a placeholder reference
+     * such as "0" sent by a provider): its completions leave the chain figures and are counted as
+     * excluded, and its further events cost nothing. No one person has that many enrolments, completions
+     * and placements. Changing it changes what the engine's state means: a new engine generation.
+     */
+    public static final int MAX_EVENTS_PER_PARTICIPANT = 100;
 
     public boolean placedWithin6Months() {
         return passed && daysToPlacement != null && daysToPlacement <= PLACEMENT_WINDOW_DAYS;

@@ -8,10 +8,14 @@ import de.weserems.integration.events.PlacementType;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
- * All counters of one district and month, as stored on {@code integration.indicators.v1}.
- * Kept by course type and placement type so that any filter and any period can be summed exactly.
+ * All counters of one district and month, as the indicator topic carries them. Kept by course type and
+ * placement type so that any filter and any period can be summed exactly.
+ *
+ * <p>The engine also uses this type for a change to be added ({@link #plus}): what one event, or a batch
+ * of events, adds to a district and month; a chain cell of a change may be negative.
  *
  * @param chain          the chain counters of the completions of this district and month, by course type
  *                       (empty in a record written before the chain indicators existed)
@@ -31,21 +35,51 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
         chain = chain == null ? Map.of() : Map.copyOf(chain);
     }
 
+    /** What one (deduplicated) event adds to the counts of its district and month. */
+    public static MonthlyCounters of(IntegrationEvent event) {
+        return switch (event.type()) {
+            case COURSE_ENROLMENT -> new MonthlyCounters(Map.of(event.courseType(), new CourseCounters(1, 0, 0, 0, 0)),
+                    Map.of(), Map.of(), event.receivedAt());
+            case COURSE_COMPLETION -> new MonthlyCounters(Map.of(event.courseType(), completion(event)), Map.of(),
+                    Map.of(), event.receivedAt());
+            case JOB_PLACEMENT -> new MonthlyCounters(Map.of(), Map.of(event.placementType(), 1L), Map.of(),
+                    event.receivedAt());
+        };
+    }
+
+    /** A change of the chain counters of one course type only. */
+    public static MonthlyCounters ofChain(CourseType courseType, ChainCounters change) {
+        return new MonthlyCounters(Map.of(), Map.of(), Map.of(courseType, change), null);
+    }
+
     /** These counters with one more (deduplicated) event counted. */
     public MonthlyCounters add(IntegrationEvent event) {
-        Map<CourseType, CourseCounters> c = new EnumMap<>(CourseType.class);
-        c.putAll(courses);
-        Map<PlacementType, Long> p = new EnumMap<>(PlacementType.class);
-        p.putAll(placements);
-        switch (event.type()) {
-            case COURSE_ENROLMENT -> c.merge(event.courseType(), new CourseCounters(1, 0, 0, 0, 0), CourseCounters::plus);
-            case COURSE_COMPLETION -> c.merge(event.courseType(), completion(event), CourseCounters::plus);
-            case JOB_PLACEMENT -> p.merge(event.placementType(), 1L, Long::sum);
+        return plus(of(event));
+    }
+
+    /** These counters and {@code change} added up; the newer receipt time stays. */
+    public MonthlyCounters plus(MonthlyCounters change) {
+        Instant newest = lastReceivedAt == null || (change.lastReceivedAt != null
+                && change.lastReceivedAt.isAfter(lastReceivedAt)) ? change.lastReceivedAt : lastReceivedAt;
+        return new MonthlyCounters(sum(courses, change.courses, CourseCounters::plus, CourseType.class),
+                sum(placements, change.placements, Long::sum, PlacementType.class),
+                sum(chain, change.chain, ChainCounters::plus, CourseType.class), newest);
+    }
+
+    private static <K extends Enum<K>, V> Map<K, V> sum(Map<K, V> a, Map<K, V> b, BinaryOperator<V> plus,
+                                                        Class<K> type) {
+        if (b.isEmpty()) {
+            return a;
         }
-        Instant received = event.receivedAt();
-        Instant newest = lastReceivedAt == null || (received != null && received.isAfter(lastReceivedAt))
-                ? received : lastReceivedAt;
-        return new MonthlyCounters(c, p, chain, newest);
+        if (a.isEmpty()) {
+            return b;
+        }
+        Map<K, V> sum = new EnumMap<>(type);
+        sum.putAll(a);
+        b.forEach((key, value) -> sum.merge(key, value, plus));
+        // a chain change that brings a course type back to nothing leaves no trace
+        sum.values().removeIf(v -> v instanceof ChainCounters c && c.isEmpty());
+        return sum;
     }
 
     static CourseCounters completion(IntegrationEvent e) {

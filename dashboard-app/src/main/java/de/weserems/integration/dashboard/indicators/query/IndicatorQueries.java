@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.indicators.query;
 
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
@@ -61,6 +62,21 @@ public class IndicatorQueries {
     /** The population figures the per-10,000 figures rest on, and their source. */
     public Population population() {
         return population;
+    }
+
+    /**
+     * Completions left out of the chain figures, all districts and months together, because their
+     * pseudonym stood for more events than one person has; {@code null} while it would be a count
+     * withheld under the count rule.
+     */
+    public Long excludedFromChain() {
+        long n = 0;
+        for (MonthlyCounters m : readModel.snapshot().values()) {
+            for (ChainCounters c : m.chain().values()) {
+                n += c.excluded();
+            }
+        }
+        return confidentiality.withholdCount(n) ? null : n;
     }
 
     /** The default period: the last 12 months including the current one. */

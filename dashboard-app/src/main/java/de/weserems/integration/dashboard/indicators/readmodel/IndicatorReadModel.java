@@ -3,18 +3,19 @@ package de.weserems.integration.dashboard.indicators.readmodel;
 import de.weserems.integration.dashboard.base.live.ChangeNotifier;
 import de.weserems.integration.dashboard.base.live.FiguresStatus;
 import de.weserems.integration.dashboard.base.live.Subscription;
+import de.weserems.integration.dashboard.indicators.generation.CaughtUpGenerations;
+import de.weserems.integration.dashboard.indicators.generation.EngineGeneration;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
-import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicTail;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
@@ -24,21 +25,23 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * The indicator read model of this instance: every counter of {@link Topics#INDICATORS}, read in
- * full from the beginning (no consumer group), so any number of dashboard instances serve the same
- * figures whichever partitions their Streams threads own.
+ * The indicator read model of this instance: every counter of the indicator topic of the newest engine
+ * generation that has caught up ({@link CaughtUpGenerations}), read in full from the beginning (no
+ * consumer group), so any number of dashboard instances serve the same figures whichever partitions
+ * their Streams threads own and whichever generation they run.
  *
- * <p>Subscribers are told about changes coalesced: at most once per {@link #NOTIFY_INTERVAL},
- * however many counters changed in between.
+ * <p>Figures are never partial and never go backwards on screen. A newer generation's topic is read
+ * beside the one served and takes over only once read to its end; when reading starts again from the
+ * beginning (the consumer lost the broker), the counters are read into a new map and swapped in once
+ * complete. Before the first complete read the instance is not {@link #loaded()}: the read API answers
+ * 503 and the readiness probe is down.
  *
- * <p>Figures never go backwards on screen: when reading starts (again) from the beginning of the
- * topic (at start, or after the consumer lost the broker), the counters are read into a new map and
- * swapped in only once they hold everything committed at that moment; until then the last complete
- * figures stay served. Before the first complete read, the instance is not {@link #loaded()}: the
- * read API answers 503 and the readiness probe is down, rather than showing partial figures.
+ * <p>Subscribers are told about changes coalesced: at most once per {@link #NOTIFY_INTERVAL}.
  */
 @Component
 public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
@@ -46,21 +49,29 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
     static final Duration NOTIFY_INTERVAL = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(IndicatorReadModel.class);
 
-    private final ConsumerFactory<?, ?> consumerFactory;
+    private final Tails tails;
+    private final CaughtUpGenerations markers;
     private final JsonMapper json;
     private final Timer freshness;
-    /** The complete figures served; replaced as a whole after a re-read. */
+    /** The complete figures served; replaced as a whole by a switch or a re-read. */
     private volatile Map<String, MonthlyCounters> counters = new ConcurrentHashMap<>();
-    /** Counters being read again from the beginning of the topic; {@code null} once caught up. */
-    private Map<String, MonthlyCounters> reading;
     private volatile boolean loaded;
+    private volatile Source current;
+    private Source next;
     private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("indicator-notifier", this::lastChange);
     private volatile Instant lastChange;
     private volatile boolean running;
-    private volatile TopicTail tail;
 
-    public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, MeterRegistry meters) {
-        this.consumerFactory = consumerFactory;
+    @Autowired
+    public IndicatorReadModel(ConsumerFactory<?, ?> consumerFactory, CaughtUpGenerations markers, JsonMapper json,
+                              MeterRegistry meters) {
+        this(tails(consumerFactory), markers, json, meters);
+    }
+
+    /** With {@code tails} reading the topics: Kafka, or a stand-in in tests. */
+    IndicatorReadModel(Tails tails, CaughtUpGenerations markers, JsonMapper json, MeterRegistry meters) {
+        this.tails = tails;
+        this.markers = markers;
         this.json = json;
         this.freshness = Timer.builder("indicators.freshness")
                 .description("from ingest receiving an event to its figure being in this instance's read model")
@@ -80,19 +91,25 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
         return Map.copyOf(counters);
     }
 
-    /** Whether this instance has read the whole indicator topic once and serves complete figures. */
+    /** Whether this instance serves complete figures of some generation. */
     @Override
     public boolean loaded() {
         return loaded;
     }
 
+    /** The engine generation whose figures are served; empty before the first complete read. */
+    public Optional<EngineGeneration> serving() {
+        Source s = current;
+        return s == null ? Optional.empty() : Optional.of(s.generation);
+    }
+
     /**
-     * Per partition of the indicator topic, the offset up to which this read model holds its records
-     * (empty while not started or reconnecting).
+     * Per partition of the indicator topic served, the offset up to which this read model holds its
+     * records (empty while not serving or re-reading).
      */
     public Map<TopicPartition, Long> positions() {
-        TopicTail t = tail;
-        return t == null ? Map.of() : t.positions();
+        Source s = current;
+        return s == null || s.tail == null ? Map.of() : s.tail.positions();
     }
 
     /** When the figures last changed, {@code null} before the first change. */
@@ -102,15 +119,95 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
 
     /** Calls {@code listener} (on a background thread) with the change time after figures changed. */
     @Override
-    public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
+    public Subscription subscribe(Consumer<Instant> listener) {
         return changes.subscribe(listener);
     }
 
     @Override
     public void start() {
         running = true;
-        tail = TopicTail.start(Topics.INDICATORS, this::consumer, tailListener());
+        markers.subscribe(this::generationsChanged);
+        generationsChanged();
         changes.start(NOTIFY_INTERVAL);
+    }
+
+    /** Reads a topic from its beginning and follows it, delivering to a listener. */
+    @FunctionalInterface
+    interface Tails {
+        Tail start(String topic, TopicTail.Listener listener);
+    }
+
+    /** A topic being read. */
+    interface Tail {
+        /** Per partition, the next offset to read. */
+        Map<TopicPartition, Long> positions();
+
+        void close();
+    }
+
+    private static Tails tails(ConsumerFactory<?, ?> consumerFactory) {
+        return (topic, listener) -> {
+            @SuppressWarnings("unchecked")
+            TopicTail tail = TopicTail.start(topic, () -> (org.apache.kafka.clients.consumer.Consumer<String, byte[]>)
+                    consumerFactory.createConsumer(null, "indicator-read-model", null, TopicTail.consumerOverrides()),
+                    listener);
+            return new Tail() {
+                @Override
+                public Map<TopicPartition, Long> positions() {
+                    return tail.positions();
+                }
+
+                @Override
+                public void close() {
+                    tail.close();
+                }
+            };
+        };
+    }
+
+    /** Starts reading the newest generation that has caught up, if it is not the one served or being read. */
+    private synchronized void generationsChanged() {
+        Optional<EngineGeneration> newest = markers.newestCaughtUp();
+        if (!running || newest.isEmpty()) {
+            return;
+        }
+        EngineGeneration generation = newest.get();
+        if ((current != null && current.generation.equals(generation))
+                || (next != null && next.generation.equals(generation))) {
+            return;
+        }
+        if (next != null) {
+            next.close();
+        }
+        log.info("Reading the indicators of engine generation {} ({})", generation, generation.indicatorsTopic());
+        next = new Source(generation);
+        next.tail = tails.start(generation.indicatorsTopic(), next);
+    }
+
+    /** {@code source} holds everything committed on its topic: serve it, or its re-read, from now on. */
+    private synchronized void complete(Source source) {
+        if (source == next) {
+            Source previous = current;
+            current = source;
+            next = null;
+            if (previous != null) {
+                previous.close();
+                log.info("Serving the indicators of engine generation {} instead of {}", source.generation,
+                        previous.generation);
+            } else {
+                log.info("Indicator read model loaded from engine generation {}: {} district-months",
+                        source.generation, source.counters.size());
+            }
+        } else if (source != current) {
+            return;
+        }
+        counters = source.counters;
+        loaded = true;
+        if (counters.isEmpty()) {
+            changes.changed(); // listeners hear of "loaded"; still no figures, so no change time
+        } else {
+            changed();
+        }
     }
 
     /** Tells the subscribers once about all changes since the last call (the notifier thread calls it). */
@@ -118,58 +215,17 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
         changes.notifyListeners();
     }
 
-    /** What the tail of the indicator topic delivers to. */
-    TopicTail.Listener tailListener() {
-        return new TopicTail.Listener() {
-            @Override
-            public void reset() {
-                // the compacted topic is read again from its start: into a new map, served once complete
-                reading = new ConcurrentHashMap<>();
-            }
-
-            @Override
-            public void records(ConsumerRecords<String, byte[]> records) {
-                apply(records);
-            }
-
-            @Override
-            public void caughtUp() {
-                swapIn();
-            }
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private Consumer<String, byte[]> consumer() {
-        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "indicator-read-model", null,
-                TopicTail.consumerOverrides());
-    }
-
-    private void apply(ConsumerRecords<String, byte[]> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                update(record.key(), record.value() == null ? null
-                        : json.readValue(record.value(), MonthlyCounters.class));
-            } catch (JacksonException e) {
-                log.warn("Skipping unreadable indicator record {} at {}-{}@{}", record.key(), record.topic(),
-                        record.partition(), record.offset());
-            }
-        }
-        changed();
-    }
-
     /**
-     * Sets (or with {@code null} removes) the counters of one key; subscribers hear of it with the next
-     * {@link #changed()}. While the topic is read again from its start, into the map that {@link #swapIn()}
-     * serves later; freshness is recorded only for live updates, not for a re-read of old figures.
+     * Sets (or with {@code null} removes) the counters of one key in the figures served, as a record of
+     * the served topic does; subscribers hear of it with the next {@link #changed()}.
      */
     void update(String key, MonthlyCounters value) {
-        Map<String, MonthlyCounters> target = reading != null ? reading : counters;
-        if (target == counters) {
-            MonthlyCounters previous = counters.get(key);
+        put(counters, key, value, true);
+    }
+
+    private void put(Map<String, MonthlyCounters> target, String key, MonthlyCounters value, boolean live) {
+        if (live) {
+            MonthlyCounters previous = target.get(key);
             Instant received = value == null ? null : value.lastReceivedAt();
             if (received != null && (previous == null || previous.lastReceivedAt() == null
                     || received.isAfter(previous.lastReceivedAt()))) {
@@ -183,18 +239,11 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
         }
     }
 
-    /** The re-read is complete: serve it. */
+    /** Serves what was put so far as complete figures (tests without Kafka). */
     void swapIn() {
-        if (reading != null) {
-            counters = reading;
-            reading = null;
-        }
-        if (!loaded) {
-            log.info("Indicator read model loaded: {} district-months", counters.size());
-        }
         loaded = true;
         if (counters.isEmpty()) {
-            changes.changed(); // listeners hear of "loaded"; still no figures, so no change time
+            changes.changed();
         } else {
             changed();
         }
@@ -206,10 +255,14 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        if (tail != null) {
-            tail.close();
+        if (next != null) {
+            next.close();
+            next = null;
+        }
+        if (current != null) {
+            current.close();
         }
         changes.stop();
     }
@@ -217,5 +270,56 @@ public class IndicatorReadModel implements SmartLifecycle, FiguresStatus {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** One generation's indicator topic as this instance reads it. */
+    private final class Source implements TopicTail.Listener {
+
+        final EngineGeneration generation;
+        volatile Tail tail;
+        /** What has been read; served once complete. */
+        volatile Map<String, MonthlyCounters> counters = new ConcurrentHashMap<>();
+        /** Read from the beginning again (a lost connection) while the last complete read stays served. */
+        private boolean rereading;
+
+        Source(EngineGeneration generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public void reset() {
+            counters = new ConcurrentHashMap<>();
+            rereading = true;
+        }
+
+        @Override
+        public void records(ConsumerRecords<String, byte[]> records) {
+            boolean live = !rereading && this == current;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    put(counters, record.key(), record.value() == null ? null
+                            : json.readValue(record.value(), MonthlyCounters.class), live);
+                } catch (JacksonException e) {
+                    log.warn("Skipping unreadable indicator record {} at {}-{}@{}", record.key(), record.topic(),
+                            record.partition(), record.offset());
+                }
+            }
+            if (live) {
+                changed();
+            }
+        }
+
+        @Override
+        public void caughtUp() {
+            rereading = false;
+            complete(this);
+        }
+
+        void close() {
+            Tail t = tail;
+            if (t != null) {
+                t.close();
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Span;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
+import de.weserems.integration.dashboard.indicators.model.ChainContribution;
+import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -38,7 +40,7 @@ public class MethodologyView extends VerticalLayout {
             "passedB1OrHigher", "placements", "completionRate", "languageSuccessRate", "per10k",
             "placementWithin6Months", "medianDaysToPlacement", "medianWaitingDays", "pending", "noReports");
 
-    public MethodologyView(DashboardProperties properties, ProviderActivity activity) {
+    public MethodologyView(DashboardProperties properties, ProviderActivity activity, IndicatorQueries queries) {
         addClassName("methodology");
         setWidthFull();
         setMaxWidth("60em");
@@ -54,6 +56,14 @@ public class MethodologyView extends VerticalLayout {
             definitions.add(entry);
         }
         add(definitions);
+
+        Long excluded = queries.excludedFromChain();
+        Paragraph placeholders = new Paragraph(getTranslation("method.chain.excluded",
+                ChainContribution.MAX_EVENTS_PER_PARTICIPANT, excluded == null
+                        ? getTranslation("method.chain.excluded.withheld", properties.confidentiality().minCount())
+                        : java.text.NumberFormat.getIntegerInstance(getLocale()).format(excluded)));
+        placeholders.setId("method-chain-excluded");
+        add(placeholders);
 
         add(new H3(getTranslation("method.confidentiality")));
         Paragraph rules = new Paragraph(getTranslation("method.confidentiality.text",

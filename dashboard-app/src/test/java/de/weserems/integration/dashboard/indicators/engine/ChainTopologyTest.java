@@ -1,11 +1,13 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Outcome;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +163,49 @@ class ChainTopologyTest {
                 .containsExactly(Map.entry(30, 1L));
         assertThat(latest.get("03457|2025-04").placementTotal()).isEqualTo(1);
         assertThat(latest.get("03457|2025-04").chain()).isEmpty();
+    }
+
+    @Test
+    void a_pseudonym_standing_for_more_events_than_one_person_has_leaves_the_chain_and_is_counted_as_excluded() {
+        // a real participant beside it keeps its figures
+        send(completion("real", District.EMSLAND, DAY, Outcome.PASSED));
+        send(placement("real", District.EMSLAND, DAY.plusDays(10)));
+        // "0": a placeholder a provider sent for everybody
+        send(completion("0", District.EMSLAND, DAY, Outcome.PASSED));
+        send(completion("0", District.EMSLAND, DAY.plusDays(1), Outcome.FAILED));
+        for (int i = 0; i < ChainContribution.MAX_EVENTS_PER_PARTICIPANT - 3; i++) {
+            send(enrolment("0", District.EMSLAND, DAY.plusDays(2 + i % 300)));
+        }
+        send(placement("0", District.EMSLAND, DAY.plusDays(5)));
+        ChainCounters before = chain(EMSLAND_MARCH);
+        assertThat(before.passedByDay()).as("at the limit it still counts").containsExactly(Map.entry(10, 2L));
+        assertThat(before.excluded()).isZero();
+
+        send(enrolment("0", District.EMSLAND, DAY.plusDays(9)));               // one event too many
+        send(completion("0", District.EMSLAND, DAY.plusDays(3), Outcome.PASSED)); // and later ones
+        ChainCounters after = chain(EMSLAND_MARCH);
+        assertThat(after.passedByDay()).containsExactly(Map.entry(10, 1L));
+        assertThat(after.daysToPlacement()).containsExactly(Map.entry(10, 1L));
+        assertThat(after.placedWithin6MonthsByDay()).containsExactly(Map.entry(10, 1L));
+        assertThat(after.waitingDays()).isEmpty();
+        assertThat(after.excluded()).isEqualTo(3);
+        assertThat(topology.excludedParticipants()).isEqualTo(1);
+        // the counts are not the chain's: every completion still counts there
+        assertThat(topology.latest().get(EMSLAND_MARCH).courseTotal(null).passed()).isEqualTo(3);
+    }
+
+    @Test
+    void an_excluded_pseudonyms_history_stays_small_and_further_events_write_nothing_to_it() {
+        for (int i = 0; i < ChainContribution.MAX_EVENTS_PER_PARTICIPANT + 50; i++) {
+            send(completion("unbekannt", District.EMSLAND, DAY.plusDays(i % 20), Outcome.PASSED));
+        }
+        KeyValueStore<String, ParticipantHistory> histories = topology.driver.getKeyValueStore(
+                ChainTopology.PARTICIPANT_HISTORY);
+        ParticipantHistory history = histories.get("unbekannt");
+        assertThat(history).isEqualTo(ParticipantHistory.EXCLUDED);
+        assertThat(InternalFormats.PARTICIPANT_HISTORY.serializer().serialize("t", history)).hasSizeLessThan(16);
+        assertThat(chain(EMSLAND_MARCH).excluded()).isEqualTo(ChainContribution.MAX_EVENTS_PER_PARTICIPANT + 50);
+        assertThat(chain(EMSLAND_MARCH).passedByDay()).isEmpty();
     }
 
     private void passedWithPlacementAfter(String participant, int days) {

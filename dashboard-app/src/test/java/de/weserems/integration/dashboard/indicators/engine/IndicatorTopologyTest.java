@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +48,31 @@ class IndicatorTopologyTest {
         assertThat(latest.get("03454|2026-03").courseTotal(CourseType.JOB_LANGUAGE_COURSE).enrolments()).isEqualTo(1);
         assertThat(latest.get("03454|2026-04").courseTotal(null).enrolments()).isEqualTo(1);
         assertThat(latest.get("03457|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
+    }
+
+    @Test
+    void a_copy_keyed_by_district_as_an_older_ingest_wrote_it_counts_once_with_the_copy_keyed_by_its_id() {
+        IntegrationEvent event = Events.enrolment(District.EMSLAND, "2026-03-02", CourseType.INTEGRATION_COURSE);
+        IntegrationEvent older = Events.enrolment(District.LEER, "2026-03-02", CourseType.INTEGRATION_COURSE);
+        topology.sendKeyedByDistrict(event);
+        send(event);
+        topology.sendKeyedByDistrict(event);
+        topology.sendKeyedByDistrict(older);
+
+        Map<String, MonthlyCounters> latest = topology.latest();
+        assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
+        assertThat(latest.get("03457|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
+    }
+
+    @Test
+    void many_events_of_one_district_and_month_pass_the_repartition_topic_as_one_change() {
+        for (int i = 0; i < 500; i++) {
+            send(Events.enrolment(District.EMSLAND, "2026-03-02", CourseType.INTEGRATION_COURSE));
+        }
+        Map<String, MonthlyCounters> latest = topology.latest();
+        assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(500);
+        // the counters were written once for the interval, not 500 times
+        assertThat(topology.written()).isEqualTo(1);
     }
 
     @Test
@@ -148,10 +172,11 @@ class IndicatorTopologyTest {
     @Test
     void every_operator_store_and_internal_topic_has_a_chosen_name_so_a_topology_change_keeps_its_state() {
         StreamsBuilder builder = new StreamsBuilder();
-        IndicatorTopology.build(builder, TopologyFixture.JSON, topology.deadLetters);
+        IndicatorTopology.build(builder, TopologyFixture.JSON, topology.deadLetters, TopologyFixture.SETTINGS);
         String description = builder.build().describe().toString();
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
-                .contains("seen-event-ids", "district-month-counters", "participant-history", "district-month-chain",
-                        "events-by-participant-repartition", "chain-by-district-month-repartition");
+                .contains("seen-event-ids", "count-changes", "chain-changes", "district-month-counters",
+                        "participant-history", "events-by-id-repartition", "events-by-participant-repartition",
+                        "changes-by-district-month-repartition");
     }
 }

@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.engine;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,20 +29,25 @@ import java.util.stream.Stream;
 public final class TopologyFixture implements AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String INDICATORS = "integration.indicators.test";
+    static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
+    static final TopologySettings SETTINGS = settings(new SimpleMeterRegistry().counter("excluded"));
     private static final Path MEMORY_DIR = Path.of("/dev/shm");
 
     public final DeadLetters deadLetters = new DeadLetters(new SimpleMeterRegistry());
+    private final Counter excluded = new SimpleMeterRegistry().counter("excluded");
     public final TopologyTestDriver driver;
     public final TestInputTopic<String, IntegrationEvent> events;
     public final TestInputTopic<String, String> rawEvents;
     public final TestOutputTopic<String, MonthlyCounters> indicators;
     public final TestOutputTopic<String, byte[]> deadLetterTopic;
     private final Map<String, MonthlyCounters> latest = new HashMap<>();
+    private int written;
     private final Path stateDir;
 
     public TopologyFixture() {
         StreamsBuilder builder = new StreamsBuilder();
-        IndicatorTopology.build(builder, JSON, deadLetters);
+        IndicatorTopology.build(builder, JSON, deadLetters, settings(excluded));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -54,20 +61,30 @@ public final class TopologyFixture implements AutoCloseable {
         JsonSerde<IntegrationEvent> eventSerde = new JsonSerde<>(JSON, IntegrationEvent.class);
         events = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), eventSerde.serializer());
         rawEvents = driver.createInputTopic(Topics.EVENTS, Serdes.String().serializer(), Serdes.String().serializer());
-        indicators = driver.createOutputTopic(Topics.INDICATORS, Serdes.String().deserializer(),
+        indicators = driver.createOutputTopic(INDICATORS, Serdes.String().deserializer(),
                 new JsonSerde<>(JSON, MonthlyCounters.class).deserializer());
         deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DEAD_LETTERS, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
-    /** Sends an event as ingest does: keyed by its district. */
+    /** Sends an event as ingest does: keyed by its eventId. */
     public void send(IntegrationEvent event) {
+        events.pipeInput(event.eventId().toString(), event);
+    }
+
+    /** Sends an event as ingest did before it keyed by eventId: keyed by its district. */
+    public void sendKeyedByDistrict(IntegrationEvent event) {
         events.pipeInput(event.district().ags(), event);
     }
 
-    /** The latest counters per {@code AGS|YYYY-MM} written so far, as a compacted topic keeps them. */
+    /**
+     * The latest counters per {@code AGS|YYYY-MM} written so far, as a compacted topic keeps them, once
+     * the engine has passed on what it added up ({@link DeltaBuffer}'s interval elapsed).
+     */
     public Map<String, MonthlyCounters> latest() {
+        driver.advanceWallClockTime(FLUSH_INTERVAL);
         indicators.readKeyValuesToList().forEach(kv -> {
+            written++;
             if (kv.value == null) {
                 latest.remove(kv.key);
             } else {
@@ -75,6 +92,20 @@ public final class TopologyFixture implements AutoCloseable {
             }
         });
         return Map.copyOf(latest);
+    }
+
+    private static TopologySettings settings(Counter excluded) {
+        return new TopologySettings(INDICATORS, FLUSH_INTERVAL, excluded);
+    }
+
+    /** How many pseudonyms left the chain figures (the engine's metric). */
+    public double excludedParticipants() {
+        return excluded.count();
+    }
+
+    /** How many records the indicator topic has received so far (as of the last {@link #latest()}). */
+    public int written() {
+        return written;
     }
 
     @Override

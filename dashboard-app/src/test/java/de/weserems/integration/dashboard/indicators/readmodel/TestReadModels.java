@@ -22,7 +22,7 @@ public final class TestReadModels {
 
     /** A read model that has not yet read the indicator topic to its end (an instance starting). */
     public static IndicatorReadModel loading() {
-        return new IndicatorReadModel(null, JsonMapper.builder().build(),
+        return new IndicatorReadModel((IndicatorReadModel.Tails) null, null, JsonMapper.builder().build(),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
