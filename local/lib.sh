@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2153 # KAFKA_PORT, KAFKA_DATA, LOGS, ... are set by the script that sources this
 # local/lib.sh: what ./run-local, .ci/run and the benchmarks (through bench/common.sh) share; sourced,
 # not run. Messages, choosing a JDK, a single-node Apache Kafka broker (KRaft) from Kafka's own jars,
 # waiting for ports and readiness probes, and stopping exactly the processes a script started (newest
@@ -36,6 +37,7 @@ fi
 
 # Messages never fail: if the output went to a pipe that is gone (./run-local | tee, and Ctrl-C ended
 # tee too), the clean-up must still run.
+# shellcheck disable=SC2261 # the message to MSG_INFO_FD first, then printf's own complaints nowhere
 info() { printf '%s[%s]%s %s\n' "$MSG_BOLD" "$MSG_TAG" "$MSG_PLAIN" "$*" >&"$MSG_INFO_FD" 2>/dev/null || true; }
 warn() { printf '%s[%s] %s%s\n' "$MSG_YELLOW" "$MSG_TAG" "$*" "$MSG_PLAIN" >&2 2>/dev/null || true; }
 die() {
