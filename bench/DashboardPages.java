@@ -10,6 +10,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import support.Cpu;
+import support.Options;
+import support.Results;
+import support.Stats;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +26,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,43 +88,50 @@ public class DashboardPages {
             })();
             """.formatted(READY_CHECK);
 
-    final Map<String, String> opt;
+    static final String USAGE = """
+            Usage: java -cp SELENIUM_CLASSPATH bench/DashboardPages.java --phase=ready|pages --result-file=PATH [options]
+              --url=http://localhost:38080  --login=planer:planer  --dashboard-pid=PID
+              --pids-file=PATH (the browser's PIDs, for the script's clean-up)  --driver-log=PATH
+              --screenshot=PATH  --chromium=/usr/bin/chromium  --chromedriver=/usr/bin/chromedriver
+              ready: --runs=5
+              pages: --pages=20 --minutes=10 --sample-seconds=30 --after-close-seconds=60 --csv=PATH
+            """;
+
+    final Options opt;
     final String url;
     final String user;
     final String password;
     final long dashboardPid;
-    final Map<String, String> result = new LinkedHashMap<>();
+    final Results result = new Results();
     final Path resultFile;
     final Path pidsFile;
     WebDriver browser;
     long browserCpuTicks;
 
-    DashboardPages(Map<String, String> opt) {
+    DashboardPages(Options opt) {
         this.opt = opt;
-        this.url = opt.getOrDefault("url", "http://localhost:38080");
-        String[] login = opt.getOrDefault("login", "planer:planer").split(":", 2);
+        this.url = opt.text("url");
+        String[] login = opt.text("login").split(":", 2);
         this.user = login[0];
         this.password = login[1];
-        this.dashboardPid = Long.parseLong(opt.getOrDefault("dashboard-pid", "0"));
-        this.resultFile = Path.of(opt.get("result-file"));
-        this.pidsFile = opt.containsKey("pids-file") ? Path.of(opt.get("pids-file")) : null;
+        this.dashboardPid = opt.longValue("dashboard-pid");
+        this.resultFile = opt.path("result-file");
+        this.pidsFile = opt.path("pids-file");
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("expected --name=value, not " + a);
-            }
-            opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
+        Options opt = Options.parse("DashboardPages", USAGE, args, "phase", null, "result-file", null,
+                "url", "http://localhost:38080", "login", "planer:planer", "dashboard-pid", "0", "pids-file", "",
+                "driver-log", "/dev/null", "screenshot", null, "chromium", "/usr/bin/chromium",
+                "chromedriver", "/usr/bin/chromedriver", "runs", "5", "pages", "20", "minutes", "10",
+                "sample-seconds", "30", "after-close-seconds", "60", "csv", "");
         DashboardPages bench = new DashboardPages(opt);
         Runtime.getRuntime().addShutdownHook(new Thread(bench::closeBrowser, "close-browser"));
         try {
-            switch (opt.getOrDefault("phase", "")) {
+            switch (opt.text("phase")) {
                 case "ready" -> bench.readyPhase();
                 case "pages" -> bench.pagesPhase();
-                default -> throw new IllegalArgumentException("--phase=ready|pages");
+                default -> opt.fail("--phase=ready|pages");
             }
         } finally {
             bench.closeBrowser();
@@ -134,7 +144,7 @@ public class DashboardPages {
     // ------------------------------------------------------------------------------------------
 
     void readyPhase() throws Exception {
-        int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
+        int runs = opt.integer("runs");
         openBrowser();
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", READY_OBSERVER));
@@ -173,7 +183,7 @@ public class DashboardPages {
             wall.add(wallMs);
             details.add(detail);
         }
-        screenshot(Path.of(opt.get("screenshot")));
+        screenshot(opt.path("screenshot"));
         result.put("ready_ms", join(inBrowser));
         result.put("ready_wall_ms", join(wall));
         result.put("ready_median_ms", String.valueOf(median(inBrowser)));
@@ -201,11 +211,11 @@ public class DashboardPages {
     PrintWriter csv;
 
     void pagesPhase() throws Exception {
-        int pages = Integer.parseInt(opt.getOrDefault("pages", "20"));
-        double minutes = Double.parseDouble(opt.getOrDefault("minutes", "10"));
-        int sampleSeconds = Integer.parseInt(opt.getOrDefault("sample-seconds", "30"));
-        int afterCloseSeconds = Integer.parseInt(opt.getOrDefault("after-close-seconds", "60"));
-        csv = new PrintWriter(Files.newBufferedWriter(Path.of(opt.get("csv")), StandardCharsets.UTF_8));
+        int pages = opt.integer("pages");
+        double minutes = opt.decimal("minutes");
+        int sampleSeconds = opt.integer("sample-seconds");
+        int afterCloseSeconds = opt.integer("after-close-seconds");
+        csv = new PrintWriter(Files.newBufferedWriter(opt.path("csv"), StandardCharsets.UTF_8));
         csv.println("seconds,phase,pages,heap_used_after_gc_bytes,heap_committed_bytes");
         csv.flush();
 
@@ -251,7 +261,9 @@ public class DashboardPages {
             run.add(new double[] {(System.nanoTime() - runStart) / 1e9, used});
         }
         double runSeconds = run.getLast()[0];
-        double slope = slope(run); // bytes per second
+        Stats.Fit fit = Stats.fit(run.stream().mapToDouble(r -> r[0]).toArray(),
+                run.stream().mapToDouble(r -> r[1]).toArray(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        double slope = fit.n() < 2 ? 0 : fit.slope(); // bytes per second
         double growth = slope * runSeconds;
         double growthPerPage = growth / pages;
         double limit = Math.max(0.10 * Math.max(perPage, 0), 100 * 1024);
@@ -263,7 +275,7 @@ public class DashboardPages {
         result.put("run_first_last_bytes", Math.round(run.getFirst()[1]) + " " + Math.round(run.getLast()[1]));
         result.put("run_min_max_bytes", Math.round(run.stream().mapToDouble(r -> r[1]).min().orElse(0)) + " "
                 + Math.round(run.stream().mapToDouble(r -> r[1]).max().orElse(0)));
-        result.put("run_residual_sd_bytes", String.valueOf(Math.round(residualSd(run, slope))));
+        result.put("run_residual_sd_bytes", Math.round(fit.residualSd()));
         result.put("run_flat_limit_bytes", String.valueOf(Math.round(limit)));
         result.put("run_verdict", growthPerPage < limit ? "flat" : "growing");
 
@@ -281,7 +293,7 @@ public class DashboardPages {
         result.put("tabs_updated", changed + " of " + tabs.size());
         result.put("tabs_updated_example", example);
         browser.switchTo().window(tabs.getLast());
-        screenshot(Path.of(opt.get("screenshot")));
+        screenshot(opt.path("screenshot"));
         browserCpuTicks = descendantTicks();
 
         // Close the pages (the last tab goes to about:blank: closing it would end the WebDriver session).
@@ -352,36 +364,13 @@ public class DashboardPages {
         }
     }
 
-    static double slope(List<double[]> xy) {
-        double n = xy.size(), sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (double[] p : xy) {
-            sx += p[0];
-            sy += p[1];
-            sxx += p[0] * p[0];
-            sxy += p[0] * p[1];
-        }
-        double d = n * sxx - sx * sx;
-        return d == 0 ? 0 : (n * sxy - sx * sy) / d;
-    }
-
-    static double residualSd(List<double[]> xy, double slope) {
-        double mx = xy.stream().mapToDouble(p -> p[0]).average().orElse(0);
-        double my = xy.stream().mapToDouble(p -> p[1]).average().orElse(0);
-        double ss = 0;
-        for (double[] p : xy) {
-            double r = p[1] - (my + slope * (p[0] - mx));
-            ss += r * r;
-        }
-        return xy.size() > 2 ? Math.sqrt(ss / (xy.size() - 2)) : 0;
-    }
-
     // ------------------------------------------------------------------------------------------
     // Browser
     // ------------------------------------------------------------------------------------------
 
     void openBrowser() throws IOException {
-        String chromium = opt.getOrDefault("chromium", "/usr/bin/chromium");
-        String driver = opt.getOrDefault("chromedriver", "/usr/bin/chromedriver");
+        String chromium = opt.text("chromium");
+        String driver = opt.text("chromedriver");
         if (!new File(chromium).canExecute() || !new File(driver).canExecute()) {
             throw new IllegalStateException("Chromium and ChromeDriver needed at " + chromium + " and " + driver
                     + " (apt-get install -y chromium chromium-driver)");
@@ -393,7 +382,7 @@ public class DashboardPages {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1440,1000", "--lang=de-DE");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().withLogFile(new File(opt.getOrDefault("driver-log", "/dev/null"))).build();
+                .usingAnyFreePort().withLogFile(new File(opt.text("driver-log"))).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120)).scriptTimeout(Duration.ofSeconds(60));
         writePids();
@@ -412,15 +401,7 @@ public class DashboardPages {
 
     /** CPU ticks (utime + stime, and of waited-for children) of the browser's processes still running. */
     static long descendantTicks() {
-        return ProcessHandle.current().descendants().mapToLong(p -> {
-            try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-            } catch (Exception e) {
-                return 0;
-            }
-        }).sum();
+        return ProcessHandle.current().descendants().mapToLong(p -> Cpu.ticksWithChildren(p.pid())).sum();
     }
 
     synchronized void closeBrowser() {
@@ -471,12 +452,13 @@ public class DashboardPages {
     // ------------------------------------------------------------------------------------------
 
     void writeResult() {
-        result.put("browser_cpu_ticks", String.valueOf(browserCpuTicks));
+        result.put("browser_cpu_ticks", browserCpuTicks);
+        if (csv != null) {
+            csv.close();
+        }
         try {
-            if (csv != null) csv.close();
-            Files.write(resultFile, result.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            result.write(resultFile);
+        } catch (RuntimeException e) {
             System.err.println("Could not write " + resultFile + ": " + e);
         }
     }

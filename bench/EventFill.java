@@ -4,22 +4,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import support.Events;
+import support.Options;
+import support.Results;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static support.Log.log;
 
 /**
  * Fills {@code integration.events.v1} of bench/replay directly (no ingest) with N valid events as
@@ -49,42 +50,22 @@ public class EventFill {
               --result-file=PATH     key=value figures for the calling script
             """;
 
-    static final String[] DISTRICTS = {"03401", "03402", "03403", "03404", "03405", "03451", "03452", "03453",
-            "03454", "03455", "03456", "03457", "03458", "03459", "03460", "03461", "03462"};
-    static final String[] COURSE_TYPES = {"INTEGRATION_COURSE", "JOB_LANGUAGE_COURSE", "VOCATIONAL_QUALIFICATION",
-            "ORIENTATION_COURSE"};
-    static final String[] OUTCOMES = {"PASSED", "FAILED", "DROPPED_OUT"};
-    static final String[] LEVELS = {"A1", "A2", "B1", "B2", "C1", "C2"};
-    static final String[] PLACEMENTS = {"EMPLOYMENT", "APPRENTICESHIP", "SELF_EMPLOYMENT", "MARGINAL_EMPLOYMENT"};
     static final int RESEND_WINDOW = 50_000;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("bootstrap", "localhost:19092",
+        Options opt = Options.parse("EventFill", USAGE, args, "bootstrap", "localhost:19092",
                 "topic", "integration.events.v1", "events", "2000000", "participants", "200000", "seed", "42",
-                "result-file", ""));
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.print(USAGE);
-                return;
-            }
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0 || !opt.containsKey(arg.substring(2, eq))) {
-                System.err.println("EventFill: not an option: " + arg);
-                System.err.print(USAGE);
-                System.exit(2);
-            }
-            opt.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        long events = Long.parseLong(opt.get("events"));
-        int participants = Integer.parseInt(opt.get("participants"));
-        SplittableRandom random = new SplittableRandom(Long.parseLong(opt.get("seed")));
+                "result-file", "");
+        long events = opt.longValue("events");
+        int participants = opt.integer("participants");
+        SplittableRandom random = new SplittableRandom(opt.longValue("seed"));
         String[] pseudonyms = new String[participants];
         for (int i = 0; i < participants; i++) {
             pseudonyms[i] = pseudonym(random);
         }
 
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, opt.get("bootstrap"));
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, opt.text("bootstrap"));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"); // as ingest-service
@@ -117,52 +98,37 @@ public class EventFill {
                     resends++;
                 } else {
                     b.setLength(0);
-                    int kind = random.nextInt(100);
-                    String type = kind < 50 ? "COURSE_ENROLMENT" : kind < 85 ? "COURSE_COMPLETION" : "JOB_PLACEMENT";
+                    String type = Events.type(random);
                     LocalDate occurredOn = first.plusDays(random.nextInt(730));
                     String participant = null;
                     String district;
                     if (random.nextInt(100) < 30) {
                         withoutParticipant++;
-                        district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+                        district = Events.district(random);
                     } else {
                         int who = random.nextInt(participants);
                         participant = pseudonyms[who];
-                        district = random.nextInt(10) == 0 ? DISTRICTS[random.nextInt(DISTRICTS.length)]
-                                : DISTRICTS[who % DISTRICTS.length];
+                        district = random.nextInt(10) == 0 ? Events.district(random)
+                                : Events.DISTRICTS[who % Events.DISTRICTS.length];
                     }
-                    b.append("{\"eventId\":\"").append(new UUID(random.nextLong(), random.nextLong()))
-                            .append("\",\"type\":\"").append(type)
-                            .append("\",\"occurredOn\":\"").append(occurredOn)
-                            .append("\",\"district\":\"").append(district).append('"');
+                    Events.appendHead(b, random, type, occurredOn, district);
                     if (participant != null) {
-                        b.append(",\"participant\":\"").append(participant).append('"');
+                        Events.appendField(b, "participant", participant);
                     }
+                    Events.appendTypeFields(b, type, random);
                     switch (type) {
-                        case "COURSE_ENROLMENT" -> {
-                            enrolments++;
-                            b.append(",\"courseType\":\"").append(pick(COURSE_TYPES, random)).append('"');
-                        }
-                        case "COURSE_COMPLETION" -> {
-                            completions++;
-                            b.append(",\"courseType\":\"").append(pick(COURSE_TYPES, random)).append('"');
-                            b.append(",\"outcome\":\"").append(pick(OUTCOMES, random)).append('"');
-                            if (random.nextBoolean()) {
-                                b.append(",\"languageLevel\":\"").append(pick(LEVELS, random)).append('"');
-                            }
-                        }
-                        default -> {
-                            placements++;
-                            b.append(",\"placementType\":\"").append(pick(PLACEMENTS, random)).append('"');
-                        }
+                        case "COURSE_ENROLMENT" -> enrolments++;
+                        case "COURSE_COMPLETION" -> completions++;
+                        default -> placements++;
                     }
                     Instant received = occurredOn.plusDays(1 + random.nextInt(20)).atTime(8 + random.nextInt(10),
                             random.nextInt(60), random.nextInt(60)).toInstant(ZoneOffset.UTC);
                     if (received.isAfter(now)) {
                         received = now;
                     }
-                    b.append(",\"providerId\":\"bench-provider-").append(1 + random.nextInt(8))
-                            .append("\",\"receivedAt\":\"").append(received).append("\"}");
+                    Events.appendField(b, "providerId", "bench-provider-" + (1 + random.nextInt(8)));
+                    Events.appendField(b, "receivedAt", received);
+                    b.append('}');
                     key = district;
                     value = b.toString().getBytes(StandardCharsets.UTF_8);
                     int slot = (int) (filled % RESEND_WINDOW);
@@ -171,7 +137,7 @@ public class EventFill {
                     filled++;
                 }
                 bytes += key.length() + value.length;
-                producer.send(new ProducerRecord<>(opt.get("topic"), key, value), (metadata, e) -> {
+                producer.send(new ProducerRecord<>(opt.text("topic"), key, value), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     } else {
@@ -184,8 +150,8 @@ public class EventFill {
                 }
                 if ((written & 0xFFFF) == 0 && System.nanoTime() - lastLog > 5_000_000_000L) {
                     lastLog = System.nanoTime();
-                    System.err.printf(Locale.ROOT, "[EventFill] %,d of %,d written, %,d acknowledged (%.0f/s)%n",
-                            written, events, acked.get(), written / ((lastLog - start) / 1e9));
+                    log("%,d of %,d written, %,d acknowledged (%.0f/s)", written, events, acked.get(),
+                            written / ((lastLog - start) / 1e9));
                 }
             }
             producer.flush();
@@ -194,39 +160,30 @@ public class EventFill {
             throw failure.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, String> result = new LinkedHashMap<>();
-        result.put("records", Long.toString(written));
-        result.put("acknowledged", Long.toString(acked.get()));
-        result.put("resends", Long.toString(resends));
-        result.put("distinct_events", Long.toString(written - resends));
-        result.put("distinct_enrolments", Long.toString(enrolments));
-        result.put("distinct_completions", Long.toString(completions));
-        result.put("distinct_placements", Long.toString(placements));
-        result.put("without_participant", Long.toString(withoutParticipant));
-        result.put("avg_record_bytes", String.format(Locale.ROOT, "%.0f", (double) bytes / written));
-        result.put("first_month", YearMonth.from(first).toString());
-        result.put("last_month", YearMonth.from(today).toString());
-        result.put("seconds", String.format(Locale.ROOT, "%.1f", seconds));
-        result.put("records_per_second", String.format(Locale.ROOT, "%.0f", written / seconds));
-        StringBuilder text = new StringBuilder();
-        result.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        System.out.print(text);
-        if (!opt.get("result-file").isBlank()) {
-            Files.writeString(Path.of(opt.get("result-file")), text);
-        }
+        new Results()
+                .put("records", written)
+                .put("acknowledged", acked.get())
+                .put("resends", resends)
+                .put("distinct_events", written - resends)
+                .put("distinct_enrolments", enrolments)
+                .put("distinct_completions", completions)
+                .put("distinct_placements", placements)
+                .put("without_participant", withoutParticipant)
+                .put("avg_record_bytes", (double) bytes / written, 0)
+                .put("first_month", YearMonth.from(first))
+                .put("last_month", YearMonth.from(today))
+                .put("seconds", seconds, 1)
+                .put("records_per_second", written / seconds, 0)
+                .print(opt.path("result-file"));
         if (acked.get() != written) {
             throw new IllegalStateException("only " + acked.get() + " of " + written + " records were acknowledged");
         }
-    }
-
-    static String pick(String[] values, SplittableRandom random) {
-        return values[random.nextInt(values.length)];
     }
 
     /** A pseudonym of the shape of ingest's: HMAC-SHA256 (32 bytes), base64url without padding. */
     static String pseudonym(SplittableRandom random) {
         byte[] digest = new byte[32];
         random.nextBytes(digest);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }

@@ -1,26 +1,29 @@
+import support.Answers;
+import support.Cpu;
+import support.Events;
+import support.IngestApi;
+import support.Options;
+import support.Results;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+
+import static support.Log.log;
+import static support.Stats.percentile;
 
 /**
  * Load generator of bench/ingest-throughput: C clients, each on its own thread and HTTP/1.1
@@ -33,7 +36,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Every event of every request has a fresh random eventId. Should the pre-generated bodies run out, a client re-keys
  * a body it already sent (36 bytes per event overwritten, about 0.1 ms per body) and this is reported.
  *
- * <p>JDK only, run with the source launcher: {@code java bench/IngestLoad.java --help}.
+ * <p>JDK only, run with the source launcher (it compiles bench/support/ with it): {@code java bench/IngestLoad.java --help}.
  * Writes its figures as key=value lines to {@code --result-file} (read by bench/ingest-throughput).
  */
 public class IngestLoad {
@@ -49,77 +52,27 @@ public class IngestLoad {
               --result-file=PATH     key=value figures for the calling script
             """;
 
-    static final String[] DISTRICTS = {"03401", "03402", "03403", "03404", "03405", "03451", "03452", "03453",
-            "03454", "03455", "03456", "03457", "03458", "03459", "03460", "03461", "03462"};
-    static final String[] COURSE_TYPES = {"INTEGRATION_COURSE", "JOB_LANGUAGE_COURSE", "VOCATIONAL_QUALIFICATION",
-            "ORIENTATION_COURSE"};
-    static final String[] OUTCOMES = {"PASSED", "FAILED", "DROPPED_OUT"};
-    static final String[] LEVELS = {"A1", "A2", "B1", "B2", "C1", "C2"};
-    static final String[] PLACEMENTS = {"EMPLOYMENT", "APPRENTICESHIP", "SELF_EMPLOYMENT", "MARGINAL_EMPLOYMENT"};
-    static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    /** Every line starts with this, so the eventId of a line is at its start + PREFIX.length. */
-    static final String PREFIX = "{\"eventId\":\"";
-
     /** One NDJSON body and where its eventIds are, so that it can be re-keyed in place. */
     record Body(byte[] bytes, int[] idOffsets) {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("clients", "8", "events", "1000", "warmup-seconds", "20",
-                "seconds", "60", "max-bodies", "6000", "watch", "", "result-file", ""));
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.print(USAGE);
-                return;
-            }
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                fail("not an option: " + arg);
-            }
-            opt.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        if (!opt.containsKey("url") || !opt.containsKey("key")) {
-            fail("--url and --key are required");
-        }
-        new IngestLoad(opt).run();
+        new IngestLoad(Options.parse("IngestLoad", USAGE, args, "url", null, "key", null, "clients", "8",
+                "events", "1000", "warmup-seconds", "20", "seconds", "60", "max-bodies", "6000", "watch", "",
+                "result-file", "")).run();
     }
 
-    static void fail(String message) {
-        System.err.println("IngestLoad: " + message);
-        System.err.print(USAGE);
-        System.exit(2);
-    }
-
-    static void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[IngestLoad] " + format + "%n", args);
-    }
-
-    private final URI url;
-    private final String authorization;
+    private final Options opt;
+    private final IngestApi api;
     private final int clients;
     private final int events;
-    private final int warmupSeconds;
-    private final int seconds;
-    private final int maxBodies;
-    private final String watch;
-    private final String resultFile;
     private final LocalDate today = LocalDate.now();
-    private final HttpClient http;
 
-    IngestLoad(Map<String, String> opt) {
-        this.url = URI.create(opt.get("url"));
-        this.authorization = "Bearer " + opt.get("key");
-        this.clients = Integer.parseInt(opt.get("clients"));
-        this.events = Integer.parseInt(opt.get("events"));
-        this.warmupSeconds = Integer.parseInt(opt.get("warmup-seconds"));
-        this.seconds = Integer.parseInt(opt.get("seconds"));
-        this.maxBodies = Integer.parseInt(opt.get("max-bodies"));
-        this.watch = opt.get("watch");
-        this.resultFile = opt.get("result-file");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+    IngestLoad(Options opt) {
+        this.opt = opt;
+        this.api = IngestApi.of(opt);
+        this.clients = opt.integer("clients");
+        this.events = opt.integer("events");
     }
 
     // ------------------------------------------------------------------------------------------
@@ -131,64 +84,19 @@ public class IngestLoad {
         StringBuilder b = new StringBuilder(events * 200);
         int[] offsets = new int[events];
         for (int i = 0; i < events; i++) {
-            offsets[i] = b.length() + PREFIX.length(); // ASCII only: chars == bytes
-            b.append(PREFIX).append(uuid(random)).append("\",\"type\":\"");
-            int kind = random.nextInt(100);
-            String type = kind < 50 ? "COURSE_ENROLMENT" : kind < 85 ? "COURSE_COMPLETION" : "JOB_PLACEMENT";
-            b.append(type)
-                    .append("\",\"occurredOn\":\"").append(today.minusDays(random.nextInt(730)))
-                    .append("\",\"district\":\"").append(DISTRICTS[random.nextInt(DISTRICTS.length)])
-                    .append("\",\"participantRef\":\"bench-").append(random.nextInt(1_000_000)).append('"');
-            switch (type) {
-                case "COURSE_ENROLMENT" -> b.append(",\"courseType\":\"").append(pick(COURSE_TYPES, random)).append('"');
-                case "COURSE_COMPLETION" -> {
-                    b.append(",\"courseType\":\"").append(pick(COURSE_TYPES, random)).append('"');
-                    b.append(",\"outcome\":\"").append(pick(OUTCOMES, random)).append('"');
-                    if (random.nextBoolean()) {
-                        b.append(",\"languageLevel\":\"").append(pick(LEVELS, random)).append('"');
-                    }
-                }
-                default -> b.append(",\"placementType\":\"").append(pick(PLACEMENTS, random)).append('"');
-            }
+            String type = Events.type(random);
+            offsets[i] = Events.appendHead(b, random, type, today.minusDays(random.nextInt(730)), Events.district(random));
+            Events.appendField(b, "participantRef", "bench-" + random.nextInt(1_000_000));
+            Events.appendTypeFields(b, type, random);
             b.append("}\n");
         }
-        return new Body(b.toString().getBytes(StandardCharsets.US_ASCII), offsets);
-    }
-
-    static String pick(String[] values, SplittableRandom random) {
-        return values[random.nextInt(values.length)];
-    }
-
-    /** A random (version 4) UUID; SplittableRandom rather than SecureRandom: ids need to be unique, not secret. */
-    static String uuid(SplittableRandom random) {
-        byte[] out = new byte[36];
-        writeUuid(out, 0, random);
-        return new String(out, StandardCharsets.US_ASCII);
-    }
-
-    static void writeUuid(byte[] out, int at, SplittableRandom random) {
-        long hi = (random.nextLong() & ~0xF000L) | 0x4000L;               // version 4
-        long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // variant 10
-        int p = at;
-        for (int nibble = 15; nibble >= 0; nibble--) {
-            out[p++] = HEX[(int) (hi >>> (nibble * 4)) & 0xF];
-            if (nibble == 8 || nibble == 4) {
-                out[p++] = '-';
-            }
-        }
-        out[p++] = '-';
-        for (int nibble = 15; nibble >= 0; nibble--) {
-            out[p++] = HEX[(int) (lo >>> (nibble * 4)) & 0xF];
-            if (nibble == 12) {
-                out[p++] = '-';
-            }
-        }
+        return new Body(b.toString().getBytes(StandardCharsets.US_ASCII), offsets); // ASCII: chars == bytes
     }
 
     /** Fresh eventIds for a body that was already sent. */
     static void rekey(Body body, SplittableRandom random) {
         for (int offset : body.idOffsets()) {
-            writeUuid(body.bytes(), offset, random);
+            Events.writeUuid(body.bytes(), offset, random);
         }
     }
 
@@ -198,18 +106,16 @@ public class IngestLoad {
 
     /** What the clients of one phase did. */
     static final class Phase {
-        final LongAdder accepted = new LongAdder();
+        final Answers answers = new Answers();
         final LongAdder requests = new LongAdder();
         final LongAdder rekeyed = new LongAdder();
-        final Map<String, LongAdder> otherStatus = new ConcurrentHashMap<>();
-        final AtomicReference<String> firstError = new AtomicReference<>();
         final List<long[]> latencies = new ArrayList<>(); // one array per client, nanos
         final int[] latencyCount;
         long startNanos;
         long halfNanos;     // the second half of a phase gives the rate of a warm JVM
         long halfAccepted;
         final List<Long> intervalRates = new ArrayList<>(); // events/s per 10 s
-        final java.util.concurrent.atomic.AtomicLong lastAnswer = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong lastAnswer = new AtomicLong();
 
         Phase(int clients) {
             latencyCount = new int[clients];
@@ -262,10 +168,10 @@ public class IngestLoad {
                 long now = System.nanoTime();
                 if (phase.halfNanos == 0 && now >= half) {
                     phase.halfNanos = now;
-                    phase.halfAccepted = phase.accepted.sum();
+                    phase.halfAccepted = phase.answers.acceptedEvents();
                 }
                 if (now - lastReport >= 10_000_000_000L) {
-                    long accepted = phase.accepted.sum();
+                    long accepted = phase.answers.acceptedEvents();
                     long rate = (long) ((accepted - lastAccepted) / ((now - lastReport) / 1e9));
                     phase.intervalRates.add(rate);
                     log("%s: %,d events/s over the last %.0f s", name, rate, (now - lastReport) / 1e9);
@@ -278,16 +184,10 @@ public class IngestLoad {
     }
 
     void post(Phase phase, int client, Body body) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
-                .build();
+        HttpRequest request = api.post(body.bytes(), Duration.ofSeconds(60));
         long start = System.nanoTime();
-        String status;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = api.send(request);
             long end = System.nanoTime();
             synchronized (phase.latencies) {
                 long[] own = phase.latencies.get(client);
@@ -301,22 +201,13 @@ public class IngestLoad {
             }
             phase.requests.increment();
             phase.lastAnswer.accumulateAndGet(end, Math::max);
-            if (response.statusCode() == 202) {
-                phase.accepted.add(events);
-                return;
-            }
-            status = Integer.toString(response.statusCode());
-            String text = response.body();
-            phase.firstError.compareAndSet(null, status + " " + text.substring(0, Math.min(500, text.length())));
+            phase.answers.count(response, null, events);
         } catch (IOException e) {
-            status = "io-error";
-            phase.firstError.compareAndSet(null, e.toString());
+            phase.answers.count(null, e, events);
             sleepQuietly(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        phase.otherStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
     static void sleepQuietly(long millis) {
@@ -328,68 +219,30 @@ public class IngestLoad {
     }
 
     // ------------------------------------------------------------------------------------------
-    // CPU of the watched processes (Linux /proc)
-    // ------------------------------------------------------------------------------------------
-
-    /** utime+stime in clock ticks of /proc/PID/stat, or -1. */
-    static long cpuTicks(String pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", pid, "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of the whole line
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** All and idle (idle + iowait) ticks of the whole machine. */
-    static long[] machineTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long all = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                all += Long.parseLong(f[i]);
-            }
-            return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5])};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {-1, -1};
-        }
-    }
-
-    Map<String, Long> watchedTicks() {
-        Map<String, Long> ticks = new TreeMap<>();
-        if (!watch.isBlank()) {
-            for (String entry : watch.split(",")) {
-                String[] nameAndPid = entry.split(":");
-                ticks.put(nameAndPid[0], cpuTicks(nameAndPid[1]));
-            }
-        }
-        ticks.put("load", cpuTicks(Long.toString(ProcessHandle.current().pid())));
-        return ticks;
-    }
-
-    // ------------------------------------------------------------------------------------------
     // Run
     // ------------------------------------------------------------------------------------------
 
     void run() throws Exception {
-        log("%d clients, NDJSON x%d to %s; warm-up %d s, then %d s measured", clients, events, url, warmupSeconds,
+        int warmupSeconds = opt.integer("warmup-seconds");
+        int seconds = opt.integer("seconds");
+        log("%d clients, NDJSON x%d to %s; warm-up %d s, then %d s measured", clients, events, api, warmupSeconds,
                 seconds);
         Phase warmup = runPhase("warm-up", warmupSeconds, null);
-        double warmupRate = warmup.halfNanos == 0 ? 0 : (warmup.accepted.sum() - warmup.halfAccepted)
+        double warmupRate = warmup.halfNanos == 0 ? 0 : (warmup.answers.acceptedEvents() - warmup.halfAccepted)
                 / Math.max(1e-9, (warmup.lastAnswer.get() - warmup.halfNanos) / 1e9);
-        log("warm-up (second half): %,d events/s, statuses other than 202: %s", (long) warmupRate, counts(warmup.otherStatus));
-        if (warmup.firstError.get() != null) {
-            log("first non-202 answer in the warm-up: %s", warmup.firstError.get());
+        log("warm-up (second half): %,d events/s, statuses other than 202: %s", (long) warmupRate,
+                warmup.answers.byStatus());
+        if (warmup.answers.first() != null) {
+            log("first non-202 answer in the warm-up: %s", warmup.answers.first());
         }
-        if (warmup.accepted.sum() == 0) {
-            throw new IllegalStateException("no request was accepted in the warm-up: " + warmup.firstError.get());
+        if (warmup.answers.acceptedEvents() == 0) {
+            throw new IllegalStateException("no request was accepted in the warm-up: " + warmup.answers.first());
         }
 
         // Bodies for the measured phase, generated now so that the measurement does not pay for them.
-        int wanted = (int) Math.min(maxBodies, Math.ceil(warmupRate * seconds * 2.0 / events) + clients);
+        int wanted = (int) Math.min(opt.integer("max-bodies"), Math.ceil(warmupRate * seconds * 2.0 / events) + clients);
         long t0 = System.nanoTime();
-        List<Body> bodies = new ArrayList<>(java.util.Collections.nCopies(wanted, (Body) null));
+        List<Body> bodies = new ArrayList<>(Collections.nCopies(wanted, (Body) null));
         int generators = Math.max(1, Runtime.getRuntime().availableProcessors());
         Thread[] gen = new Thread[generators];
         for (int g = 0; g < generators; g++) {
@@ -409,13 +262,14 @@ public class IngestLoad {
                 (System.nanoTime() - t0) / 1e9);
         System.gc();
 
-        Map<String, Long> cpuBefore = watchedTicks();
-        long[] machineBefore = machineTicks();
-        Phase measured = runPhase("measured", seconds, java.util.Collections.synchronizedList(bodies));
-        Map<String, Long> cpuAfter = watchedTicks();
-        long[] machineAfter = machineTicks();
+        Map<String, String> watched = Cpu.watch(opt.text("watch"), "load");
+        Map<String, Long> cpuBefore = Cpu.ticks(watched);
+        long[] machineBefore = Cpu.machine();
+        Phase measured = runPhase("measured", seconds, Collections.synchronizedList(bodies));
+        Map<String, Long> cpuAfter = Cpu.ticks(watched);
+        long[] machineAfter = Cpu.machine();
         double elapsed = (measured.lastAnswer.get() - measured.startNanos) / 1e9;
-        long accepted = measured.accepted.sum();
+        long accepted = measured.answers.acceptedEvents();
 
         long[] all = new long[0];
         for (int c = 0; c < clients; c++) {
@@ -425,73 +279,26 @@ public class IngestLoad {
             all = merged;
         }
         Arrays.sort(all);
-        long nonAccepted = measured.otherStatus.values().stream().mapToLong(LongAdder::sum).sum();
 
-        Map<String, String> result = new LinkedHashMap<>();
-        result.put("clients", Integer.toString(clients));
-        result.put("events_per_request", Integer.toString(events));
-        result.put("seconds", String.format(Locale.ROOT, "%.3f", elapsed));
-        result.put("requests", Long.toString(measured.requests.sum()));
-        result.put("accepted_events", Long.toString(accepted));
-        result.put("events_per_second", String.format(Locale.ROOT, "%.1f", accepted / elapsed));
-        result.put("p50_ms", String.format(Locale.ROOT, "%.1f", percentile(all, 0.50) / 1e6));
-        result.put("p99_ms", String.format(Locale.ROOT, "%.1f", percentile(all, 0.99) / 1e6));
-        result.put("max_ms", String.format(Locale.ROOT, "%.1f", all.length == 0 ? 0 : all[all.length - 1] / 1e6));
-        result.put("non_202", Long.toString(nonAccepted));
-        result.put("non_202_by_status", counts(measured.otherStatus));
-        result.put("first_non_202", String.valueOf(measured.firstError.get()).replace('\n', ' '));
-        result.put("bodies_pregenerated", Integer.toString(wanted));
-        result.put("bodies_rekeyed_during_measurement", Long.toString(measured.rekeyed.sum()));
-        result.put("events_per_second_per_10s", measured.intervalRates.stream().map(r -> String.format(Locale.ROOT, "%,d", r))
-                .reduce((a, b) -> a + " " + b).orElse(""));
-        result.put("warmup_events_per_second", String.format(Locale.ROOT, "%.1f", warmupRate));
-        long machineAll = machineAfter[0] - machineBefore[0];
-        long machineIdle = machineAfter[1] - machineBefore[1];
-        int cpus = Runtime.getRuntime().availableProcessors();
-        StringBuilder cpu = new StringBuilder();
-        double ours = 0;
-        for (String name : cpuAfter.keySet()) {
-            long before = cpuBefore.getOrDefault(name, -1L);
-            long after = cpuAfter.get(name);
-            if (before >= 0 && after >= 0) {
-                double cores = (after - before) / 100.0 / elapsed; // ticks are 1/100 s on Linux (CLK_TCK)
-                ours += cores;
-                cpu.append(String.format(Locale.ROOT, "%s %.2f, ", name, cores));
-            }
-        }
-        if (machineAll > 0) {
-            double busy = cpus * (1.0 - (double) machineIdle / machineAll);
-            cpu.append(String.format(Locale.ROOT, "other processes %.2f, machine busy %.2f of %d",
-                    Math.max(0, busy - ours), busy, cpus));
-        }
-        result.put("cpu_cores_used", cpu.toString());
-
-        StringBuilder text = new StringBuilder();
-        result.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        System.out.print(text);
-        if (!resultFile.isBlank()) {
-            try {
-                Files.writeString(Path.of(resultFile), text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p * sorted.length) - 1; // nearest rank
-        return sorted[Math.clamp(index, 0, sorted.length - 1)];
-    }
-
-    static String counts(Map<String, LongAdder> byStatus) {
-        if (byStatus.isEmpty()) {
-            return "none";
-        }
-        StringBuilder b = new StringBuilder();
-        new TreeMap<>(byStatus).forEach((k, v) -> b.append(b.isEmpty() ? "" : " ").append(k).append(':').append(v.sum()));
-        return b.toString();
+        new Results()
+                .put("clients", clients)
+                .put("events_per_request", events)
+                .put("seconds", elapsed, 3)
+                .put("requests", measured.requests.sum())
+                .put("accepted_events", accepted)
+                .put("events_per_second", accepted / elapsed, 1)
+                .put("p50_ms", percentile(all, 0.50) / 1e6, 1)
+                .put("p99_ms", percentile(all, 0.99) / 1e6, 1)
+                .put("max_ms", all.length == 0 ? 0 : all[all.length - 1] / 1e6, 1)
+                .put("non_202", measured.answers.nonAccepted())
+                .put("non_202_by_status", measured.answers.byStatus())
+                .put("first_non_202", measured.answers.first())
+                .put("bodies_pregenerated", wanted)
+                .put("bodies_rekeyed_during_measurement", measured.rekeyed.sum())
+                .put("events_per_second_per_10s", String.join(" ", measured.intervalRates.stream()
+                        .map(r -> String.format(Locale.ROOT, "%,d", r)).toList()))
+                .put("warmup_events_per_second", warmupRate, 1)
+                .put("cpu_cores_used", Cpu.cores(cpuBefore, cpuAfter, machineBefore, machineAfter, elapsed))
+                .print(opt.path("result-file"));
     }
 }

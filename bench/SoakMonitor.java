@@ -1,11 +1,12 @@
 import com.sun.tools.attach.VirtualMachine;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import support.Clock;
+import support.Cpu;
+import support.GroupOffsets;
+import support.Http;
+import support.Options;
+import support.Stats;
 
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
@@ -25,15 +26,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+
+import static support.Log.log;
+import static support.Stats.fmt;
 
 /**
  * Sampler and report of bench/soak.
@@ -74,38 +77,17 @@ public class SoakMonitor {
             System.out.print(USAGE);
             return;
         }
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                fail("not an option: " + arg);
-            }
-            opt.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
-            case "sample" -> new Sampler(opt).run();
-            case "report" -> report(opt);
-            default -> fail("unknown mode " + args[0]);
+            case "sample" -> new Sampler(Options.parse("SoakMonitor", USAGE, rest, "csv", null, "ingest", null,
+                    "dashboard", null, "ingest-pid", null, "dashboard-pid", null, "broker-pid", "", "load-pid", "",
+                    "status-file", null, "bootstrap", null, "group", "integration-indicators-v3",
+                    "topic", "integration.events.v1", "seconds", "1800", "sample-seconds", "10", "gc", "true",
+                    "gc-every", "1", "ready-file", "")).run();
+            case "report" -> report(Options.parse("SoakMonitor", USAGE, rest, "csv", null, "svg", null, "rate", "500",
+                    "title", ""));
+            default -> Options.fail("SoakMonitor", USAGE, "unknown mode " + args[0]);
         }
-    }
-
-    static void fail(String message) {
-        System.err.println("SoakMonitor: " + message);
-        System.err.print(USAGE);
-        System.exit(2);
-    }
-
-    static void log(String format, Object... args) {
-        System.err.printf(Locale.ROOT, "[SoakMonitor] " + format + "%n", args);
-    }
-
-    static String require(Map<String, String> opt, String key) {
-        String value = opt.get(key);
-        if (value == null || value.isBlank()) {
-            fail("--" + key + " is required");
-        }
-        return value;
     }
 
     // ============================================================================================
@@ -142,44 +124,28 @@ public class SoakMonitor {
     }
 
     static final class Sampler {
-        final String ingestUrl;
-        final String dashboardUrl;
-        final Path csv;
+        final Options opt;
         final Path statusFile;
-        final String group;
         final String topic;
-        final int seconds;
         final int sampleSeconds;
         final boolean gc;
-        final int gcEvery;
-        final Path readyFile;
         final Map<String, String> pids = new LinkedHashMap<>();
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient http = Http.client();
         final Admin admin;
+        List<TopicPartition> topicPartitions;
         Jvm ingestJvm;
         Jvm dashboardJvm;
 
-        Sampler(Map<String, String> opt) {
-            ingestUrl = require(opt, "ingest");
-            dashboardUrl = require(opt, "dashboard");
-            csv = Path.of(require(opt, "csv"));
-            statusFile = Path.of(require(opt, "status-file"));
-            group = opt.getOrDefault("group", "integration-indicators-v3");
-            topic = opt.getOrDefault("topic", "integration.events.v1");
-            seconds = Integer.parseInt(opt.getOrDefault("seconds", "1800"));
-            sampleSeconds = Integer.parseInt(opt.getOrDefault("sample-seconds", "10"));
-            gc = Boolean.parseBoolean(opt.getOrDefault("gc", "true"));
-            gcEvery = Integer.parseInt(opt.getOrDefault("gc-every", "1"));
-            readyFile = opt.containsKey("ready-file") ? Path.of(opt.get("ready-file")) : null;
-            pids.put("broker", opt.getOrDefault("broker-pid", ""));
-            pids.put("ingest", require(opt, "ingest-pid"));
-            pids.put("dashboard", require(opt, "dashboard-pid"));
-            pids.put("load", opt.getOrDefault("load-pid", ""));
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, require(opt, "bootstrap"));
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "8000");
-            admin = Admin.create(props);
+        Sampler(Options opt) {
+            this.opt = opt;
+            this.statusFile = opt.path("status-file");
+            this.topic = opt.text("topic");
+            this.sampleSeconds = opt.integer("sample-seconds");
+            this.gc = opt.flag("gc");
+            for (String name : List.of("broker", "ingest", "dashboard", "load")) {
+                pids.put(name, opt.text(name + "-pid"));
+            }
+            this.admin = GroupOffsets.admin(opt.text("bootstrap"), 8000);
         }
 
         String get(String url) throws IOException, InterruptedException {
@@ -237,28 +203,11 @@ public class SoakMonitor {
 
         /** Lag of the group: [on the events topic, on all topics it reads incl. repartition topics]. */
         long[] lag() throws Exception {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(8, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(8, TimeUnit.SECONDS).get(topic)
-                    .partitions().size();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            if (topicPartitions == null) {
+                topicPartitions = GroupOffsets.partitions(admin, topic, 8);
             }
-            var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                    .get(8, TimeUnit.SECONDS);
-            long onTopic = 0;
-            long all = 0;
-            for (var entry : ends.entrySet()) {
-                OffsetAndMetadata c = committed.get(entry.getKey());
-                long lag = Math.max(0, entry.getValue().offset() - (c == null ? 0 : c.offset()));
-                all += lag;
-                if (entry.getKey().topic().equals(topic)) {
-                    onTopic += lag;
-                }
-            }
-            return new long[] {onTopic, all};
+            GroupOffsets offsets = GroupOffsets.read(admin, opt.text("group"), topicPartitions, 8);
+            return new long[] {offsets.lagOn(topic), offsets.lagAll()};
         }
 
         Map<String, String> loadStatus() {
@@ -274,32 +223,6 @@ public class SoakMonitor {
                 // not written yet
             }
             return status;
-        }
-
-        static long cpuTicks(String pid) {
-            if (pid.isBlank()) {
-                return -1;
-            }
-            try {
-                String stat = Files.readString(Path.of("/proc", pid, "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
-        }
-
-        static long[] machineTicks() {
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                long all = 0;
-                for (int i = 1; i < f.length && i <= 8; i++) {
-                    all += Long.parseLong(f[i]);
-                }
-                return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5])};
-            } catch (IOException | RuntimeException e) {
-                return new long[] {-1, -1};
-            }
         }
 
         /** Heap used now, without a GC: {heap, NaN}. */
@@ -350,8 +273,10 @@ public class SoakMonitor {
                 log("attached to ingest-service (PID %d) and dashboard-app (PID %d) over local JMX", ingestJvm.pid,
                         dashboardJvm.pid);
             }
+            Path csv = opt.path("csv");
             Files.createDirectories(csv.toAbsolutePath().getParent());
             lag(); // loads the Admin client's classes and connects before the clock starts
+            Path readyFile = opt.path("ready-file");
             if (readyFile != null) {
                 Files.writeString(readyFile, "ready\n");
                 // the clock starts with the load: its first status
@@ -372,22 +297,20 @@ public class SoakMonitor {
                 long previousAccepted = 0;
                 double previousElapsed = 0;
                 Map<String, Long> previousTicks = new HashMap<>();
-                long[] previousMachine = machineTicks();
-                pids.forEach((name, pid) -> previousTicks.put(name, cpuTicks(pid)));
+                long[] previousMachine = Cpu.machine();
+                previousTicks.putAll(Cpu.ticks(pids));
+                int seconds = opt.integer("seconds");
+                int gcEvery = opt.integer("gc-every");
                 for (int i = 0; i * sampleSeconds <= seconds; i++) {
-                    long due = start + i * sampleSeconds * 1_000_000_000L;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
+                    Clock.sleepUntil(start + i * sampleSeconds * 1_000_000_000L);
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     Map<String, String> status = loadStatus();
                     long accepted = Long.parseLong(status.getOrDefault("accepted_events", "0"));
                     boolean forced = gc && i % gcEvery == 0;
                     double[] ingestGc = forced ? forceGc(ingestJvm) : heapOnly(ingestJvm);
                     double[] dashboardGc = forced ? forceGc(dashboardJvm) : heapOnly(dashboardJvm);
-                    Scrape ingest = scrape(ingestUrl);
-                    Scrape dashboard = scrape(dashboardUrl);
+                    Scrape ingest = scrape(opt.text("ingest"));
+                    Scrape dashboard = scrape(opt.text("dashboard"));
                     long[] lag;
                     try {
                         lag = lag();
@@ -397,11 +320,10 @@ public class SoakMonitor {
                     }
                     if (pids.get("load").isBlank() && status.containsKey("pid")) {
                         pids.put("load", status.get("pid"));
-                        previousTicks.put("load", cpuTicks(status.get("pid")));
+                        previousTicks.put("load", Cpu.ticks(status.get("pid")));
                     }
-                    Map<String, Long> ticks = new HashMap<>();
-                    pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid)));
-                    long[] machine = machineTicks();
+                    Map<String, Long> ticks = Cpu.ticks(pids);
+                    long[] machine = Cpu.machine();
 
                     double interval = elapsed - previousElapsed;
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -451,10 +373,7 @@ public class SoakMonitor {
                         }
                         row.put("cpu_" + name, cores);
                     }
-                    long all = machine[0] - previousMachine[0];
-                    row.put("cpu_machine_busy", i == 0 || all <= 0 ? ""
-                            : fmt(Runtime.getRuntime().availableProcessors() * (1.0 - (double) (machine[1]
-                            - previousMachine[1]) / all), 2));
+                    row.put("cpu_machine_busy", i == 0 ? "" : fmt(Cpu.busy(previousMachine, machine), 2));
                     out.println(String.join(",", row.values().stream().map(String::valueOf).toList()));
                     out.flush();
                     if (i % Math.max(1, 60 / sampleSeconds) == 0) {
@@ -485,13 +404,6 @@ public class SoakMonitor {
         }
     }
 
-    static String fmt(double value, int decimals) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
     // ============================================================================================
     // Report: summary and SVG
     // ============================================================================================
@@ -504,11 +416,11 @@ public class SoakMonitor {
     record Rule(String column, String label, String unit, double scale, double relative, double absolute) {
     }
 
-    static void report(Map<String, String> opt) throws IOException {
-        Path csvPath = Path.of(require(opt, "csv"));
-        Path svgPath = Path.of(require(opt, "svg"));
-        double rate = Double.parseDouble(opt.getOrDefault("rate", "500"));
-        String title = opt.getOrDefault("title", "soak " + csvPath.getFileName());
+    static void report(Options opt) throws IOException {
+        Path csvPath = opt.path("csv");
+        Path svgPath = opt.path("svg");
+        double rate = opt.decimal("rate");
+        String title = opt.given("title") ? opt.text("title") : "soak " + csvPath.getFileName();
         List<String> lines = Files.readAllLines(csvPath);
         if (lines.size() < 3) {
             throw new IllegalStateException("fewer than 2 samples in " + csvPath);
@@ -560,11 +472,10 @@ public class SoakMonitor {
             series.put(rule.column(), new Series(rule.label(), rule.unit(), t, v));
             double first = mean(t, v, 0, window);
             double last = mean(t, v, duration - window, duration);
-            double[] fit = slope(t, v, window, duration);
-            double perHour = fit[0] * 3600;
-            double steadyMean = fit[1];
-            double threshold = Math.max(rule.relative() * Math.abs(steadyMean), rule.absolute());
-            double twoSe = 2 * fit[2] * 3600;
+            Stats.Fit fit = Stats.fit(t, v, window, duration);
+            double perHour = fit.n() < 3 ? Double.NaN : fit.slope() * 3600;
+            double threshold = Math.max(rule.relative() * Math.abs(fit.mean()), rule.absolute());
+            double twoSe = 2 * fit.standardError() * 3600;
             String verdict = rule.label().contains("info)") ? "no verdict (saw-tooth of young garbage)"
                     : Double.isNaN(perHour) ? "n/a"
                     : perHour <= threshold ? "flat"
@@ -649,38 +560,6 @@ public class SoakMonitor {
             }
         }
         return n == 0 ? Double.NaN : s / n;
-    }
-
-    /** Least squares over the samples with from < t <= to: {slope per second, mean}. */
-    static double[] slope(double[] t, double[] v, double from, double to) {
-        double st = 0, sv = 0;
-        int n = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] > from + 1e-9 && t[i] <= to + 1e-9 && !Double.isNaN(v[i])) {
-                st += t[i];
-                sv += v[i];
-                n++;
-            }
-        }
-        if (n < 3) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
-        }
-        double mt = st / n, mv = sv / n, num = 0, den = 0, residuals = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] > from + 1e-9 && t[i] <= to + 1e-9 && !Double.isNaN(v[i])) {
-                num += (t[i] - mt) * (v[i] - mv);
-                den += (t[i] - mt) * (t[i] - mt);
-            }
-        }
-        double b = den == 0 ? 0 : num / den;
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] > from + 1e-9 && t[i] <= to + 1e-9 && !Double.isNaN(v[i])) {
-                double r = v[i] - (mv + b * (t[i] - mt));
-                residuals += r * r;
-            }
-        }
-        double standardError = den == 0 ? 0 : Math.sqrt(residuals / (n - 2) / den);
-        return new double[] {b, mv, standardError};
     }
 
     static double min(double[] v) {
