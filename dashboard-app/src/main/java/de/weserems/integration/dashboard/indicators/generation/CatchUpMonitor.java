@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * switches to it.
  */
 @Component
-public class CatchUpMonitor implements DisposableBean {
+public class CatchUpMonitor implements GenerationProgress, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUpMonitor.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -62,12 +62,12 @@ public class CatchUpMonitor implements DisposableBean {
                 .tag("generation", generation.name()).register(meters);
     }
 
-    /** The generation this instance runs. */
+    @Override
     public EngineGeneration generation() {
         return generation;
     }
 
-    /** The last measurement; {@code null} before the first. */
+    @Override
     public CatchUpProgress progress() {
         return progress;
     }

@@ -14,11 +14,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.indicators.generation.CatchUpMonitor;
 import de.weserems.integration.dashboard.indicators.generation.CatchUpProgress;
 import de.weserems.integration.dashboard.indicators.generation.EngineGeneration;
 import de.weserems.integration.dashboard.indicators.generation.EngineProperties;
 import de.weserems.integration.dashboard.indicators.generation.GenerationMarkers;
+import de.weserems.integration.dashboard.indicators.generation.GenerationProgress;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.events.Region;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +43,7 @@ import java.util.Map;
 public class EngineView extends VerticalLayout {
 
     private final IndicatorReadModel readModel;
-    private final CatchUpMonitor monitor;
+    private final GenerationProgress monitor;
     private final GenerationMarkers markers;
     private final EngineProperties properties;
     private final Paragraph serving = new Paragraph();
@@ -54,7 +54,7 @@ public class EngineView extends VerticalLayout {
     private Registration poll;
     private final DateTimeFormatter time;
 
-    public EngineView(IndicatorReadModel readModel, CatchUpMonitor monitor, GenerationMarkers markers,
+    public EngineView(IndicatorReadModel readModel, GenerationProgress monitor, GenerationMarkers markers,
                       EngineProperties properties) {
         this.readModel = readModel;
         this.monitor = monitor;

@@ -4,7 +4,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
+import de.weserems.integration.dashboard.indicators.model.ChainCounters;
+import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
+import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +44,28 @@ class MethodologyViewTest extends ViewTestBase {
                 .isEqualTo("demo (zuletzt 24.11.2026), jc-emsland (zuletzt 20.11.2026)");
         assertThat(test(providers).getCellText(District.LEER.ordinal(), 1)).isEqualTo("demo (zuletzt 24.11.2026)");
         assertThat(test(providers).getCellText(District.WITTMUND.ordinal(), 1)).isEqualTo("bisher keine Lieferung");
+    }
+
+    @Test
+    void says_how_many_completions_a_placeholder_pseudonym_took_out_of_the_chain_unless_that_count_is_small() {
+        MethodologyView view = open(MethodologyView.class, "");
+        assertThat($(Paragraph.class, view).withId("method-chain-excluded").single().getText())
+                .contains("mehr als 100 Ereignisse").endsWith(": 0.");
+
+        putExcluded("03454|2026-03", 2);
+        assertThat(excludedText()).endsWith(": weniger als 3.");
+        putExcluded("03457|2026-04", 1_250);
+        assertThat(excludedText()).endsWith(": 1.252.");
+    }
+
+    /** The page as opened anew (from another page: the router keeps a page that is open). */
+    private String excludedText() {
+        open(ChainView.class, "");
+        return $(Paragraph.class, open(MethodologyView.class, "")).withId("method-chain-excluded").single().getText();
+    }
+
+    private void putExcluded(String key, long excluded) {
+        TestReadModels.put(model, key, MonthlyCounters.ofChain(CourseType.INTEGRATION_COURSE,
+                ChainCounters.ZERO.plusExcluded(excluded)));
     }
 }
