@@ -1,6 +1,6 @@
 package de.weserems.integration.events;
 
-/** The Kafka topics the services share; see DESIGN.md, "Kafka topics". */
+/** The Kafka topics the services share; see docs/design.md, "Kafka topics". */
 public final class Topics {
 
     /** Accepted events, keyed by district AGS, kept forever: the system of record. */

@@ -25,7 +25,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The chain part of the indicator topology (DESIGN.md, "Chain indicators"): it follows one participant
+ * The chain part of the indicator topology (docs/design.md, "Chain indicators"): it follows one participant
  * across providers and districts and counts per completion, in the completion's district and month.
  *
  * <pre>
