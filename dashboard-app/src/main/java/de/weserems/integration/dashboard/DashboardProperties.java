@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Settings of the dashboard, prefix {@code dashboard}. Every one is documented in the README.
+ * Settings of the dashboard, prefix {@code dashboard}. Every one is documented in docs/configuration.md.
  *
  * @param demoData        the figures come from the synthetic demo feeder; the UI says so on every page
- * @param confidentiality thresholds of statistical confidentiality (DESIGN.md)
+ * @param confidentiality thresholds of statistical confidentiality (docs/design.md)
  * @param kafka           topic layout of the topics this service declares
  * @param users           dashboard logins outside the {@code local} profile
  * @param pushInterval    shortest time between two pushes to one page

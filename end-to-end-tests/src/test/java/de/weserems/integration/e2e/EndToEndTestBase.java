@@ -1,14 +1,27 @@
 package de.weserems.integration.e2e;
 
 import de.weserems.integration.dashboard.DashboardApplication;
+import de.weserems.integration.dashboard.indicators.engine.IndicatorTopology;
+import de.weserems.integration.dashboard.indicators.generation.EngineProperties;
+import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.Topics;
+import de.weserems.integration.testsupport.KafkaProgress;
 import de.weserems.integration.testsupport.KafkaTestBroker;
 import de.weserems.integration.testsupport.ReadApi;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,9 +36,12 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole product on real parts: the shared test broker ({@link KafkaTestBroker}: embedded KRaft,
@@ -45,6 +61,18 @@ abstract class EndToEndTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IndicatorReadModel readModel;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    EngineProperties engine;
+
+    @Autowired
+    StreamsBuilderFactoryBean streams;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws Exception {
@@ -108,18 +136,56 @@ abstract class EndToEndTestBase {
     }
 
     /** Polls until the district's enrolments satisfy {@code condition}; returns the value and how long it took. */
-    long[] awaitEnrolments(String district, LongPredicate condition, Duration timeout) throws Exception {
+    long[] awaitEnrolments(String district, LongPredicate condition, Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long value;
-        do {
-            value = enrolmentsOf(district);
-            if (condition.test(value)) {
-                return new long[]{value, (System.nanoTime() - start) / 1_000_000};
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("enrolments of " + district + " still " + value + " after " + timeout);
+        long value = await().alias("enrolments of " + district + " in the read API")
+                .atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> enrolmentsOf(district), condition::test);
+        return new long[]{value, (System.nanoTime() - start) / 1_000_000};
+    }
+
+    /**
+     * The barrier for "nothing more happens": returns once the engine has processed every record
+     * written so far to the topics it reads (the events, then its own repartition topics), and this
+     * instance's read model has read every record written so far to the topic it serves. Under
+     * exactly-once the engine's output is committed together with its input offsets, so a figure read
+     * afterwards is final until the next event is posted: a test can assert an exact count instead of
+     * sleeping and checking that it has not (yet) changed.
+     */
+    void awaitEverythingProcessed() {
+        String engine = engineApplicationId();
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            int rounds = KafkaProgress.awaitGroupCaughtUp(admin, engine,
+                    () -> KafkaProgress.streamsInputs(admin, engine, List.of(Topics.EVENTS)), Duration.ofSeconds(90));
+            // the engine adds up changes for an interval before it passes them on: wait until none is pending,
+            // then until what was passed on has been processed too
+            awaitNoPendingChanges();
+            rounds += KafkaProgress.awaitGroupCaughtUp(admin, engine,
+                    () -> KafkaProgress.streamsInputs(admin, engine, List.of(Topics.EVENTS)), Duration.ofSeconds(90));
+            long engineDone = System.nanoTime();
+            // the topic the read model serves, as it reads it (not a constant: which topic that is may change)
+            KafkaProgress.awaitPositions("the indicator read model", admin, readModel::positions, Duration.ofSeconds(60));
+            System.out.printf("e2e: everything processed: engine %d ms (%d rounds), read model %d ms more%n",
+                    (engineDone - start) / 1_000_000, rounds, (System.nanoTime() - engineDone) / 1_000_000);
+        }
+    }
+
+    /** The engine's consumer group: the application id of the generation this dashboard runs. */
+    String engineApplicationId() {
+        return engine.engineGeneration().applicationId();
+    }
+
+    /** The engine's stores of changes not yet passed on are empty (read through interactive queries). */
+    private void awaitNoPendingChanges() {
+        await().alias("no change pending in the engine").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> IndicatorTopology.PENDING_CHANGES.stream().allMatch(name -> {
+                    ReadOnlyKeyValueStore<String, ?> store = streams.getKafkaStreams().store(
+                            StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+                    try (KeyValueIterator<String, ?> all = store.all()) {
+                        return !all.hasNext();
+                    }
+                }));
     }
 
 }

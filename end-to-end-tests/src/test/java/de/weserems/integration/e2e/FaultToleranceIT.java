@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The promise under faults, on a 3-broker cluster (replication factor 3, min ISR 2): a client posts
@@ -48,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (checkpoints). Meanwhile a sampler reads both instances' figures every 300 ms for the whole run: an
  * instance answers the figures or, while starting, 503 (never partial figures), and no figure of an
  * instance ever goes down, also not across its restart or a broker bounce.
+ *
+ * <p>Each phase lasts until the client has made a given number of requests in it (progress, not
+ * time), so a slow machine gets as much traffic through every fault as a fast one.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class FaultToleranceIT {
@@ -61,8 +65,11 @@ class FaultToleranceIT {
     /** The dashboards A and B as they are now (restarts replace them), for the sampler. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<ServiceProcess> dashboards =
             new java.util.concurrent.atomic.AtomicReferenceArray<>(2);
-    private final AtomicBoolean paused = new AtomicBoolean();
-    private final AtomicBoolean idle = new AtomicBoolean();
+    private final ClientPause pause = new ClientPause();
+    /** Requests the client got a 202 for. */
+    private final AtomicInteger acknowledgedRequests = new AtomicInteger();
+    /** Requests the client made: acknowledged, refused or failed (resends included). */
+    private final AtomicInteger requestsMade = new AtomicInteger();
 
     private static KafkaTestCluster startCluster() {
         return KafkaTestCluster.startOrFail(3, Map.of("min.insync.replicas", "2", "default.replication.factor", "3"));
@@ -87,52 +94,51 @@ class FaultToleranceIT {
             Map<String, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
             List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
             AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger requests = new AtomicInteger();
             AtomicInteger retries = new AtomicInteger();
             Thread client = Thread.ofPlatform().name("fault-client").start(() ->
-                    post(running, acknowledged, unexpected, requests, retries));
+                    post(running, acknowledged, unexpected, retries));
             dashboards.set(0, dashboardA);
             dashboards.set(1, dashboardB);
             Sampler sampler = new Sampler();
-            Thread sampling = Thread.ofPlatform().name("fault-sampler").daemon().start(sampler);
+            sampler.start();
 
-            Thread.sleep(4000);
+            awaitAcknowledged(20, "before the first fault");
             int broker = cluster.brokerIds().iterator().next();
             log("stopping broker " + broker);
             cluster.stopBroker(broker);
-            Thread.sleep(6000);
+            awaitAttempts(20, "while broker " + broker + " is down");
             log("starting broker " + broker + " again");
             cluster.startBroker(broker);
-            Thread.sleep(3000);
+            awaitAcknowledged(15, "after broker " + broker + " is back");
             checkpoint("after the broker bounce", acknowledged, dashboardA, dashboardB);
 
             log("SIGKILL ingest-service mid-request");
             ingest.get().kill();
             ingest2 = startIngest("fault-ingest-2");
             ingest.set(ingest2);
-            Thread.sleep(4000);
+            awaitAcknowledged(20, "by the restarted ingest-service");
             checkpoint("after the ingest SIGKILL", acknowledged, dashboardA, dashboardB);
 
             log("SIGKILL dashboard A, then start it again");
             dashboardA.kill();
             toStop.remove(dashboardA);
-            Thread.sleep(2000);
+            awaitAcknowledged(10, "while dashboard A is down");
             dashboardA = startDashboard("fault-dashboard-a", stateA);
             dashboards.set(0, dashboardA);
             toStop.add(dashboardA);
-            Thread.sleep(4000);
+            awaitAcknowledged(20, "after dashboard A is back");
             checkpoint("after dashboard A's restart", acknowledged, dashboardA, dashboardB);
 
             log("stopping dashboard B: A takes over all partitions");
             dashboardB.close();
             toStop.remove(dashboardB);
-            Thread.sleep(5000);
+            awaitAcknowledged(25, "while dashboard A runs alone");
 
             running.set(false);
             client.join();
             assertThat(unexpected).as("answers other than 202, 429 and 503").isEmpty();
             Map<String, Long> expected = expected(acknowledged);
-            log("client: " + requests.get() + " requests acknowledged, " + retries.get() + " resent; "
+            log("client: " + acknowledgedRequests.get() + " requests acknowledged, " + retries.get() + " resent; "
                     + acknowledged.size() + " distinct events acknowledged; expected " + expected);
 
             awaitCounts(dashboardA, expected);
@@ -140,17 +146,8 @@ class FaultToleranceIT {
             dashboards.set(1, dashboardB);
             toStop.add(dashboardB);
             awaitCounts(dashboardB, expected);
-            JsonNode a = ReadApi.withoutTimestamp(report(dashboardA));
-            JsonNode b = ReadApi.withoutTimestamp(report(dashboardB));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!b.equals(a) && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                a = ReadApi.withoutTimestamp(report(dashboardA));
-                b = ReadApi.withoutTimestamp(report(dashboardB));
-            }
-            assertThat(b).isEqualTo(a);
+            JsonNode a = awaitSameAnswer("after the run", dashboardA, dashboardB);
             sampler.stop();
-            sampling.join();
             log("sampler: " + sampler.summary());
             assertThat(sampler.violations).as("figures that went down, or other answers than 200/503").isEmpty();
             assertThat(sampler.figures.get()).as("the sampler must have read figures throughout").isGreaterThan(100);
@@ -166,16 +163,20 @@ class FaultToleranceIT {
         }
     }
 
-    /** Posts batches of 20 events; a request without 202 is sent again with the same body until it gets one. */
+    /**
+     * Posts batches of 20 events; a request without 202 is sent again with the same body until it gets
+     * one. Holds between two requests while a checkpoint pauses it.
+     */
     private void post(AtomicBoolean running, Map<String, String> acknowledged, List<String> unexpected,
-                      AtomicInteger requests, AtomicInteger retries) {
+                      AtomicInteger retries) {
         Random random = new Random(11);
         while (running.get()) {
-            while (paused.get() && running.get()) {
-                idle.set(true);
-                sleep(100);
+            try {
+                pause.holdWhilePaused();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            idle.set(false);
             Map<String, String> ids = new java.util.HashMap<>();
             StringBuilder body = new StringBuilder();
             for (int i = 0; i < 20; i++) {
@@ -197,9 +198,10 @@ class FaultToleranceIT {
                             .header("Content-Type", "application/x-ndjson")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                             HttpResponse.BodyHandlers.ofString());
+                    requestsMade.incrementAndGet();
                     if (r.statusCode() == 202) {
                         acknowledged.putAll(ids);
-                        requests.incrementAndGet();
+                        acknowledgedRequests.incrementAndGet();
                         break;
                     }
                     if (r.statusCode() != 503 && r.statusCode() != 429) {
@@ -207,15 +209,34 @@ class FaultToleranceIT {
                     }
                 } catch (IOException e) {
                     // the service is down or was killed mid-request: send the same request again
+                    requestsMade.incrementAndGet();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
                 retries.incrementAndGet();
-                sleep(300);
+                pace(300); // a provider's back-off before it resends
             }
-            sleep(50);
+            pace(50); // a steady stream of requests, not a flood
         }
+    }
+
+    /** Lets the client run until it has got {@code n} more requests acknowledged. */
+    private void awaitAcknowledged(int n, String phase) {
+        int target = acknowledgedRequests.get() + n;
+        await().alias("the client gets " + n + " more requests acknowledged " + phase)
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(acknowledgedRequests::get, count -> count >= target);
+        log(n + " more requests acknowledged " + phase);
+    }
+
+    /** Lets the client run until it has made {@code n} more requests, whatever their answers. */
+    private void awaitAttempts(int n, String phase) {
+        int target = requestsMade.get() + n;
+        await().alias("the client makes " + n + " more requests " + phase)
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(requestsMade::get, count -> count >= target);
+        log(n + " more requests " + phase + " (" + acknowledgedRequests.get() + " acknowledged in all)");
     }
 
     /** The simple count: each acknowledged event once, in its district and in the region. */
@@ -253,33 +274,62 @@ class FaultToleranceIT {
      * same answer; the client goes on afterwards.
      */
     private void checkpoint(String name, Map<String, String> acknowledged, ServiceProcess... live) throws Exception {
-        paused.set(true);
+        pause.pause();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!idle.get() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(idle.get()).as("the client pauses for the checkpoint " + name).isTrue();
+            await().alias("the client pauses for the checkpoint " + name + " (its current request acknowledged)")
+                    .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(pause::holding);
             Map<String, Long> expected = expected(acknowledged);
             for (ServiceProcess dashboard : live) {
                 awaitCounts(dashboard, expected);
             }
-            JsonNode first = ReadApi.withoutTimestamp(report(live[0]));
             for (ServiceProcess other : live) {
-                JsonNode answer = ReadApi.withoutTimestamp(report(other));
-                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!answer.equals(first) && System.nanoTime() < until) {
-                    Thread.sleep(500);
-                    first = ReadApi.withoutTimestamp(report(live[0]));
-                    answer = ReadApi.withoutTimestamp(report(other));
-                }
-                assertThat(answer).as("checkpoint " + name + ": " + other.uri("") + " vs " + live[0].uri(""))
-                        .isEqualTo(first);
+                awaitSameAnswer("checkpoint " + name, live[0], other);
             }
             log("checkpoint " + name + ": " + live.length + " dashboards show the same figures, "
                     + acknowledged.size() + " acknowledged events: " + expected);
         } finally {
-            paused.set(false);
+            pause.resume();
+        }
+    }
+
+    /** Waits until {@code other} answers what {@code reference} answers (but the time); returns that answer. */
+    private JsonNode awaitSameAnswer(String when, ServiceProcess reference, ServiceProcess other) {
+        return await().alias(when + ": " + other.uri("") + " answers as " + reference.uri(""))
+                .atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> List.of(ReadApi.withoutTimestamp(report(reference)), ReadApi.withoutTimestamp(report(other))),
+                        answers -> answers.get(0).equals(answers.get(1)))
+                .get(0);
+    }
+
+    /**
+     * Stops the client between two requests while a checkpoint runs: {@link #pause()}, then wait until
+     * {@link #holding()}, then {@link #resume()}.
+     */
+    private static final class ClientPause {
+        private boolean paused;
+        private boolean holding;
+
+        synchronized void pause() {
+            paused = true;
+        }
+
+        synchronized void resume() {
+            paused = false;
+            notifyAll();
+        }
+
+        /** Whether the client is held (it has finished its request and waits). */
+        synchronized boolean holding() {
+            return holding;
+        }
+
+        /** The client's side: returns at once, or once resumed. */
+        synchronized void holdWhilePaused() throws InterruptedException {
+            while (paused) {
+                holding = true;
+                wait();
+            }
+            holding = false;
         }
     }
 
@@ -287,26 +337,30 @@ class FaultToleranceIT {
      * Reads the figures of dashboards A and B every 300 ms; per instance name, no count may ever be
      * lower than one it showed before, and the only other answer allowed is 503 (still loading).
      */
-    private final class Sampler implements Runnable {
+    private final class Sampler {
         private final Map<String, Map<String, Long>> highest = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicInteger figures = new AtomicInteger();
         private final AtomicInteger loading = new AtomicInteger();
         private final AtomicInteger down = new AtomicInteger();
-        private final AtomicBoolean sampling = new AtomicBoolean(true);
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
+                        Thread.ofPlatform().name("fault-sampler").daemon().unstarted(r));
 
         Sampler() {
             highest.put("A", new TreeMap<>());
             highest.put("B", new TreeMap<>());
         }
 
-        @Override
-        public void run() {
-            while (sampling.get()) {
-                sample("A", dashboards.get(0));
-                sample("B", dashboards.get(1));
-                sleep(300);
-            }
+        void start() {
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    sample("A", dashboards.get(0));
+                    sample("B", dashboards.get(1));
+                } catch (RuntimeException e) {
+                    violations.add("sampling failed: " + e); // and sampling goes on: a thrown task would end it
+                }
+            }, 0, 300, TimeUnit.MILLISECONDS);
         }
 
         private void sample(String name, ServiceProcess dashboard) {
@@ -350,8 +404,10 @@ class FaultToleranceIT {
                     .forEach(key -> violations.add(name + ": " + key + " disappeared (was " + seen.get(key) + ")"));
         }
 
-        void stop() {
-            sampling.set(false);
+        /** Stops sampling and waits for a sample under way. */
+        void stop() throws InterruptedException {
+            timer.shutdown();
+            assertThat(timer.awaitTermination(30, TimeUnit.SECONDS)).as("the sampler stops").isTrue();
         }
 
         String summary() {
@@ -364,17 +420,10 @@ class FaultToleranceIT {
         return ReadApi.report(dashboard, YearMonth.now(), YearMonth.now());
     }
 
-    private void awaitCounts(ServiceProcess dashboard, Map<String, Long> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        Map<String, Long> last = Map.of();
-        while (System.nanoTime() < deadline) {
-            last = countsOf(report(dashboard));
-            if (last.equals(expected)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        assertThat(last).as("figures of " + dashboard.uri("")).isEqualTo(expected);
+    private void awaitCounts(ServiceProcess dashboard, Map<String, Long> expected) {
+        await().alias("figures of " + dashboard.uri("") + " = what the acknowledged events imply, " + expected)
+                .atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> countsOf(report(dashboard)), expected::equals);
     }
 
     /** The counts withheld for confidentiality, as {@code count|AGS} like {@link #countsOf}. */
@@ -401,7 +450,8 @@ class FaultToleranceIT {
         System.out.printf("[fault-it %tT] %s%n", System.currentTimeMillis(), message);
     }
 
-    private static void sleep(long millis) {
+    /** The client's pace between requests; not a wait for anything. */
+    private static void pace(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole Kafka cluster goes away: ingest answers 503 quickly and accepts nothing; the dashboard
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class WholeBrokerDownIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final KafkaTestCluster cluster = start();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -72,18 +72,16 @@ class WholeBrokerDownIT {
 
             // the dashboard keeps its last figures and says it is not ready
             assertThat(ReadApi.withoutTimestamp(report(dashboard))).isEqualTo(ReadApi.withoutTimestamp(before));
-            awaitStatus(dashboard, "/actuator/health/readiness", 503);
-            awaitStatus(ingest, "/actuator/health/readiness", 503);
+            dashboard.awaitStatus("/actuator/health/readiness", 503, READY_TIMEOUT);
+            ingest.awaitStatus("/actuator/health/readiness", 503, READY_TIMEOUT);
 
             cluster.startBroker(broker);
-            awaitStatus(ingest, "/actuator/health/readiness", 200);
-            awaitStatus(dashboard, "/actuator/health/readiness", 200);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            HttpResponse<String> again;
-            do {
-                again = post(ingest, 20);
-            } while (again.statusCode() != 202 && System.nanoTime() < deadline && sleep());
-            assertThat(again.statusCode()).isEqualTo(202);
+            ingest.awaitStatus("/actuator/health/readiness", 200, READY_TIMEOUT);
+            dashboard.awaitStatus("/actuator/health/readiness", 200, READY_TIMEOUT);
+            // a refused request stores nothing: post new events until a request is accepted
+            await().alias("ingest accepts 20 events again").atMost(Duration.ofSeconds(90))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> post(ingest, 20), again -> again.statusCode() == 202);
             // exactly 30 + 20: the refused 5 were not stored
             awaitEnrolments(dashboard, 50);
             System.out.println("after the outage: ingest accepts again and the dashboard counts 50 without a restart");
@@ -105,40 +103,9 @@ class WholeBrokerDownIT {
         return ReadApi.report(dashboard, YearMonth.now(), YearMonth.now());
     }
 
-    private void awaitEnrolments(ServiceProcess dashboard, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            JsonNode v = report(dashboard).at("/region/counts/enrolments");
-            last = v.isNumber() ? v.asLong() : -1;
-            if (last == expected) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("region enrolments " + last + ", expected " + expected);
-    }
-
-    private void awaitStatus(ServiceProcess service, String path, int status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(path + " answered " + last + ", expected " + status);
-    }
-
-    private static boolean sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
+    private void awaitEnrolments(ServiceProcess dashboard, long expected) {
+        await().alias("the region's enrolments in the read API").atMost(Duration.ofSeconds(120))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> report(dashboard).at("/region/counts/enrolments"), v -> v.isNumber() && v.asLong() == expected);
     }
 }

@@ -28,7 +28,7 @@ public final class EventFields {
     /** The stored event's name for the pseudonymised {@link #PARTICIPANT_REF} ({@link IntegrationEvent#participant()}). */
     public static final String PARTICIPANT = "participant";
 
-    /** The contract's field names, in the order of DESIGN.md (and of {@link Submission#toJson()}). */
+    /** The contract's field names, in the order of docs/design.md, "Event contract v1" (and of {@link Submission#toJson()}). */
     public static final List<String> ALL = List.of(EVENT_ID, TYPE, OCCURRED_ON, DISTRICT, PARTICIPANT_REF, COURSE_TYPE,
             OUTCOME, LANGUAGE_LEVEL, PLACEMENT_TYPE);
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A private KRaft cluster for a test that stops and starts brokers: one controller apart from
- * {@code n} brokers (combined nodes crash their quorum here, see STACK.md), so stopping a broker
+ * {@code n} brokers (combined nodes crash their quorum here), so stopping a broker
  * never stops the controller. Brokers keep their ports across a restart.
  */
 public final class KafkaTestCluster implements AutoCloseable {

@@ -1,5 +1,7 @@
 package de.weserems.integration.testsupport;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,12 +16,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A service's packaged jar started as its own JVM, as in production, so a test can stop it with
  * SIGTERM ({@link #close()}) or crash it with SIGKILL ({@link #kill()}). Its output goes to a log
  * file under {@code target/}. The reactor packages each module before its integration tests run.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -91,26 +97,38 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        try {
+            awaitStatus("/actuator/health/readiness", 200, timeout);
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log, e);
         }
-        close();
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Waits until {@code GET path} answers {@code status}. No answer (not listening yet, or a request
+     * timeout) counts as another answer, not as a failure; the wait fails at once if the process exits.
+     *
+     * @throws ConditionTimeoutException naming the last answer, if {@code status} does not come in time
+     */
+    public void awaitStatus(String path, int status, Duration timeout) {
+        await().alias(name + ": GET " + path + " answers " + status)
+                .atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> answer(path), answer -> answer.equals(String.valueOf(status)));
+    }
+
+    /** The status code {@code GET path} answers, or why there was none. */
+    private String answer(String path) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        }
+        try {
+            return String.valueOf(HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException noAnswer) {
+            return "no answer: " + noAnswer;
+        }
     }
 
     /** SIGKILL: the process gets no chance to clean up, as in a crash. */

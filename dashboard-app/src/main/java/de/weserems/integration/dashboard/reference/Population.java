@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Residents per district, the denominator of every per-10,000 figure. Built in: Destatis' figures of
- * 31.12.2018 (DESIGN.md). An operator replaces them with a CSV file (e.g. the state statistics
+ * 31.12.2018 (docs/design.md, "The 17 districts"). An operator replaces them with a CSV file (e.g. the state statistics
  * office's newer census-based figures) named by {@code dashboard.reference.population-file}: a header
  * {@code ags;residents} (or {@code ,}), one row per district, all 17 of them; a restart picks it up.
  */

@@ -109,7 +109,8 @@ class SecurityConfig {
         }
         if (users.isEmpty()) {
             throw new IllegalStateException("No dashboard users configured (dashboard.users). "
-                    + "Add at least one user with a bcrypt password hash, see README.");
+                    + "Add at least one user with a bcrypt password hash: see docs/configuration.md; "
+                    + "deploy/dashboard.example.yml shows how to make one.");
         }
         return new InMemoryUserDetailsManager(users);
     }

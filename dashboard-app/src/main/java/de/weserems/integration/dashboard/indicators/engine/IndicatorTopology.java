@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +56,8 @@ public final class IndicatorTopology {
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
     public static final String COUNT_CHANGES = "count-changes";
     public static final String DISTRICT_MONTH_COUNTERS = "district-month-counters";
+    /** The stores of changes a task has added up and not yet passed on ({@link DeltaBuffer}). */
+    public static final List<String> PENDING_CHANGES = List.of(COUNT_CHANGES, ChainTopology.CHAIN_CHANGES);
 
     private IndicatorTopology() {
     }

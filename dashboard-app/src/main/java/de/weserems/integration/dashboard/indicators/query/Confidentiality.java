@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Statistical confidentiality (DESIGN.md), in one place, for everything the API and UI show.
+ * Statistical confidentiality (docs/design.md), in one place, for everything the API and UI show.
  *
  * <p>Primary: a count of 1 up to {@code minCount - 1} is withheld. Secondary: for every count the
  * districts and the region total form one table whose total is the sum of its cells, and within

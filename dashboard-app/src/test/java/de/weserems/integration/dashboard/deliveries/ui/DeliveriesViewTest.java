@@ -1,6 +1,8 @@
 package de.weserems.integration.dashboard.deliveries.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import de.weserems.integration.browserless.ServicesInstantiatorFactory;
 import de.weserems.integration.dashboard.DashboardProperties;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The admins' Datenlieferungen view: providers' deliveries and reject reasons, quiet districts, admins only. */
 class DeliveriesViewTest extends ViewTestBase {
@@ -80,7 +83,7 @@ class DeliveriesViewTest extends ViewTestBase {
     }
 
     @Test
-    void an_open_page_shows_a_new_delivery_by_server_push() throws InterruptedException {
+    void an_open_page_shows_a_new_delivery_by_server_push() {
         ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(1), 202, 40, 40, false, Map.of());
         DeliveriesView view = open(DeliveriesView.class, "");
         @SuppressWarnings("unchecked")
@@ -91,15 +94,13 @@ class DeliveriesViewTest extends ViewTestBase {
         ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(0), 422, 4, 0, false,
                 Map.of("courseType/missing", 4));
         ProviderActivityTestAccess.announce(activity);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (test(providers).size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            // the push throttle's thread queued UI.access; this test thread holds the session lock
-            com.vaadin.flow.server.VaadinService.getCurrent()
-                    .runPendingAccessTasks(com.vaadin.flow.server.VaadinSession.getCurrent());
-            roundTrip();
-        }
-        assertThat(test(providers).size()).as("the new provider's row arrives without reload").isEqualTo(2);
+        // in this thread: it holds the session lock, and runs what the push throttle's thread queued with UI.access
+        await().alias("the new provider's row arrives without reload").atMost(Duration.ofSeconds(10))
+                .pollInSameThread().pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                    VaadinService.getCurrent().runPendingAccessTasks(VaadinSession.getCurrent());
+                    roundTrip();
+                    assertThat(test(providers).size()).as("rows of the provider table").isEqualTo(2);
+                });
         int leer = test(providers).getRow(0).providerId().equals("vhs-leer") ? 0 : 1;
         assertThat(test(providers).getRow(leer).providerId()).isEqualTo("vhs-leer");
         assertThat(test(providers).getCellText(leer, 5)).isEqualTo("courseType: fehlt × 4");

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Pins the JSON shape of {@code GET /api/v1/indicators} (DESIGN.md "Read API"): every property
+ * Pins the JSON shape of {@code GET /api/v1/indicators} (docs/read-api.md): every property
  * path, in order, with its JSON type. A change here is a change of the public contract: make it on
- * purpose, in DESIGN.md, the README and this test together.
+ * purpose, in docs/read-api.md and this test together.
  */
 class ReadApiContractTest {
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random streams (resends, out of order, late events, poison records) through the whole engine —
- * topology, read model, queries — against a deliberately plain reference: DESIGN.md's definitions
+ * topology, read model, queries — against a deliberately plain reference: the definitions of docs/design.md
  * applied by brute force to the list of unique events. Thresholds are 1 so that no figure is
  * withheld for confidentiality and every figure can be compared; confidentiality has its own tests.
  */
@@ -207,7 +207,7 @@ class IndicatorRandomizedTest {
 
     // ---- the reference ------------------------------------------------------------------------
 
-    /** DESIGN.md's indicators, computed the slow and obvious way over the unique events. */
+    /** The indicators of docs/design.md, computed the slow and obvious way over the unique events. */
     private record Reference(List<IntegrationEvent> events, LocalDate today) {
 
         Map<String, String> figures(District district, YearMonth from, YearMonth to, CourseType filter) {
