@@ -12,12 +12,12 @@ import java.util.UUID;
  * Writes an {@link IntegrationEvent} as the JSON that Jackson writes for it (same field order, absent
  * fields left out, ISO dates), without Jackson's data binding; and reads that very form back.
  *
- * <p>Ingest writes every accepted event once; in the ingest benchmark's profile Jackson's bean
- * serialisation took about a sixth of the service's CPU. {@code EventJsonTest} checks, byte for
+ * <p>It exists because both sides are hot paths: ingest writes every accepted event once, and the
+ * indicator engine reads every event again on each replay, where Jackson's data binding and date
+ * parsers were the largest costs (figures in bench/README.md). {@code EventJsonTest} checks, byte for
  * byte, that this writer and Jackson agree, also for strings that need escaping.
  *
- * <p>The indicator engine and its rebuild read every event; Jackson's data binding and its date
- * parsers were the largest part of that. {@link #readCanonical} reads only the exact form
+ * <p>{@link #readCanonical} reads only the exact form
  * {@link #toBytes} writes (fields in that order, no white space, no escapes, ASCII) and answers
  * {@code null} for anything else, which the caller then gives to Jackson: so a record of another
  * shape reads, or fails, exactly as before. {@code EventJsonTest} checks that it agrees with Jackson.
@@ -133,8 +133,8 @@ public final class EventJson {
 
     /**
      * The index of the next quote from {@code i} on, or {@code end}. A method of its own, not a loop in
-     * {@link #readCanonical}: there the bytes scanned made its loop hot long before the method, and the JIT
-     * compiled the whole reader three times over (twice on stack replacement) in the rebuild's first seconds.
+     * {@link #readCanonical}: there the byte scan makes the reader's loop hot long before the reader
+     * itself, and the JIT then compiles the whole reader again on stack replacement.
      */
     private static int quote(byte[] json, int i, int end) {
         while (i < end && json[i] != '"') {
