@@ -146,6 +146,12 @@ class BadInputCatalogueIT extends IngestApiTestBase {
         c.add(item("eventId not a UUID", json(with(enrolment(), "eventId", "event-1")), "eventId", "must be a UUID"));
         c.add(item("participantRef too long", json(with(enrolment(), "participantRef", "x".repeat(129))), "participantRef",
                 "must be 1 to 128 characters"));
+        c.add(item("participantRef of spaces", json(with(enrolment(), "participantRef", "   ")), "participantRef",
+                "is only white space"));
+        c.add(item("participantRef as placeholder", json(with(enrolment(), "participantRef", " unbekannt ")),
+                "participantRef", "'unbekannt' is a placeholder"));
+        c.add(item("participantRef 0 in CSV", CSV_TYPE, csv(";", with(enrolment(), "participantRef", "0")),
+                "participantRef", "'0' is a placeholder"));
         Map<String, Object> first = enrolment();
         c.add(item("same eventId twice with different content", JSON_TYPE, "[" + json(first) + ","
                 + json(with(first, "district", "03402")) + "]", "eventId", "repeated in this request with different content"));
