@@ -1,6 +1,5 @@
 package de.weserems.integration.ingest.api;
 
-import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Submission;
 import de.weserems.integration.events.audit.DeliveryRecord;
@@ -91,9 +90,7 @@ public class EventIntake {
                 valid.add(null);
                 invalid.add(new RejectedItem(i, item.line(), result.eventIdText(), List.copyOf(errors)));
                 errors.forEach(e -> meters.counter("ingest.field.errors", "provider", provider.id(),
-                        "field", EventFields.ALL.contains(e.field()) || e.field().startsWith("(")
-                                ? e.field() : "(unknown)",
-                        "rule", e.rule().code()).increment());
+                        "field", e.knownField(), "rule", e.rule().code()).increment());
             }
         }
         if (!invalid.isEmpty()) {

@@ -86,7 +86,7 @@ public class EventBodyParser {
                 try {
                     items.add(BodyItem.of(reader.readTree(body, from, to - from), line));
                 } catch (JacksonException e) {
-                    items.add(new BodyItem(null, line, new FieldError("(line)", Rule.UNREADABLE,
+                    items.add(new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE,
                             "not valid JSON" + column(e) + ": " + e.getOriginalMessage())));
                 }
             }
@@ -121,9 +121,9 @@ public class EventBodyParser {
         List<BodyItem> items = new ArrayList<>(records.size() - 1);
         for (CsvRecords.CsvRecord record : records.subList(1, records.size())) {
             if (record.error() != null) {
-                items.add(new BodyItem(null, record.line(), new FieldError("(row)", Rule.UNREADABLE, record.error())));
+                items.add(new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE, record.error())));
             } else if (record.cells().size() != header.size()) {
-                items.add(new BodyItem(null, record.line(), new FieldError("(row)", Rule.UNREADABLE,
+                items.add(new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE,
                         "has " + record.cells().size() + " cells, the header has " + header.size()
                                 + " (delimiter '" + delimiter + "')")));
             } else {

@@ -70,7 +70,7 @@ public class EventValidator {
 
     public Result validate(JsonNode item) {
         if (item == null || !item.isObject()) {
-            return new Result(null, List.of(new FieldError("(event)", Rule.WRONG_TYPE, "must be a JSON object")), null);
+            return new Result(null, List.of(new FieldError(FieldError.EVENT, Rule.WRONG_TYPE, "must be a JSON object")), null);
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();

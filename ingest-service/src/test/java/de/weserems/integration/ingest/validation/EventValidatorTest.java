@@ -107,6 +107,14 @@ class EventValidatorTest {
     }
 
     @Test
+    void a_field_as_a_metric_tag_is_one_of_the_contract_or_of_a_whole_item_or_unknown() {
+        assertThat(new FieldError("district", Rule.MISSING, "").knownField()).isEqualTo("district");
+        assertThat(new FieldError(FieldError.LINE, Rule.UNREADABLE, "").knownField()).isEqualTo("(line)");
+        assertThat(new FieldError("(k1)", Rule.UNKNOWN_FIELD, "").knownField()).isEqualTo(FieldError.UNKNOWN);
+        assertThat(new FieldError("colour", Rule.UNKNOWN_FIELD, "").knownField()).isEqualTo(FieldError.UNKNOWN);
+    }
+
+    @Test
     void completion_needs_outcome_and_course_type_and_placement_needs_placement_type() {
         var completion = validate("""
                 {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_COMPLETION",

@@ -1,0 +1,87 @@
+package de.weserems.integration.ingest.api;
+
+import de.weserems.integration.events.EventFields;
+import de.weserems.integration.events.Topics;
+import de.weserems.integration.events.audit.DeliveryRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a careless or hostile provider can make the service hold or write: bounded, whatever it sends.
+ */
+class BoundedWorkIT extends IngestApiTestBase {
+
+    private static final Pattern FIELD_ERROR_SERIES = Pattern.compile("^ingest_field_errors_total\\{([^}]*)}", Pattern.MULTILINE);
+    private static final Pattern FIELD_TAG = Pattern.compile("field=\"([^\"]*)\"");
+
+    @Test
+    void twenty_thousand_distinct_unknown_field_names_make_one_metric_series_and_a_bounded_audit_record()
+            throws Exception {
+        String lastRequest = null;
+        for (int request = 0; request < 10; request++) {
+            StringBuilder body = new StringBuilder("[");
+            for (int e = 0; e < 200; e++) {
+                String event = enrolment(UUID.randomUUID().toString(), "03454", null);
+                StringBuilder unknown = new StringBuilder();
+                for (int k = 0; k < 10; k++) {
+                    unknown.append(",\"(k").append((request * 200 + e) * 10 + k).append(")\":0");
+                }
+                body.append(e == 0 ? "" : ",").append(event, 0, event.length() - 1).append(unknown).append('}');
+            }
+            HttpResponse<String> response = post(DEMO_KEY, body.append(']').toString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+            lastRequest = response.headers().firstValue("X-Request-Id").orElseThrow();
+        }
+
+        Set<String> fieldTags = new HashSet<>();
+        List<String> unknownSeries = new ArrayList<>();
+        Matcher series = FIELD_ERROR_SERIES.matcher(get("/actuator/prometheus", null).body());
+        while (series.find()) {
+            Matcher field = FIELD_TAG.matcher(series.group(1));
+            assertThat(field.find()).isTrue();
+            fieldTags.add(field.group(1));
+            if (series.group(1).contains("provider=\"demo\"") && field.group(1).equals("(unknown)")) {
+                unknownSeries.add(series.group(1));
+            }
+        }
+        Set<String> closed = new HashSet<>(EventFields.ALL);
+        closed.addAll(List.of("(event)", "(line)", "(row)", "(unknown)"));
+        assertThat(fieldTags).as("field tags come from a closed set").isSubsetOf(closed);
+        assertThat(unknownSeries).as("one series for all unknown names").hasSize(1)
+                .allSatisfy(s -> assertThat(s).contains("rule=\"unknown-field\""));
+
+        JsonNode newest = JSON.readTree(get("/api/v1/deliveries?limit=1", DEMO_KEY).body()).get("deliveries").get(0);
+        assertThat(newest.get("requestId").asString()).isEqualTo(lastRequest);
+        assertThat(newest.get("rejected").asInt()).isEqualTo(200);
+        assertThat(newest.get("reasons").size()).isEqualTo(DeliveryRecord.Reason.MAX_REASONS);
+        int counted = 0;
+        for (JsonNode reason : newest.get("reasons")) {
+            counted += reason.get("count").asInt();
+        }
+        assertThat(counted).as("every unknown name counted, the rest as (other)").isEqualTo(2_000);
+
+        String requestId = lastRequest;
+        ConsumerRecord<String, String> audit = await().atMost(Duration.ofSeconds(20)).until(
+                () -> readAll(Topics.INGEST_AUDIT, true).stream().filter(r -> r.value().contains(requestId))
+                        .findFirst().orElse(null), r -> r != null);
+        DeliveryRecord record = DeliveryRecord.fromJson(audit.value().getBytes(StandardCharsets.UTF_8));
+        assertThat(record.reasons()).hasSize(DeliveryRecord.Reason.MAX_REASONS)
+                .contains(new DeliveryRecord.Reason(DeliveryRecord.Reason.OTHER, DeliveryRecord.Reason.OTHER, 2_000 - 63));
+        assertThat(audit.value().length()).isLessThan(16 * 1024);
+    }
+}
