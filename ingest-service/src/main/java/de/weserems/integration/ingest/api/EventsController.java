@@ -7,7 +7,6 @@ import de.weserems.integration.ingest.body.BodyFormat;
 import de.weserems.integration.ingest.body.BodyItem;
 import de.weserems.integration.ingest.body.EventBodyParser;
 import de.weserems.integration.ingest.body.UnreadableBodyException;
-import de.weserems.integration.ingest.providers.ApiKeyFilter;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.providers.RateLimiter;
 import de.weserems.integration.ingest.publishing.KafkaUnavailableException;

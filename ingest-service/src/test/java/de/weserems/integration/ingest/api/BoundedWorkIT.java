@@ -5,8 +5,13 @@ import de.weserems.integration.events.Topics;
 import de.weserems.integration.events.audit.DeliveryRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,5 +88,46 @@ class BoundedWorkIT extends IngestApiTestBase {
         assertThat(record.reasons()).hasSize(DeliveryRecord.Reason.MAX_REASONS)
                 .contains(new DeliveryRecord.Reason(DeliveryRecord.Reason.OTHER, DeliveryRecord.Reason.OTHER, 2_000 - 63));
         assertThat(audit.value().length()).isLessThan(16 * 1024);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api;x/v1/events", "/%61pi/v1/events", "//api/v1/events", "/api/v1/events/",
+            "/api/v1/./events", "/api/v1//events", "/api/v1/events;x", "/api/v1/schema/../events",
+            "/api/v1/schema/..;/events", "/api/v1/schema/%2e%2e/events", "/api/v1/schema/event/../../events",
+            "/actuator/health/../../api/v1/events", "/swagger-ui/..;/api/v1/events", "/API/v1/events",
+            "/api/v1/deliveries;x"})
+    void a_path_that_may_reach_a_provider_endpoint_needs_a_key_however_it_is_written(String path) throws Exception {
+        String event = enrolment(UUID.randomUUID().toString(), "03454", null);
+        assertThat(raw("POST", path, null, event)).as(path).startsWith("HTTP/1.1 401 ");
+        assertThat(raw("GET", path, null, "")).as(path).startsWith("HTTP/1.1 401 ");
+    }
+
+    @Test
+    void the_documentation_and_the_operators_endpoints_stay_public_under_their_plain_path() throws Exception {
+        assertThat(raw("GET", "/api/v1/schema/event", null, "")).startsWith("HTTP/1.1 200 ");
+        assertThat(raw("GET", "/actuator/health", null, "")).startsWith("HTTP/1.1 200 ");
+        assertThat(raw("GET", "/actuator/prometheus", null, "")).startsWith("HTTP/1.1 200 ");
+        assertThat(raw("GET", "/v3/api-docs", null, "")).startsWith("HTTP/1.1 200 ");
+        assertThat(raw("GET", "/api/v1/schema;x/event", null, "")).startsWith("HTTP/1.1 401 ");
+        assertThat(raw("POST", "/api/v1/events", DEMO_KEY, enrolment(UUID.randomUUID().toString(), "03454", null)))
+                .startsWith("HTTP/1.1 202 ");
+    }
+
+    /** One request written byte by byte as given, so no client normalises its path; its status line. */
+    private String raw(String method, String path, String key, String body) throws Exception {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + (key == null ? "" : "Authorization: Bearer " + key + "\r\n")
+                    + (content.length == 0 ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n")
+                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, Math.max(0, answer.indexOf("\r\n")));
+        }
     }
 }
