@@ -90,6 +90,47 @@ class BoundedWorkIT extends IngestApiTestBase {
         assertThat(audit.value().length()).isLessThan(16 * 1024);
     }
 
+    @Test
+    void a_request_of_many_invalid_items_lists_the_first_hundred_and_counts_the_rest() throws Exception {
+        String body = "{\"eventId\":\"x\"}\n".repeat(150) + "not json\n".repeat(200)
+                + enrolment(UUID.randomUUID().toString(), "03454", null) + "\n";
+        HttpResponse<String> response = post(DEMO_KEY, NDJSON_TYPE, body, "");
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("invalid").size()).isEqualTo(100);
+        assertThat(problem.get("invalidNotListed").asInt()).isEqualTo(250);
+        assertThat(problem.get("detail").asString()).isEqualTo("350 of 351 events are invalid. Nothing was stored. "
+                + "The first 100 are listed under 'invalid'; 250 more are only counted (invalidNotListed).");
+        assertThat(problem.get("invalid").get(99).get("line").asInt()).isEqualTo(100);
+
+        JsonNode newest = JSON.readTree(get("/api/v1/deliveries?limit=1", DEMO_KEY).body()).get("deliveries").get(0);
+        assertThat(newest.get("rejected").asInt()).isEqualTo(350);
+        List<String> reasons = new ArrayList<>();
+        newest.get("reasons").forEach(r -> reasons.add(r.get("field").asString() + "/" + r.get("rule").asString()
+                + "=" + r.get("count").asInt()));
+        assertThat(reasons).contains("(line)/unreadable=200", "eventId/invalid-format=150", "district/missing=150");
+    }
+
+    @Test
+    void refused_requests_are_charged_to_the_providers_rate_by_the_items_read() throws Exception {
+        // the provider may send 500 events at once, then 1 a second
+        assertThat(post(CARELESS_KEY, NDJSON_TYPE, "x\n".repeat(499), "").statusCode()).isEqualTo(422);
+        HttpResponse<String> tooMany = post(CARELESS_KEY, NDJSON_TYPE, "x\n".repeat(5_000), "");
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        JsonNode problem = JSON.readTree(tooMany.body());
+        assertThat(problem.get("limit").asString()).isEqualTo("ingest.limits.max-events");
+        assertThat(problem.get("max").asInt()).isEqualTo(500);
+
+        // 499 + 501 items read: the bucket is some 500 tokens in debt, so even one valid event has to wait
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> limited = post(CARELESS_KEY, enrolment(id, "03454", null));
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(100);
+        assertThat(post(CARELESS_KEY, NDJSON_TYPE, "x\n".repeat(10), "").statusCode())
+                .as("garbage too waits its turn, unread").isEqualTo(429);
+        assertThat(committedEvents()).noneMatch(r -> r.value().contains(id));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api;x/v1/events", "/%61pi/v1/events", "//api/v1/events", "/api/v1/events/",
             "/api/v1/./events", "/api/v1//events", "/api/v1/events;x", "/api/v1/schema/../events",

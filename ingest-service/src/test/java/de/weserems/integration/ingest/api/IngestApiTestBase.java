@@ -49,13 +49,20 @@ import java.util.Map;
         "ingest.providers[2].districts=*",
         "ingest.providers[2].key-sha256=${test.slow-key-sha256}",
         "ingest.providers[2].rate-limit.events-per-second=1",
-        "ingest.providers[2].rate-limit.burst=500"})
+        "ingest.providers[2].rate-limit.burst=500",
+        "ingest.providers[3].id=careless",
+        "ingest.providers[3].name=Nachlässiger Lieferant",
+        "ingest.providers[3].districts=*",
+        "ingest.providers[3].key-sha256=${test.careless-key-sha256}",
+        "ingest.providers[3].rate-limit.events-per-second=1",
+        "ingest.providers[3].rate-limit.burst=500"})
 @ActiveProfiles("local")
 abstract class IngestApiTestBase {
 
     static final String DEMO_KEY = ApiKeys.LOCAL_DEMO_KEY;
     static final String EMDEN_KEY = "emden-test-key";
     static final String SLOW_KEY = "slow-test-key";
+    static final String CARELESS_KEY = "careless-test-key";
     static final String JSON_TYPE = "application/json";
     static final String NDJSON_TYPE = "application/x-ndjson";
     static final String CSV_TYPE = "text/csv";
@@ -71,6 +78,7 @@ abstract class IngestApiTestBase {
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         registry.add("test.emden-key-sha256", () -> ApiKeys.sha256Hex(EMDEN_KEY));
         registry.add("test.slow-key-sha256", () -> ApiKeys.sha256Hex(SLOW_KEY));
+        registry.add("test.careless-key-sha256", () -> ApiKeys.sha256Hex(CARELESS_KEY));
     }
 
     static String enrolment(String id, String district, String participantRef) {
