@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * out.
  *
  * <p>It exists so that the rule is written once: ingest refuses such a value and publishes the rule in its
- * JSON Schema ({@link #NOT_BLANK_PATTERN}, {@link #PLACEHOLDER_PATTERN}), and the provider documentation lists {@link #PLACEHOLDERS}.
+ * JSON Schema ({@link #NOT_BLANK_PATTERN}, {@link #PLACEHOLDER_PATTERN}), and the provider documentation
+ * lists {@link #PLACEHOLDERS}.
  */
 public final class ParticipantRefs {
 
