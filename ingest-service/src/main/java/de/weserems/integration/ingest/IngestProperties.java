@@ -82,16 +82,19 @@ public record IngestProperties(
     }
 
     /**
-     * @param maxBytes  largest body accepted (413 above)
-     * @param maxEvents most events in one request (413 above)
+     * @param maxBytes         largest body accepted (413 above)
+     * @param maxEvents        most events in one request (413 above; a body is read no further than one more)
+     * @param maxListedInvalid most invalid items a 422 or 403 lists one by one; the others are counted
      */
     public record Limits(
             @DefaultValue("10MB") DataSize maxBytes,
-            @DefaultValue("10000") int maxEvents) {
+            @DefaultValue("10000") int maxEvents,
+            @DefaultValue("100") int maxListedInvalid) {
     }
 
     /**
-     * A token bucket per provider, one token per event.
+     * A token bucket per provider, one token per event; a refused request costs one per item read, at
+     * least one.
      *
      * @param eventsPerSecond sustained rate per provider
      * @param burst           events a provider may send at once after a pause; at least {@code maxEvents}

@@ -45,10 +45,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, List<String> args, Duration readyTimeout)
             throws Exception {
+        return start(name, jar, List.of("-Xmx512m"), args, readyTimeout);
+    }
+
+    /** As {@link #start(String, Path, List, Duration)}, with the JVM's own options (e.g. a smaller heap). */
+    public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> args,
+                                       Duration readyTimeout) throws Exception {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target", name + ".log");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(args);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

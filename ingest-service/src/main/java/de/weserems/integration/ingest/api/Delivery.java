@@ -3,7 +3,6 @@ package de.weserems.integration.ingest.api;
 import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.ingest.body.BodyFormat;
 import de.weserems.integration.ingest.providers.Provider;
-import de.weserems.integration.ingest.validation.FieldError;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +25,9 @@ public record Delivery(UUID requestId, Provider provider, Instant receivedAt, Bo
     }
 
     /** The audit summary of this request with how it was answered. */
-    DeliveryRecord summary(int status, int events, int accepted, List<RejectedItem> invalid, String problem) {
-        List<FieldError> errors = invalid.stream().flatMap(i -> i.errors().stream()).toList();
+    DeliveryRecord summary(int status, int events, int accepted, int rejected, List<DeliveryRecord.Reason> reasons,
+                           String problem) {
         return new DeliveryRecord(requestId, provider.id(), receivedAt, format == null ? null : format.name(), dryRun,
-                status, events, accepted, invalid.size(),
-                DeliveryRecord.Reason.counted(errors, FieldError::field, e -> e.rule().code()), problem, Map.of());
+                status, events, accepted, rejected, reasons, problem, Map.of());
     }
 }

@@ -5,9 +5,10 @@ import de.weserems.integration.ingest.IngestProperties;
 import de.weserems.integration.ingest.audit.DeliveryLog;
 import de.weserems.integration.ingest.body.BodyFormat;
 import de.weserems.integration.ingest.body.BodyItem;
+import de.weserems.integration.ingest.body.BodyItems;
+import de.weserems.integration.ingest.body.BodyTooLargeException;
 import de.weserems.integration.ingest.body.EventBodyParser;
 import de.weserems.integration.ingest.body.UnreadableBodyException;
-import de.weserems.integration.ingest.providers.ApiKeyFilter;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.providers.RateLimiter;
 import de.weserems.integration.ingest.publishing.KafkaUnavailableException;
@@ -83,11 +84,11 @@ class EventsController {
     }
 
     /** How a request was answered, for the response, the audit and the metrics. */
-    private record Answer(ResponseEntity<?> response, Delivery delivery, int events, int accepted,
-                          List<RejectedItem> invalid, String problem, boolean stored) {
+    private record Answer(ResponseEntity<?> response, Delivery delivery, int events, int accepted, int rejected,
+                          List<DeliveryRecord.Reason> reasons, String problem, boolean stored) {
 
         static Answer refused(Delivery delivery, int events, ProblemDetail problem, HttpHeaders headers) {
-            return new Answer(problemResponse(problem, headers), delivery, events, 0, List.of(),
+            return new Answer(problemResponse(problem, headers), delivery, events, 0, 0, List.of(),
                     problem.getType().getPath().replace("/problems/", ""), false);
         }
     }
@@ -119,13 +120,16 @@ class EventsController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request",
+    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request; 'limit' and "
+            + "'max' name it",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "415", description = "Another media type or charset",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "422", description = "Items break the contract; each is listed under 'invalid'",
+    @ApiResponse(responseCode = "422", description = "Items break the contract; the first 100 are listed under "
+            + "'invalid', 'invalidNotListed' counts the others",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "429", description = "Over the provider's rate; see Retry-After",
+    @ApiResponse(responseCode = "429", description = "Over the provider's rate (refused requests count too, one per "
+            + "item read); see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "503", description = "Kafka not reachable in time; nothing stored; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -138,8 +142,8 @@ class EventsController {
         Answer answer = answer(delivery, request);
         Delivery done = answer.delivery();
         int status = answer.response().getStatusCode().value();
-        DeliveryRecord summary = done.summary(status, answer.events(), answer.accepted(), answer.invalid(),
-                answer.problem());
+        DeliveryRecord summary = done.summary(status, answer.events(), answer.accepted(), answer.rejected(),
+                answer.reasons(), answer.problem());
         if (!answer.stored()) {
             deliveries.refused(summary);
         }
@@ -150,61 +154,132 @@ class EventsController {
                 .body(answer.response().getBody());
     }
 
+    /**
+     * Reads, checks and (when all is well) stores a request. The body is read item by item and no further
+     * than needed: up to {@code max-events + 1} items, or up to the first thing that makes it unreadable.
+     * A refused request is charged to the provider's rate by the items read; a provider over its rate is
+     * refused before its body is read.
+     */
     private Answer answer(Delivery delivery, HttpServletRequest request) throws IOException {
+        Provider provider = delivery.provider();
+        OptionalLong over = rateLimiter.waitBeforeAny(provider);
+        if (over.isPresent()) {
+            drain(request.getInputStream());
+            return rateLimited(delivery, 0, over.getAsLong());
+        }
         Optional<BodyFormat> format = format(request.getContentType());
         if (format.isEmpty()) {
             drain(request.getInputStream());
+            rateLimiter.charge(provider, 0);
             return Answer.refused(delivery, 0, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Unsupported media type", "Content-Type '" + request.getContentType() + "' is not accepted. Send "
                             + BodyFormat.supported() + ", in UTF-8."), null);
         }
         Delivery typed = delivery.withFormat(format.get());
         long max = limits.maxBytes().toBytes();
-        byte[] body = request.getContentLengthLong() > max ? null : request.getInputStream().readNBytes((int) max + 1);
-        if (body == null || body.length > max) {
+        if (request.getContentLengthLong() > max) {
             drain(request.getInputStream());
-            return Answer.refused(typed, 0, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
-                    "The body is larger than " + max + " bytes (" + limits.maxBytes() + "). Split it into requests of at most "
-                            + limits.maxEvents() + " events."), null);
+            rateLimiter.charge(provider, 0);
+            return Answer.refused(typed, 0, tooLarge(), null);
         }
-        List<BodyItem> items;
-        try {
-            items = parser.parse(typed.format(), body);
-        } catch (UnreadableBodyException e) {
-            return Answer.refused(typed, 0, Problems.unreadable(e.getMessage()), null);
+        EventIntake.Check check = intake.check(typed);
+        Read read = read(typed, request.getInputStream(), check);
+        if (read.refusal() != null) {
+            drain(request.getInputStream());
+            rateLimiter.charge(provider, read.items());
+            return read.refusal();
         }
-        if (items.size() > limits.maxEvents()) {
-            return Answer.refused(typed, items.size(), Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-events",
-                    "Too many events", "The request holds " + items.size() + " events; at most " + limits.maxEvents()
-                            + " are accepted per request. Split it; nothing was stored."), null);
+        if (check.invalid() > 0) {
+            rateLimiter.charge(provider, check.items());
+            EventIntake.Outcome.Rejected rejected = check.rejected();
+            ProblemDetail problem = rejection(rejected);
+            return new Answer(problemResponse(problem, null), typed, rejected.total(), 0, rejected.invalid(),
+                    rejected.reasons(), problem.getType().getPath().replace("/problems/", ""), false);
         }
-        OptionalLong wait = rateLimiter.tryTake(typed.provider(), items.size());
+        OptionalLong wait = rateLimiter.tryTake(provider, check.items());
         if (wait.isPresent()) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            return Answer.refused(typed, items.size(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "Too many events", "Over the rate of this provider. Send the same request again in "
-                            + wait.getAsLong() + " s; nothing was stored."), headers);
+            return rateLimited(typed, check.items(), wait.getAsLong());
         }
         try {
-            return switch (intake.take(typed, items)) {
-                case EventIntake.Outcome.Accepted accepted -> new Answer(
-                        ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
-                                .body(Map.of("accepted", accepted.count())),
-                        typed, items.size(), accepted.count(), List.of(), null, !typed.dryRun());
-                case EventIntake.Outcome.Rejected rejected -> {
-                    ProblemDetail problem = rejection(rejected);
-                    yield new Answer(problemResponse(problem, null), typed, items.size(), 0, rejected.invalid(),
-                            problem.getType().getPath().replace("/problems/", ""), false);
-                }
-            };
+            EventIntake.Outcome.Accepted accepted = intake.store(check);
+            return new Answer(ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("accepted", accepted.count())),
+                    typed, check.items(), accepted.count(), 0, List.of(), null, !typed.dryRun());
         } catch (KafkaUnavailableException e) {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
-            return Answer.refused(typed, items.size(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
+            return Answer.refused(typed, check.items(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
                     "Storage temporarily unavailable", e.getMessage()
                             + ". Nothing of this request was stored; send the same request again later."), headers);
         }
+    }
+
+    /**
+     * How reading a body ended.
+     *
+     * @param items   items read, one more than checked when the body holds too many
+     * @param refusal the answer when the body was refused as a whole; {@code null} when every item was checked
+     */
+    private record Read(int items, Answer refusal) {
+    }
+
+    /** Reads the body's items into the check, up to one past the limit; stops at the first reason to refuse it. */
+    private Read read(Delivery delivery, InputStream body, EventIntake.Check check) throws IOException {
+        int read = 0;
+        try {
+            BodyItems items = parser.open(delivery.format(), body, limits.maxBytes().toBytes());
+            BodyItem item;
+            while ((item = items.next(check.listing())) != null) {
+                if (++read > limits.maxEvents()) {
+                    stoppedEarly(delivery, "max-events");
+                    return new Read(read, Answer.refused(delivery, read, tooManyEvents(), null));
+                }
+                check.add(item);
+            }
+            return new Read(read, null);
+        } catch (UnreadableBodyException e) {
+            return new Read(read, Answer.refused(delivery, 0, Problems.unreadable(e.getMessage()), null));
+        } catch (BodyTooLargeException e) {
+            stoppedEarly(delivery, "max-bytes");
+            return new Read(read, Answer.refused(delivery, 0, tooLarge(), null));
+        } finally {
+            DistributionSummary.builder("ingest.items.read")
+                    .description("items read from a request body before its answer was decided; at most max-events + 1")
+                    .tags("provider", delivery.provider().id(), "format", delivery.format().name())
+                    .register(meters)
+                    .record(read);
+        }
+    }
+
+    private ProblemDetail tooManyEvents() {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-events", "Too many events",
+                "The request holds more than " + limits.maxEvents() + " events; at most " + limits.maxEvents()
+                        + " are accepted per request. Split it; nothing was stored.");
+        problem.setProperty("limit", "ingest.limits.max-events");
+        problem.setProperty("max", limits.maxEvents());
+        return problem;
+    }
+
+    private ProblemDetail tooLarge() {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                "The body is larger than " + limits.maxBytes().toBytes() + " bytes (" + limits.maxBytes()
+                        + "). Split it into requests of at most " + limits.maxEvents() + " events.");
+        problem.setProperty("limit", "ingest.limits.max-bytes");
+        problem.setProperty("max", limits.maxBytes().toBytes());
+        return problem;
+    }
+
+    private void stoppedEarly(Delivery delivery, String limit) {
+        meters.counter("ingest.parse.stopped.early", "provider", delivery.provider().id(),
+                "format", delivery.format().name(), "limit", limit).increment();
+    }
+
+    private static Answer rateLimited(Delivery delivery, int events, long seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return Answer.refused(delivery, events, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "Too many events", "Over the rate of this provider. Send the same request again in "
+                        + seconds + " s; nothing was stored."), headers);
     }
 
     @GetMapping("/deliveries")
@@ -266,14 +341,17 @@ class EventsController {
     }
 
     private static ProblemDetail rejection(EventIntake.Outcome.Rejected rejected) {
-        int bad = rejected.invalid().size();
+        int bad = rejected.invalid();
+        String notListed = rejected.notListed() == 0 ? "" : " The first " + rejected.listed().size()
+                + " are listed under 'invalid'; " + rejected.notListed() + " more are only counted (invalidNotListed).";
         ProblemDetail problem = rejected.onlyPermissions()
                 ? Problems.of(HttpStatus.FORBIDDEN, "district-not-allowed", "District not allowed",
                 bad + " of " + rejected.total() + " events name a district this provider may not report for. "
-                        + "Nothing was stored.")
+                        + "Nothing was stored." + notListed)
                 : Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-events", "Invalid events",
-                bad + " of " + rejected.total() + " events are invalid. Nothing was stored.");
-        problem.setProperty("invalid", rejected.invalid());
+                bad + " of " + rejected.total() + " events are invalid. Nothing was stored." + notListed);
+        problem.setProperty("invalid", rejected.listed());
+        problem.setProperty("invalidNotListed", rejected.notListed());
         return problem;
     }
 

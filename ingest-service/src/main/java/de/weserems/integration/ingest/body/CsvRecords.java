@@ -1,49 +1,55 @@
 package de.weserems.integration.ingest.body;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An RFC 4180 reader that keeps going after a broken row, so that one bad row is reported with its
  * line and the others are still checked. Fields may be quoted ({@code "a;b"}, {@code "say ""hi"""}),
- * quoted fields may span lines, records end with LF or CRLF. Blank lines are skipped.
+ * quoted fields may span lines, records end with LF or CRLF. Blank lines are skipped. It reads one
+ * record at a time from a {@link Reader} and keeps no more than that record.
  */
 final class CsvRecords {
 
     /**
      * One record.
      *
-     * @param line  1-based line where it starts
-     * @param cells its cells, unquoted
-     * @param error why it could not be read; {@code null} when it could
+     * @param line      1-based line where it starts
+     * @param cells     its cells, unquoted; at most the number {@link #next} was asked to keep
+     * @param cellCount how many cells it has
+     * @param error     why it could not be read; {@code null} when it could
      */
-    record CsvRecord(int line, List<String> cells, String error) {
+    record CsvRecord(int line, List<String> cells, int cellCount, String error) {
     }
 
-    private final String text;
-    private final char delimiter;
+    private final Reader in;
+    private char[] buffer = new char[8192];
+    /** The unread characters are {@code buffer[pos, limit)}. */
     private int pos;
+    private int limit;
+    private boolean end;
     private int line = 1;
+    private char delimiter = ',';
 
-    private CsvRecords(String text, char delimiter) {
-        this.text = text;
-        this.delimiter = delimiter;
-    }
-
-    static List<CsvRecord> read(String text, char delimiter) {
-        return new CsvRecords(text, delimiter).readAll();
+    CsvRecords(Reader in) {
+        this.in = in;
     }
 
     /**
-     * The delimiter a header line uses: {@code ;} (German spreadsheets) or {@code ,}, whichever occurs
-     * more often outside quotes in the first line; {@code ,} when neither does.
+     * Chooses the delimiter from the first line, before anything is read: {@code ;} (German spreadsheets)
+     * or {@code ,}, whichever occurs more often outside quotes in it; {@code ,} when neither does.
      */
-    static char detectDelimiter(String text) {
+    char detectDelimiter() throws IOException {
         int semicolons = 0;
         int commas = 0;
         boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; ; i++) {
+            int c = peek(i);
+            if (c < 0) {
+                break;
+            }
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {
@@ -54,112 +60,164 @@ final class CsvRecords {
                 commas++;
             }
         }
-        return semicolons > commas ? ';' : ',';
+        delimiter = semicolons > commas ? ';' : ',';
+        return delimiter;
     }
 
-    private List<CsvRecord> readAll() {
-        List<CsvRecord> records = new ArrayList<>();
-        while (pos < text.length()) {
-            int start = line;
+    /**
+     * The next record, {@code null} at the end.
+     *
+     * @param keep how many of its cells to keep; the others are only counted (a row with more cells than
+     *             the header is refused anyway, and its cells would be kept for nothing)
+     */
+    CsvRecord next(int keep) throws IOException {
+        while (peek(0) >= 0) {
             if (atLineEnd()) {
                 endLine();
                 continue;
             }
-            CsvRecord record = readRecord(start);
-            records.add(record);
-        }
-        return records;
-    }
-
-    private CsvRecord readRecord(int start) {
-        List<String> cells = new ArrayList<>();
-        while (true) {
-            String error;
-            if (pos < text.length() && text.charAt(pos) == '"') {
-                error = readQuoted(cells, start);
-                if (error != null && pos >= text.length()) {
-                    return new CsvRecord(start, cells, error);
-                }
-            } else {
-                error = readPlain(cells);
-            }
-            if (error != null) {
-                skipRestOfLine();
-                return new CsvRecord(start, cells, error);
-            }
-            if (pos < text.length() && text.charAt(pos) == delimiter) {
-                pos++;
-                continue;
-            }
-            endLine();
-            return new CsvRecord(start, cells, null);
-        }
-    }
-
-    private String readQuoted(List<String> cells, int start) {
-        StringBuilder cell = new StringBuilder();
-        pos++;
-        while (true) {
-            if (pos >= text.length()) {
-                return "cell " + (cells.size() + 1) + " opens a quote on line " + start + " that is never closed";
-            }
-            char c = text.charAt(pos);
-            if (c == '"') {
-                if (pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
-                    cell.append('"');
-                    pos += 2;
-                    continue;
-                }
-                pos++;
-                break;
-            }
-            if (c == '\n') {
-                line++;
-            }
-            cell.append(c);
-            pos++;
-        }
-        cells.add(cell.toString());
-        if (pos < text.length() && text.charAt(pos) != delimiter && !atLineEnd()) {
-            return "cell " + cells.size() + " has text after its closing quote; "
-                    + "inside a quoted cell write a quote as \"\"";
+            return readRecord(line, keep);
         }
         return null;
     }
 
-    private String readPlain(List<String> cells) {
-        int begin = pos;
-        while (pos < text.length() && text.charAt(pos) != delimiter && !atLineEnd()) {
+    private CsvRecord readRecord(int start, int keep) throws IOException {
+        List<String> cells = new ArrayList<>(Math.min(keep, 16));
+        int count = 0;
+        while (true) {
+            String error;
+            StringBuilder cell = new StringBuilder();
+            if (peek(0) == '"') {
+                error = readQuoted(cell, count, start);
+                count++;
+                if (error == null) {
+                    error = afterQuote(count);
+                } else if (peek(0) < 0) {
+                    keep(cells, cell, keep);
+                    return new CsvRecord(start, cells, count, error);
+                }
+            } else {
+                error = readPlain(cell, ++count);
+            }
+            keep(cells, cell, keep);
+            if (error != null) {
+                skipRestOfLine();
+                return new CsvRecord(start, cells, count, error);
+            }
+            if (peek(0) == delimiter) {
+                pos++;
+                continue;
+            }
+            endLine();
+            return new CsvRecord(start, cells, count, null);
+        }
+    }
+
+    private static void keep(List<String> cells, StringBuilder cell, int keep) {
+        if (cells.size() < keep) {
+            cells.add(cell.toString());
+        }
+    }
+
+    /** A quoted cell, {@code cell} the number of cells before it; why it is broken, or {@code null}. */
+    private String readQuoted(StringBuilder out, int before, int start) throws IOException {
+        pos++;
+        while (true) {
+            int c = peek(0);
+            if (c < 0) {
+                return "cell " + (before + 1) + " opens a quote on line " + start + " that is never closed";
+            }
+            if (c == '"') {
+                if (peek(1) == '"') {
+                    out.append('"');
+                    pos += 2;
+                    continue;
+                }
+                pos++;
+                return null;
+            }
+            if (c == '\n') {
+                line++;
+            }
+            out.append((char) c);
             pos++;
         }
-        String cell = text.substring(begin, pos);
-        cells.add(cell);
-        if (cell.indexOf('"') >= 0) {
-            return "cell " + cells.size() + " has a quote inside an unquoted value; "
+    }
+
+    private String afterQuote(int cell) throws IOException {
+        int c = peek(0);
+        if (c >= 0 && c != delimiter && !atLineEnd()) {
+            return "cell " + cell + " has text after its closing quote; inside a quoted cell write a quote as \"\"";
+        }
+        return null;
+    }
+
+    private String readPlain(StringBuilder out, int cell) throws IOException {
+        boolean quote = false;
+        int c;
+        while ((c = peek(0)) >= 0 && c != delimiter && !atLineEnd()) {
+            quote |= c == '"';
+            out.append((char) c);
+            pos++;
+        }
+        if (quote) {
+            return "cell " + cell + " has a quote inside an unquoted value; "
                     + "quote the whole cell and write the quote as \"\"";
         }
         return null;
     }
 
-    private boolean atLineEnd() {
-        char c = text.charAt(pos);
-        return c == '\n' || (c == '\r' && (pos + 1 == text.length() || text.charAt(pos + 1) == '\n'));
+    private boolean atLineEnd() throws IOException {
+        int c = peek(0);
+        if (c == '\n') {
+            return true;
+        }
+        if (c == '\r') {
+            int next = peek(1);
+            return next < 0 || next == '\n';
+        }
+        return false;
     }
 
-    private void endLine() {
-        if (pos < text.length() && text.charAt(pos) == '\r') {
+    private void endLine() throws IOException {
+        if (peek(0) == '\r') {
             pos++;
         }
-        if (pos < text.length() && text.charAt(pos) == '\n') {
+        if (peek(0) == '\n') {
             pos++;
             line++;
         }
     }
 
-    private void skipRestOfLine() {
-        while (pos < text.length() && !atLineEnd()) {
+    private void skipRestOfLine() throws IOException {
+        while (peek(0) >= 0 && !atLineEnd()) {
             pos++;
         }
         endLine();
+    }
+
+    /** The character {@code ahead} places after the next one, or -1 past the end. */
+    private int peek(int ahead) throws IOException {
+        while (pos + ahead >= limit && !end) {
+            fill();
+        }
+        return pos + ahead < limit ? buffer[pos + ahead] : -1;
+    }
+
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            end = true;
+        } else {
+            limit += n;
+        }
     }
 }

@@ -6,175 +6,371 @@ import de.weserems.integration.ingest.validation.FieldError;
 import de.weserems.integration.ingest.validation.Rule;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Turns a request body of one of the {@link BodyFormat}s into its items. */
+/**
+ * Reads a request body of one of the {@link BodyFormat}s as a stream of items ({@link BodyItems}): a JSON
+ * body token by token with Jackson's streaming parser, NDJSON line by line, CSV record by record. Nothing
+ * is read ahead of the item asked for, so a caller that stops early has read little, and no item is larger
+ * than {@link ItemTrees#MAX_VALUES} names and values.
+ */
 @Component
 public class EventBodyParser {
 
     /** Columns a CSV header must have: without them every row would be rejected for the same reason. */
     private static final List<String> REQUIRED_COLUMNS = List.of("eventId", "type", "occurredOn", "district");
+    /** Unknown header columns named in the answer; a header of thousands of columns is not repeated whole. */
+    private static final int UNKNOWN_COLUMNS_NAMED = 10;
+    /** Header cells kept to be checked; a header with more is refused by its count alone. */
+    private static final int HEADER_CELLS_KEPT = 100;
+    private static final String EMPTY = "The body is empty: send at least one event.";
+    /** The reason of an NDJSON line known to be no JSON when nobody asked why exactly ({@link BodyItems#next}). */
+    private static final FieldError NOT_JSON = new FieldError(FieldError.LINE, Rule.UNREADABLE, "not valid JSON");
 
-    private final ObjectReader reader;
+    private final JsonMapper json;
 
     public EventBodyParser(JsonMapper json) {
-        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = json;
     }
 
-    /** The items of the body, at least one; throws when the body as a whole cannot be read. */
-    public List<BodyItem> parse(BodyFormat format, byte[] body) throws UnreadableBodyException {
-        // JSON and NDJSON are parsed from the bytes (Jackson's fastest path); CSV needs the text
-        int start = Utf8.check(body);
-        if (blank(body, start, body.length)) {
-            throw new UnreadableBodyException("The body is empty: send at least one event.");
-        }
-        List<BodyItem> items = switch (format) {
-            case JSON -> json(body, start);
-            case NDJSON -> ndjson(body, start);
-            case CSV -> csv(Utf8.decode(body));
+    /**
+     * Starts reading {@code body}, which may be at most {@code maxBytes} long. Reads the beginning only:
+     * enough to refuse a body whose start already shows that it cannot be read (an empty one, a CSV without
+     * a usable header).
+     */
+    public BodyItems open(BodyFormat format, InputStream body, long maxBytes)
+            throws UnreadableBodyException, BodyTooLargeException, IOException {
+        BodyStream in = new BodyStream(body, maxBytes);
+        return switch (format) {
+            case JSON -> new JsonItems(in);
+            case NDJSON -> new NdjsonItems(in);
+            case CSV -> new CsvItems(in);
         };
-        if (items.isEmpty()) {
-            throw new UnreadableBodyException(switch (format) {
-                case JSON -> "The array holds no events.";
-                case NDJSON -> "The body holds only blank lines: send one event per line.";
-                case CSV -> "The CSV has a header row but no rows of events.";
-            });
-        }
-        return items;
     }
 
-    private List<BodyItem> json(byte[] body, int start) throws UnreadableBodyException {
-        JsonNode root;
+    /** A failure of the stream itself, as the exception the caller gets. */
+    private static Exception failed(BodyStream.Failure failure) {
+        return failure.tooLarge ? new BodyTooLargeException() : new UnreadableBodyException(failure.getMessage());
+    }
+
+    private static void rethrow(Exception e) throws UnreadableBodyException, BodyTooLargeException {
+        if (e instanceof BodyTooLargeException tooLarge) {
+            throw tooLarge;
+        }
+        throw (UnreadableBodyException) e;
+    }
+
+    /**
+     * The body as a whole broke a rule: the stream's own failure if there was one (also while finding out
+     * whether the body is only white space), else an empty body, else {@code message}.
+     */
+    private static UnreadableBodyException unreadable(BodyStream in, String message)
+            throws UnreadableBodyException, BodyTooLargeException, IOException {
+        boolean empty = false;
         try {
-            root = reader.readTree(body, start, body.length - start);
-        } catch (JacksonException e) {
-            throw new UnreadableBodyException("The body is not valid JSON" + where(e) + ": " + e.getOriginalMessage()
+            // a body of white space that a format's reader trips over first is still an empty body
+            empty = in.failure() == null && in.blankSoFar() && in.blankToTheEnd();
+        } catch (BodyStream.Failure failure) {
+            // answered below
+        }
+        if (in.failure() != null) {
+            rethrow(failed(in.failure()));
+        }
+        return new UnreadableBodyException(empty ? EMPTY : message);
+    }
+
+    /** One event as a JSON object, or several as a JSON array, read with Jackson's streaming parser. */
+    private final class JsonItems implements BodyItems {
+
+        private final BodyStream in;
+        private final JsonParser parser;
+        private final boolean array;
+        private int items;
+        private boolean done;
+
+        JsonItems(BodyStream in) throws UnreadableBodyException, BodyTooLargeException, IOException {
+            this.in = in;
+            try {
+                parser = json.createParser(in);
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw unreadable(in, EMPTY);
+                }
+                array = first == JsonToken.START_ARRAY;
+            } catch (JacksonException e) {
+                throw syntax(e);
+            }
+        }
+
+        @Override
+        public BodyItem next(boolean detailed) throws UnreadableBodyException, BodyTooLargeException, IOException {
+            if (done) {
+                return null;
+            }
+            try {
+                if (array ? parser.nextToken() == JsonToken.END_ARRAY : items == 1) {
+                    done = true;
+                    JsonToken after = parser.nextToken();
+                    if (after != null) {
+                        throw unreadable(in, "The body is not valid JSON" + where(parser.currentTokenLocation())
+                                + ": a second JSON value follows the first. Send one event as a JSON object or several "
+                                + "as a JSON array.");
+                    }
+                    if (items == 0) {
+                        throw unreadable(in, "The array holds no events.");
+                    }
+                    return null;
+                }
+                items++;
+                JsonNode node = ItemTrees.read(parser);
+                return node == null ? new BodyItem(null, null, ItemTrees.TOO_LARGE) : BodyItem.of(node, null);
+            } catch (JacksonException e) {
+                throw syntax(e);
+            }
+        }
+
+        private UnreadableBodyException syntax(JacksonException e)
+                throws UnreadableBodyException, BodyTooLargeException, IOException {
+            if (e.getCause() instanceof IOException io && !(io instanceof BodyStream.Failure)) {
+                throw io;
+            }
+            return unreadable(in, "The body is not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage()
                     + ". Send one event as a JSON object or several as a JSON array.");
         }
-        List<BodyItem> items = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(node -> items.add(BodyItem.of(node, null)));
-        } else {
-            items.add(BodyItem.of(root, null));
-        }
-        return items;
     }
 
     /** One event per line ({@code \n} or {@code \r\n}); blank lines are skipped but counted. */
-    private List<BodyItem> ndjson(byte[] body, int start) {
-        List<BodyItem> items = new ArrayList<>();
-        int line = 0;
-        for (int from = start; from <= body.length; ) {
-            int newline = indexOf(body, (byte) '\n', from);
-            int end = newline < 0 ? body.length : newline;
-            line++;
-            int to = end > from && body[end - 1] == '\r' ? end - 1 : end;
-            if (!blank(body, from, to)) {
-                try {
-                    items.add(BodyItem.of(reader.readTree(body, from, to - from), line));
-                } catch (JacksonException e) {
-                    items.add(new BodyItem(null, line, new FieldError("(line)", Rule.UNREADABLE,
-                            "not valid JSON" + column(e) + ": " + e.getOriginalMessage())));
+    private final class NdjsonItems implements BodyItems {
+
+        private final BodyStream in;
+        private byte[] buffer = new byte[64 * 1024];
+        /** The unread bytes are {@code buffer[pos, limit)}; none of {@code buffer[pos, scanned)} is a line feed. */
+        private int pos;
+        private int limit;
+        private int scanned;
+        private boolean end;
+        private int line;
+        private int items;
+
+        NdjsonItems(BodyStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public BodyItem next(boolean detailed) throws UnreadableBodyException, BodyTooLargeException, IOException {
+            while (true) {
+                int newline = newline();
+                if (newline < 0 && pos == limit) {
+                    if (items == 0) {
+                        throw unreadable(in, EMPTY);
+                    }
+                    return null;
+                }
+                int from = pos;
+                int to = newline < 0 ? limit : newline;
+                pos = newline < 0 ? limit : newline + 1;
+                scanned = pos;
+                line++;
+                if (to > from && buffer[to - 1] == '\r') {
+                    to--;
+                }
+                if (!blank(buffer, from, to)) {
+                    items++;
+                    return item(from, to, detailed);
                 }
             }
-            from = end + 1;
         }
-        return items;
-    }
 
-    private static int indexOf(byte[] body, byte b, int from) {
-        for (int i = from; i < body.length; i++) {
-            if (body[i] == b) {
-                return i;
+        /** Where the next line feed is, reading on as needed; -1 when the body ends first. */
+        private int newline() throws UnreadableBodyException, BodyTooLargeException, IOException {
+            while (true) {
+                for (; scanned < limit; scanned++) {
+                    if (buffer[scanned] == '\n') {
+                        return scanned;
+                    }
+                }
+                if (end) {
+                    return -1;
+                }
+                fill();
             }
         }
-        return -1;
+
+        private void fill() throws UnreadableBodyException, BodyTooLargeException, IOException {
+            if (pos > 0) {
+                System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+                limit -= pos;
+                scanned -= pos;
+                pos = 0;
+            }
+            if (limit == buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            try {
+                int n = in.read(buffer, limit, buffer.length - limit);
+                if (n < 0) {
+                    end = true;
+                } else {
+                    limit += n;
+                }
+            } catch (BodyStream.Failure failure) {
+                rethrow(failed(failure));
+            }
+        }
+
+        private BodyItem item(int from, int to, boolean detailed) {
+            if (!detailed && !JsonSyntax.isValue(buffer, from, to)) {
+                return new BodyItem(null, line, NOT_JSON);
+            }
+            try (JsonParser parser = json.createParser(buffer, from, to - from)) {
+                if (parser.nextToken() == null) {
+                    return new BodyItem(null, line, NOT_JSON);
+                }
+                JsonNode node = ItemTrees.read(parser);
+                if (node == null) {
+                    return new BodyItem(null, line, ItemTrees.TOO_LARGE);
+                }
+                if (parser.nextToken() != null) {
+                    return new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE, "not valid JSON"
+                            + column(parser.currentTokenLocation()) + ": a second JSON value follows the first; "
+                            + "send one event per line"));
+                }
+                return BodyItem.of(node, line);
+            } catch (JacksonException e) {
+                return new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE,
+                        "not valid JSON" + column(e.getLocation()) + ": " + e.getOriginalMessage()));
+            }
+        }
+    }
+
+    /** CSV with a header row of field names; each row becomes an object of strings. */
+    private static final class CsvItems implements BodyItems {
+
+        private final BodyStream in;
+        private final CsvRecords records;
+        private final char delimiter;
+        private final List<String> header;
+        private int items;
+
+        CsvItems(BodyStream in) throws UnreadableBodyException, BodyTooLargeException, IOException {
+            this.in = in;
+            this.records = new CsvRecords(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try {
+                delimiter = records.detectDelimiter();
+                CsvRecords.CsvRecord first = records.next(HEADER_CELLS_KEPT);
+                if (first == null) {
+                    throw unreadable(in, EMPTY);
+                }
+                header = header(first);
+            } catch (BodyStream.Failure failure) {
+                rethrow(failed(failure));
+                throw failure;
+            }
+        }
+
+        @Override
+        public BodyItem next(boolean detailed) throws UnreadableBodyException, BodyTooLargeException, IOException {
+            CsvRecords.CsvRecord record;
+            try {
+                record = records.next(header.size());
+            } catch (BodyStream.Failure failure) {
+                rethrow(failed(failure));
+                throw failure;
+            }
+            if (record == null) {
+                if (items == 0) {
+                    throw unreadable(in, "The CSV has a header row but no rows of events.");
+                }
+                return null;
+            }
+            items++;
+            if (record.error() != null) {
+                return new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE, record.error()));
+            }
+            if (record.cellCount() != header.size()) {
+                return new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE,
+                        "has " + record.cellCount() + " cells, the header has " + header.size()
+                                + " (delimiter '" + delimiter + "')"));
+            }
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            for (int c = 0; c < header.size(); c++) {
+                String cell = record.cells().get(c);
+                if (!cell.isEmpty()) {
+                    node.put(header.get(c), cell);
+                }
+            }
+            return BodyItem.of(node, record.line());
+        }
+
+        private List<String> header(CsvRecords.CsvRecord record)
+                throws UnreadableBodyException, BodyTooLargeException, IOException {
+            if (record.error() != null) {
+                throw unreadable(in, "The CSV header (line " + record.line() + ") cannot be read: " + record.error() + ".");
+            }
+            if (record.cellCount() > record.cells().size()) {
+                throw unreadable(in, "The first line must be a header row of field names (delimiter '" + delimiter
+                        + "'); it has " + record.cellCount() + " columns. Known columns: "
+                        + String.join(", ", EventFields.ALL) + ".");
+            }
+            List<String> names = record.cells().stream().map(String::strip).toList();
+            Set<String> known = Set.copyOf(EventFields.ALL);
+            List<String> unknown = names.stream().filter(h -> !known.contains(h)).toList();
+            if (!unknown.isEmpty()) {
+                throw unreadable(in, "The first line must be a header row of field names (delimiter '"
+                        + delimiter + "'); it names unknown columns: "
+                        + unknown.stream().limit(UNKNOWN_COLUMNS_NAMED).map(h -> "'" + EventValidator.abbreviate(h) + "'")
+                        .collect(Collectors.joining(", "))
+                        + (unknown.size() > UNKNOWN_COLUMNS_NAMED ? " and " + (unknown.size() - UNKNOWN_COLUMNS_NAMED)
+                        + " more" : "")
+                        + ". Known columns: " + String.join(", ", EventFields.ALL) + ".");
+            }
+            Set<String> seen = new HashSet<>();
+            Set<String> repeated = names.stream().filter(h -> !seen.add(h))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!repeated.isEmpty()) {
+                throw unreadable(in, "The CSV header names a column twice: " + String.join(", ", repeated) + ".");
+            }
+            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !names.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw unreadable(in, "The CSV header lacks the required columns " + String.join(", ", missing)
+                        + " (delimiter '" + delimiter + "').");
+            }
+            return names;
+        }
     }
 
     /** Whether the bytes hold only ASCII white space (as {@link Character#isWhitespace} defines it). */
-    private static boolean blank(byte[] body, int from, int to) {
+    private static boolean blank(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (body[i] < 0 || !Character.isWhitespace(body[i])) {
+            if (bytes[i] < 0 || !Character.isWhitespace(bytes[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    private List<BodyItem> csv(String text) throws UnreadableBodyException {
-        char delimiter = CsvRecords.detectDelimiter(text);
-        List<CsvRecords.CsvRecord> records = CsvRecords.read(text, delimiter);
-        List<String> header = header(records.getFirst(), delimiter);
-        List<BodyItem> items = new ArrayList<>(records.size() - 1);
-        for (CsvRecords.CsvRecord record : records.subList(1, records.size())) {
-            if (record.error() != null) {
-                items.add(new BodyItem(null, record.line(), new FieldError("(row)", Rule.UNREADABLE, record.error())));
-            } else if (record.cells().size() != header.size()) {
-                items.add(new BodyItem(null, record.line(), new FieldError("(row)", Rule.UNREADABLE,
-                        "has " + record.cells().size() + " cells, the header has " + header.size()
-                                + " (delimiter '" + delimiter + "')")));
-            } else {
-                ObjectNode node = JsonNodeFactory.instance.objectNode();
-                for (int c = 0; c < header.size(); c++) {
-                    String cell = record.cells().get(c);
-                    if (!cell.isEmpty()) {
-                        node.put(header.get(c), cell);
-                    }
-                }
-                items.add(BodyItem.of(node, record.line()));
-            }
-        }
-        return items;
-    }
-
-    private static List<String> header(CsvRecords.CsvRecord record, char delimiter) throws UnreadableBodyException {
-        if (record.error() != null) {
-            throw new UnreadableBodyException("The CSV header (line " + record.line() + ") cannot be read: "
-                    + record.error() + ".");
-        }
-        List<String> header = record.cells().stream().map(String::strip).toList();
-        Set<String> known = Set.copyOf(EventFields.ALL);
-        List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
-        if (!unknown.isEmpty()) {
-            throw new UnreadableBodyException("The first line must be a header row of field names (delimiter '"
-                    + delimiter + "'); it names unknown columns: "
-                    + unknown.stream().map(h -> "'" + EventValidator.abbreviate(h) + "'").collect(Collectors.joining(", "))
-                    + ". Known columns: " + String.join(", ", EventFields.ALL) + ".");
-        }
-        Set<String> seen = new HashSet<>();
-        Set<String> repeated = header.stream().filter(h -> !seen.add(h)).collect(Collectors.toCollection(LinkedHashSet::new));
-        if (!repeated.isEmpty()) {
-            throw new UnreadableBodyException("The CSV header names a column twice: " + String.join(", ", repeated) + ".");
-        }
-        List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new UnreadableBodyException("The CSV header lacks the required columns " + String.join(", ", missing)
-                    + " (delimiter '" + delimiter + "').");
-        }
-        return header;
-    }
-
-    private static String where(JacksonException e) {
-        TokenStreamLocation location = e.getLocation();
+    private static String where(TokenStreamLocation location) {
         return location == null || location.getLineNr() < 1 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static String column(JacksonException e) {
-        TokenStreamLocation location = e.getLocation();
+    private static String column(TokenStreamLocation location) {
         return location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
     }
 }

@@ -1,2 +1,2 @@
-/** The registry of data providers, API-key authentication and what each provider may report. */
+/** The registry of data providers, their API keys, what each provider may report and its rate limit. */
 package de.weserems.integration.ingest.providers;

@@ -7,6 +7,7 @@ import de.weserems.integration.events.EventFields.Presence;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.ParticipantRefs;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
 
@@ -41,9 +42,14 @@ public final class EventSchema {
                 "description", "AGS of one of the 17 districts of Weser-Ems, and one the provider may report for: "
                         + String.join(", ", Arrays.stream(District.values())
                         .map(d -> d.ags() + " " + d.displayName()).toList())));
-        properties.put(EventFields.PARTICIPANT_REF, Map.of("type", "string", "minLength", 1, "maxLength", 128,
+        properties.put(EventFields.PARTICIPANT_REF, Map.of("type", "string",
+                "minLength", 1, "maxLength", EventValidator.PARTICIPANT_REF_MAX_LENGTH,
+                "pattern", ParticipantRefs.NOT_BLANK_PATTERN,
+                "not", Map.of("pattern", ParticipantRefs.PLACEHOLDER_PATTERN),
                 "description", "a pseudonymous reference agreed among providers, never a name; re-keyed with an "
-                        + "HMAC at ingest, the raw value is never stored"));
+                        + "HMAC at ingest, the raw value is never stored. Not blank, and not a placeholder for "
+                        + "'unknown' (white space at either end and case do not count): "
+                        + String.join(", ", ParticipantRefs.PLACEHOLDERS) + "; leave the field out instead"));
         properties.put(EventFields.COURSE_TYPE, enumOf(CourseType.class, "enrolment and completion"));
         properties.put(EventFields.OUTCOME, enumOf(Outcome.class, "completion"));
         properties.put(EventFields.LANGUAGE_LEVEL, enumOf(LanguageLevel.class, "completion only, optional: the level certified"));

@@ -6,6 +6,7 @@ import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.ParticipantRefs;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
 import de.weserems.integration.events.Submission;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 public class EventValidator {
 
     static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
+    static final int PARTICIPANT_REF_MAX_LENGTH = 128;
 
     static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final Pattern UUID_TEXT =
@@ -68,7 +70,7 @@ public class EventValidator {
 
     public Result validate(JsonNode item) {
         if (item == null || !item.isObject()) {
-            return new Result(null, List.of(new FieldError("(event)", Rule.WRONG_TYPE, "must be a JSON object")), null);
+            return new Result(null, List.of(new FieldError(FieldError.EVENT, Rule.WRONG_TYPE, "must be a JSON object")), null);
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
@@ -97,8 +99,8 @@ public class EventValidator {
         District district = district(item, present, errors);
 
         String participantRef = text(item, "participantRef", errors);
-        if (participantRef != null && (participantRef.isEmpty() || participantRef.length() > 128)) {
-            errors.add(new FieldError("participantRef", Rule.OUT_OF_RANGE, "must be 1 to 128 characters"));
+        if (participantRef != null) {
+            participantRef(participantRef, errors);
         }
 
         CourseType courseType = optional(item, "courseType", CourseType.class, errors);
@@ -118,6 +120,20 @@ public class EventValidator {
         }
         return new Result(new Submission(eventId, type, occurredOn, district, participantRef,
                 courseType, outcome, languageLevel, placementType), List.of(), eventIdText);
+    }
+
+    private static void participantRef(String ref, List<FieldError> errors) {
+        if (ref.isEmpty() || ref.length() > PARTICIPANT_REF_MAX_LENGTH) {
+            errors.add(new FieldError("participantRef", Rule.OUT_OF_RANGE, "must be 1 to " + PARTICIPANT_REF_MAX_LENGTH
+                    + " characters"));
+        } else if (ParticipantRefs.isBlank(ref)) {
+            errors.add(new FieldError("participantRef", Rule.PLACEHOLDER, "is only white space; leave participantRef "
+                    + "out when the participant has no reference"));
+        } else if (ParticipantRefs.isPlaceholder(ref)) {
+            errors.add(new FieldError("participantRef", Rule.PLACEHOLDER, "'" + abbreviate(ref.strip()) + "' is a "
+                    + "placeholder, not a reference to a participant; leave participantRef out when the participant "
+                    + "has no reference"));
+        }
     }
 
     /** Same as {@link #UUID_TEXT} without a regex: this runs for every event, and the regex showed in profiles. */
@@ -276,8 +292,12 @@ public class EventValidator {
         return node.getNodeType().name().toLowerCase();
     }
 
-    /** Cuts what a provider sent to 40 characters for an error message. */
+    /** Cuts what a provider sent to 40 characters for an error message, never inside a surrogate pair. */
     public static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        if (text.length() <= 40) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(36)) ? 36 : 37;
+        return text.substring(0, cut) + "...";
     }
 }

@@ -22,6 +22,8 @@ public enum Rule {
     INVALID_VALUE("invalid-value"),
     /** A date or a length outside its range. */
     OUT_OF_RANGE("out-of-range"),
+    /** A participantRef that is blank or a placeholder such as {@code unbekannt} ({@code ParticipantRefs}). */
+    PLACEHOLDER("placeholder"),
     /** The same eventId twice in one request with different content. */
     CONFLICTING_DUPLICATE("conflicting-duplicate"),
     /** A district the provider may not report for. */

@@ -146,6 +146,12 @@ class BadInputCatalogueIT extends IngestApiTestBase {
         c.add(item("eventId not a UUID", json(with(enrolment(), "eventId", "event-1")), "eventId", "must be a UUID"));
         c.add(item("participantRef too long", json(with(enrolment(), "participantRef", "x".repeat(129))), "participantRef",
                 "must be 1 to 128 characters"));
+        c.add(item("participantRef of spaces", json(with(enrolment(), "participantRef", "   ")), "participantRef",
+                "is only white space"));
+        c.add(item("participantRef as placeholder", json(with(enrolment(), "participantRef", " unbekannt ")),
+                "participantRef", "'unbekannt' is a placeholder"));
+        c.add(item("participantRef 0 in CSV", CSV_TYPE, csv(";", with(enrolment(), "participantRef", "0")),
+                "participantRef", "'0' is a placeholder"));
         Map<String, Object> first = enrolment();
         c.add(item("same eventId twice with different content", JSON_TYPE, "[" + json(first) + ","
                 + json(with(first, "district", "03402")) + "]", "eventId", "repeated in this request with different content"));
@@ -153,7 +159,14 @@ class BadInputCatalogueIT extends IngestApiTestBase {
         c.add(whole("body over 256 KB", JSON_TYPE, "[" + IntStream.range(0, 2000).mapToObj(i -> json(enrolment()))
                 .collect(Collectors.joining(",")) + "]", 413, "The body is larger than 262144 bytes"));
         c.add(whole("501 events", NDJSON_TYPE, IntStream.range(0, 501).mapToObj(i -> json(enrolment()))
-                .collect(Collectors.joining("\n")), 413, "The request holds 501 events; at most 500"));
+                .collect(Collectors.joining("\n")), 413, "The request holds more than 500 events; at most 500"));
+        c.add(whole("5,000 lines that are not JSON", NDJSON_TYPE, "x\n".repeat(5_000), 413,
+                "The request holds more than 500 events"));
+        c.add(whole("an array of 5,000 empty objects", JSON_TYPE, "[" + "{},".repeat(4_999) + "{}]", 413,
+                "The request holds more than 500 events"));
+        c.add(whole("5,000 CSV rows of one cell", CSV_TYPE, "eventId;type;occurredOn;district\n" + "x\n".repeat(5_000),
+                413, "The request holds more than 500 events"));
+        c.add(item("an event of 1,000 fields", json(manyFields(enrolment(), 1_000)), "(event)", "is too large"));
         c.add(whole("XML", "application/xml", "<event/>", 415, "Content-Type 'application/xml' is not accepted"));
         c.add(whole("plain text", "text/plain", json(enrolment()), 415, "is not accepted"));
         c.add(whole("JSON in Latin-1", "application/json; charset=ISO-8859-1", json(enrolment()), 415, "in UTF-8"));
@@ -269,6 +282,12 @@ class BadInputCatalogueIT extends IngestApiTestBase {
         e.put("participantRef", "tn-" + UUID.randomUUID().toString().substring(0, 8));
         e.put(field, value);
         return e;
+    }
+
+    private static Map<String, Object> manyFields(Map<String, Object> event, int n) {
+        Map<String, Object> copy = new LinkedHashMap<>(event);
+        IntStream.range(0, n).forEach(i -> copy.put("f" + i, i));
+        return copy;
     }
 
     /** A copy with {@code field} set to {@code value}, or removed for {@link #ABSENT}. */

@@ -105,12 +105,18 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
         String valid = enrolment(id, "03454", "tn-1");
         assertThat(schema.validate(valid, com.networknt.schema.InputFormat.JSON)).isEmpty();
         assertThat(post(DEMO_KEY, JSON_TYPE, valid, "?dryRun=true").statusCode()).isEqualTo(202);
+        String withRef = valid.replace("\"tn-1\"", "\"Unbekannt-7\"");
+        assertThat(schema.validate(withRef, com.networknt.schema.InputFormat.JSON)).isEmpty();
+        assertThat(post(DEMO_KEY, JSON_TYPE, withRef, "?dryRun=true").statusCode()).isEqualTo(202);
         for (String invalid : List.of(
                 valid.replace("\"courseType\":\"INTEGRATION_COURSE\"", "\"placementType\":\"EMPLOYMENT\""),
                 valid.replace("03454", "09162"),
                 valid.replace("}", ",\"colour\":\"blue\"}"),
                 valid.replace("\"eventId\":\"" + id + "\",", ""),
-                valid.replace("COURSE_ENROLMENT", "ENROLMENT"))) {
+                valid.replace("COURSE_ENROLMENT", "ENROLMENT"),
+                valid.replace("\"tn-1\"", "\"  \""),
+                valid.replace("\"tn-1\"", "\" Unbekannt\\t\""),
+                valid.replace("\"tn-1\"", "\"N/A\""))) {
             assertThat(schema.validate(invalid, com.networknt.schema.InputFormat.JSON)).as(invalid).isNotEmpty();
             assertThat(post(DEMO_KEY, JSON_TYPE, invalid, "?dryRun=true").statusCode()).as(invalid).isEqualTo(422);
         }

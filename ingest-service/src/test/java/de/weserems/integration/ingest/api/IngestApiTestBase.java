@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The ingest service over real HTTP against the shared real Kafka broker, with one configuration
  * for every API test class so they share one application context. Limits are small here, so the
@@ -49,13 +51,20 @@ import java.util.Map;
         "ingest.providers[2].districts=*",
         "ingest.providers[2].key-sha256=${test.slow-key-sha256}",
         "ingest.providers[2].rate-limit.events-per-second=1",
-        "ingest.providers[2].rate-limit.burst=500"})
+        "ingest.providers[2].rate-limit.burst=500",
+        "ingest.providers[3].id=careless",
+        "ingest.providers[3].name=Nachlässiger Lieferant",
+        "ingest.providers[3].districts=*",
+        "ingest.providers[3].key-sha256=${test.careless-key-sha256}",
+        "ingest.providers[3].rate-limit.events-per-second=1",
+        "ingest.providers[3].rate-limit.burst=500"})
 @ActiveProfiles("local")
 abstract class IngestApiTestBase {
 
     static final String DEMO_KEY = ApiKeys.LOCAL_DEMO_KEY;
     static final String EMDEN_KEY = "emden-test-key";
     static final String SLOW_KEY = "slow-test-key";
+    static final String CARELESS_KEY = "careless-test-key";
     static final String JSON_TYPE = "application/json";
     static final String NDJSON_TYPE = "application/x-ndjson";
     static final String CSV_TYPE = "text/csv";
@@ -71,6 +80,7 @@ abstract class IngestApiTestBase {
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         registry.add("test.emden-key-sha256", () -> ApiKeys.sha256Hex(EMDEN_KEY));
         registry.add("test.slow-key-sha256", () -> ApiKeys.sha256Hex(SLOW_KEY));
+        registry.add("test.careless-key-sha256", () -> ApiKeys.sha256Hex(CARELESS_KEY));
     }
 
     static String enrolment(String id, String district, String participantRef) {
@@ -117,8 +127,16 @@ abstract class IngestApiTestBase {
      * shows records of aborted transactions: the strictest check that nothing was written at all.
      */
     static List<ConsumerRecord<String, String>> readAll(String topic, boolean committedOnly) {
+        return readAll(KafkaTestBroker.bootstrapServers(), topic, committedOnly);
+    }
+
+    /**
+     * Everything on a topic of the broker at {@code bootstrapServers}, read up to the end offsets it has
+     * when the call starts: what was written before is in it, without waiting to see whether more comes.
+     */
+    static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, boolean committedOnly) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, committedOnly ? "read_committed" : "read_uncommitted",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -129,13 +147,12 @@ abstract class IngestApiTestBase {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            // the consumer is not thread-safe: poll it in this thread
+            await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1)).until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+                    });
             return records;
         }
     }

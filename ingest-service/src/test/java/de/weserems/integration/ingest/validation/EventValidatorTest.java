@@ -65,6 +65,10 @@ class EventValidatorTest {
             "district":"3454"                      | district     | must be the 5-digit AGS of a district of Weser-Ems, not '3454'
             "courseType":"GERMAN"                  | courseType   | 'GERMAN' is not one of INTEGRATION_COURSE, JOB_LANGUAGE_COURSE, VOCATIONAL_QUALIFICATION, ORIENTATION_COURSE
             "participantRef":""                    | participantRef | must be 1 to 128 characters
+            "participantRef":"   "                 | participantRef | is only white space; leave participantRef out when the participant has no reference
+            "participantRef":" Unbekannt "         | participantRef | 'Unbekannt' is a placeholder, not a reference to a participant; leave participantRef out when the participant has no reference
+            "participantRef":"k.A."                | participantRef | 'k.A.' is a placeholder, not a reference to a participant; leave participantRef out when the participant has no reference
+            "participantRef":"tn-0"                | (none)       |
             "eventId":"not-a-uuid"                 | eventId      | must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6
             """)
     void one_field_rule(String override, String field, String reason) {
@@ -81,6 +85,33 @@ class EventValidatorTest {
             assertThat(result.errors()).extracting(FieldError::field, FieldError::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(field, reason));
         }
+    }
+
+    @Test
+    void blank_and_placeholder_references_break_their_own_rule() {
+        for (String ref : java.util.List.of("\u00a0\u00a0", "0", "N/A", "null", "unknown", "keine Angabe")) {
+            JsonNode node = JSON.readTree("""
+                    {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT",
+                     "occurredOn":"2026-11-20","district":"03454","courseType":"INTEGRATION_COURSE"}""");
+            ((tools.jackson.databind.node.ObjectNode) node).put("participantRef", ref);
+            assertThat(validator.validate(node).errors()).as(ref).extracting(FieldError::field, FieldError::rule)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("participantRef", Rule.PLACEHOLDER));
+        }
+    }
+
+    @Test
+    void an_unknown_field_name_is_cut_for_the_message_but_never_inside_a_character() {
+        String name = "x".repeat(36) + "\uD83D\uDE00" + "y".repeat(10);
+        var result = validate("{\"" + name + "\":1}");
+        assertThat(result.errors()).extracting(FieldError::field).contains("x".repeat(36) + "...");
+    }
+
+    @Test
+    void a_field_as_a_metric_tag_is_one_of_the_contract_or_of_a_whole_item_or_unknown() {
+        assertThat(new FieldError("district", Rule.MISSING, "").knownField()).isEqualTo("district");
+        assertThat(new FieldError(FieldError.LINE, Rule.UNREADABLE, "").knownField()).isEqualTo("(line)");
+        assertThat(new FieldError("(k1)", Rule.UNKNOWN_FIELD, "").knownField()).isEqualTo(FieldError.UNKNOWN);
+        assertThat(new FieldError("colour", Rule.UNKNOWN_FIELD, "").knownField()).isEqualTo(FieldError.UNKNOWN);
     }
 
     @Test

@@ -96,6 +96,72 @@ class DeliveryRecordTest {
         assertThat(Reason.counted(List.<Error>of(), Error::field, Error::rule)).isEmpty();
     }
 
+    @Test
+    void reasonsBeyondTheCapAreCountedAsOneOtherAndTheCommonestStay() {
+        Reason.Tally tally = new Reason.Tally();
+        for (int i = 0; i < 2_000; i++) {
+            tally.add("district", "missing");
+            for (int k = 0; k < 10; k++) {
+                tally.add("(k" + (i * 10 + k) + ")", "unknown-field");
+            }
+        }
+        tally.add("eventId", "invalid-format");
+        List<Reason> reasons = tally.reasons();
+        assertThat(reasons).hasSize(Reason.MAX_REASONS);
+        assertThat(reasons.getFirst()).isEqualTo(new Reason(Reason.OTHER, Reason.OTHER, 20_000 - 62 + 1));
+        assertThat(reasons).contains(new Reason("district", "missing", 2_000));
+        assertThat(reasons.stream().mapToInt(Reason::count).sum()).as("every error counted once").isEqualTo(22_001);
+        assertThat(reasons).isSortedAccordingTo(Reason.COMMONEST_FIRST);
+    }
+
+    @Test
+    void aListOfReasonsWithinTheCapIsKeptAsItIs() {
+        List<Reason> reasons = java.util.stream.IntStream.range(0, Reason.MAX_REASONS)
+                .mapToObj(i -> new Reason("f" + i, "unknown-field", 1)).toList();
+        assertThat(Reason.counted(reasons, Reason::field, Reason::rule)).hasSize(Reason.MAX_REASONS)
+                .noneMatch(r -> r.field().equals(Reason.OTHER));
+        DeliveryRecord record = read(STORED);
+        List<Reason> many = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> new Reason("f" + i, "r", i)).toList();
+        DeliveryRecord built = new DeliveryRecord(record.requestId(), "p", record.receivedAt(), "JSON", false, 422, 1, 0, 1,
+                many, null, Map.of());
+        assertThat(built.reasons()).hasSize(Reason.MAX_REASONS).first().isEqualTo(new Reason(Reason.OTHER, Reason.OTHER,
+                java.util.stream.IntStream.range(0, 1_000 - 63).sum()));
+    }
+
+    @Test
+    void longNamesAreCutAndNeverBetweenTheHalvesOfACharacter() {
+        String emoji = "\uD83D\uDE00";
+        Reason cut = new Reason("x".repeat(36) + emoji + "y".repeat(10), "r".repeat(100), 1);
+        assertThat(cut.field()).isEqualTo("x".repeat(36) + "...");
+        assertThat(cut.rule()).hasSize(Reason.MAX_NAME_LENGTH).endsWith("...");
+        assertThat(new Reason("x".repeat(35) + emoji + "y".repeat(10), "r", 1).field())
+                .isEqualTo("x".repeat(35) + emoji + "...");
+    }
+
+    @Test
+    void theWorstCaseRecordStaysFarBelowWhatKafkaAcceptsForARecord() {
+        // every character of every name escaped in JSON as six bytes, as many distinct reasons as can be
+        String worst = "\u0001".repeat(500);
+        Reason.Tally tally = new Reason.Tally();
+        for (int i = 0; i < 100_000; i++) {
+            tally.add(i + worst, i + worst);
+        }
+        Map<String, Integer> districts = new java.util.HashMap<>();
+        for (de.weserems.integration.events.District d : de.weserems.integration.events.District.values()) {
+            districts.put(d.ags(), Integer.MAX_VALUE);
+        }
+        DeliveryRecord record = new DeliveryRecord(UUID.randomUUID(), "provider-" + "p".repeat(50), Instant.now(),
+                "NDJSON", true, 422, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, tally.reasons(),
+                "too-many-events", districts);
+        int maxRequestSize = new org.apache.kafka.clients.producer.ProducerConfig(Map.of(
+                "bootstrap.servers", "localhost:9092",
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))
+                .getInt(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        assertThat(record.toJson().length).isLessThan(64 * 1024).isLessThan(maxRequestSize / 16);
+        assertThat(DeliveryRecord.fromJson(record.toJson())).isEqualTo(record);
+    }
+
     private static DeliveryRecord read(String json) {
         return DeliveryRecord.fromJson(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,7 @@
-package de.weserems.integration.ingest.providers;
+package de.weserems.integration.ingest.api;
 
-import de.weserems.integration.ingest.api.Problems;
+import de.weserems.integration.ingest.providers.Provider;
+import de.weserems.integration.ingest.providers.ProviderRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,18 +11,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Authenticates {@code /api/**} requests by their {@code Authorization: Bearer <key>} header and
- * puts the {@link Provider} on the request. Answers 401 problem details otherwise. The key is never
- * logged or echoed.
+ * Authenticates every request by its {@code Authorization: Bearer <key>} header and puts the
+ * {@link Provider} on the request; answers 401 problem details otherwise. The key is never logged or
+ * echoed.
+ *
+ * <p>Only the documentation and the operator's endpoints are public ({@link #PUBLIC}), and only under
+ * their plain path. The filter does not try to work out which path the dispatcher will make of a request:
+ * a path with a parameter ({@code ;x}), an escape ({@code %61}), a doubled slash or a dot segment is
+ * never public, so whatever handler it may reach, it needs a key.
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Request attribute that holds the authenticated {@link Provider}. */
     public static final String PROVIDER = "ingest.provider";
+
+    /** Public paths: each one itself and everything below it. */
+    private static final List<String> PUBLIC = List.of("/api/v1/schema", "/v3/api-docs", "/swagger-ui.html",
+            "/swagger-ui", "/actuator/health", "/actuator/info", "/actuator/prometheus");
 
     private final ProviderRegistry registry;
     private final Problems problems;
@@ -33,9 +44,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        // the JSON schema is public documentation; everything else under /api needs a key
-        return !path.startsWith("/api/") || path.startsWith("/api/v1/schema/");
+        return isPublic(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Whether a path as sent (undecoded) is one of the {@link #PUBLIC} ones, written plainly. */
+    static boolean isPublic(String path) {
+        boolean plain = path.startsWith("/") && path.indexOf(';') < 0 && path.indexOf('%') < 0
+                && path.indexOf('\\') < 0 && !path.contains("//") && !path.contains("/./") && !path.contains("/../")
+                && !path.endsWith("/.") && !path.endsWith("/..");
+        return plain && PUBLIC.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     @Override
