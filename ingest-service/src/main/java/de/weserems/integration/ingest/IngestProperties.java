@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Settings of the ingest service, prefix {@code ingest}. Every one is documented in the README.
+ * Settings of the ingest service, prefix {@code ingest}. Every one is documented in docs/configuration.md.
  *
  * @param instanceId        stable, unique name of this instance; names its transactional producer so a
  *                          restarted instance aborts what its crashed predecessor left open

@@ -220,7 +220,10 @@ public class ProviderActivity implements SmartLifecycle {
             int status = record.status();
             Map<String, Long> reasons = new LinkedHashMap<>();
             for (DeliveryRecord.Reason reason : record.reasons()) {
-                reasons.merge(reason.field() + "/" + reason.rule(), (long) reason.count(), Long::sum);
+                // the reasons ingest did not list one by one are this page's "other reasons" too
+                String key = reason.field().equals(DeliveryRecord.Reason.OTHER) ? OTHER
+                        : reason.field() + "/" + reason.rule();
+                reasons.merge(key, (long) reason.count(), Long::sum);
             }
             String problem = record.problem() == null ? "" : record.problem();
             if (status != 202 && reasons.isEmpty() && !problem.isEmpty()) {

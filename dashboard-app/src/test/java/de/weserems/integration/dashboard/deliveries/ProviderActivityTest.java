@@ -43,4 +43,13 @@ class ProviderActivityTest {
         assertThat(summary.reasons().getFirst()).isEqualTo(Map.entry(ProviderActivity.OTHER, 1_000L - ProviderActivity.MAX_REASONS));
         assertThat(summary.days().getFirst().reasons()).hasSize(ProviderActivity.MAX_REASONS + 1);
     }
+
+    @Test
+    void the_reasons_ingest_counted_together_count_as_other_reasons_here() {
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", "2026-11-25T10:00:00Z", 422, 70, 0, false,
+                Map.of("district/missing", 3, "(other)/(other)", 5));
+        ProviderActivity.Summary summary = activity.summaries().getFirst();
+        assertThat(summary.reasons()).containsExactly(Map.entry(ProviderActivity.OTHER, 5L),
+                Map.entry("district/missing", 3L));
+    }
 }

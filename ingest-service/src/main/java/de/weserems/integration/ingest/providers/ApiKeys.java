@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 /**
  * API keys: only their SHA-256 is configured and compared. Run {@code main} to create a new key
- * (see README, "Für Datenlieferanten").
+ * (docs/providers.md, "A new API key").
  */
 public final class ApiKeys {
 
