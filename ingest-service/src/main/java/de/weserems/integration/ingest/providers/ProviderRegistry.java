@@ -36,7 +36,7 @@ public class ProviderRegistry {
                     "provider " + p.id() + ": key-sha256 must be 64 hex digits (the SHA-256 of its key)");
             if (!local && p.keySha256().equalsIgnoreCase(demoHash)) {
                 throw new IllegalStateException("provider " + p.id() + " uses the documented local demo key; "
-                        + "that key is only allowed with the Spring profile 'local'. Create a real key (docs/providers.md, "A new API key").");
+                        + "that key is only allowed with the Spring profile 'local'. Create a real key (docs/providers.md, 'A new API key').");
             }
             list.add(new Entry(new Provider(p.id(), p.name() == null ? p.id() : p.name(), districts(p)),
                     HexFormat.of().parseHex(p.keySha256().toLowerCase())));

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Adds up the changes a task makes to each district and month, and passes them on together once per
@@ -26,11 +27,11 @@ import java.util.List;
 final class DeltaBuffer implements Processor<String, MonthlyCounters, String, MonthlyCounters> {
 
     private final String storeName;
-    private final Duration interval;
+    private final Supplier<Duration> interval;
     private ProcessorContext<String, MonthlyCounters> context;
     private KeyValueStore<String, MonthlyCounters> pending;
 
-    DeltaBuffer(String storeName, Duration interval) {
+    DeltaBuffer(String storeName, Supplier<Duration> interval) {
         this.storeName = storeName;
         this.interval = interval;
     }
@@ -39,7 +40,7 @@ final class DeltaBuffer implements Processor<String, MonthlyCounters, String, Mo
     public void init(ProcessorContext<String, MonthlyCounters> context) {
         this.context = context;
         this.pending = context.getStateStore(storeName);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::passOn);
+        context.schedule(interval.get(), PunctuationType.WALL_CLOCK_TIME, this::passOn);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -39,12 +40,12 @@ class StreamsConfig {
     @Bean
     KTable<String, MonthlyCounters> districtMonthCounters(
             StreamsBuilder builder, JsonMapper json, DeadLetters deadLetters, EngineProperties engine,
-            MeterRegistry meters) {
+            MeterRegistry meters, @Lazy EngineModes modes) {
         Counter excluded = Counter.builder("indicators.chain.participants.excluded")
                 .description("pseudonyms that stood for more events than one person has and left the chain figures")
                 .register(meters);
         return IndicatorTopology.build(builder, json, deadLetters, new TopologySettings(
-                engine.engineGeneration().indicatorsTopic(), engine.flushInterval(), excluded));
+                engine.engineGeneration().indicatorsTopic(), modes, excluded));
     }
 
     /**

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,6 +48,9 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
     private final Clock clock;
     private final Admin admin;
     private volatile CatchUpProgress progress;
+    private final List<Consumer<CatchUpProgress>> listeners = new CopyOnWriteArrayList<>();
+    /** The engine restarted: a "caught up" window that began before does not count. */
+    private volatile boolean restarted;
 
     public CatchUpMonitor(EngineProperties properties, GenerationMarkers markers, KafkaAdmin kafkaAdmin,
                           MeterRegistry meters, Clock clock) {
@@ -72,16 +77,52 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
         return progress;
     }
 
+    /** Calls {@code listener} with every new measurement (on the measuring thread). */
+    public void subscribe(Consumer<CatchUpProgress> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * The engine was restarted (other settings): figures it passes on only after its restart must have
+     * been out for {@link EngineProperties#caughtUpFor()} before the generation counts as caught up.
+     */
+    public void engineRestarted() {
+        restarted = true;
+    }
+
+    /** Measures now; {@code null} when Kafka does not answer. */
+    public CatchUpProgress measureNow() {
+        try {
+            return measure(progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            log.debug("Could not measure the progress of engine generation {}: {}", generation, e.toString());
+            return null;
+        }
+    }
+
     @Scheduled(fixedDelayString = "${dashboard.engine.progress-interval:5s}", initialDelay = 1000)
     public void measure() {
+        CatchUpProgress now = measureNow();
+        if (now == null) {
+            return;
+        }
+        progress = now;
+        for (Consumer<CatchUpProgress> listener : listeners) {
+            try {
+                listener.accept(now);
+            } catch (RuntimeException e) {
+                log.warn("A listener of the engine's progress failed", e);
+            }
+        }
         try {
-            CatchUpProgress now = measure(progress);
-            progress = now;
             report(now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.debug("Could not measure the progress of engine generation {}: {}", generation, e.toString());
+            log.warn("Could not mark engine generation {} as caught up: {}", generation, e.toString());
         }
     }
 
@@ -111,7 +152,9 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
                     / Duration.between(previous.measuredAt(), at).toMillis());
         }
         boolean close = started && total - processed <= properties.caughtUpLag();
-        Instant since = !close ? null : previous != null && previous.caughtUpSince() != null
+        boolean fresh = restarted;
+        restarted = false;
+        Instant since = !close ? null : previous != null && previous.caughtUpSince() != null && !fresh
                 ? previous.caughtUpSince() : at;
         return new CatchUpProgress(generation, at, processed, total, perSecond, since);
     }

@@ -173,9 +173,9 @@ public class GenerationMarkers implements SmartLifecycle, CaughtUpGenerations {
         return tail != null;
     }
 
-    /** Before the read model, which asks which generation to serve. */
+    /** Before the engine, whose settings depend on whether its generation has caught up, and the read model. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1;
+        return SmartLifecycle.DEFAULT_PHASE - 2000;
     }
 }

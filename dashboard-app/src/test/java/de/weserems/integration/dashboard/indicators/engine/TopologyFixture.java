@@ -95,7 +95,7 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     private static TopologySettings settings(Counter excluded) {
-        return new TopologySettings(INDICATORS, FLUSH_INTERVAL, excluded);
+        return new TopologySettings(INDICATORS, () -> FLUSH_INTERVAL, excluded);
     }
 
     /** How many pseudonyms left the chain figures (the engine's metric). */

@@ -46,7 +46,7 @@ class EngineViewTest extends ViewTestBase {
         ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model, DashboardProperties.class, properties,
                 IndicatorQueries.class, queries, DataFlowStatus.class, dataFlow, ProviderActivity.class, activity,
                 GenerationProgress.class, monitor, GenerationMarkers.class, new GenerationMarkers(null, null),
-                EngineProperties.class, new EngineProperties("v5", Duration.ofMillis(100), 1000, Duration.ofSeconds(30),
+                EngineProperties.class, new EngineProperties("v5", Duration.ofMillis(100), Duration.ofSeconds(5), 1000, Duration.ofSeconds(30),
                         Duration.ofSeconds(5))));
     }
 
