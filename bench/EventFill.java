@@ -24,7 +24,9 @@ import static support.Log.log;
 
 /**
  * Fills {@code integration.events.v1} of bench/replay directly (no ingest) with N valid events as
- * ingest-service stores them: key = district AGS, value = the JSON of {@code IntegrationEvent}
+ * ingest-service stores them: key = the eventId (as ingest keys them since the engine deduplicates
+ * where it reads; {@code --key-by=district} writes them as the older ingest did, keyed by the
+ * district's AGS, which the engine re-keys through a repartition), value = the JSON of {@code IntegrationEvent}
  * (eventId, type, occurredOn, district as its AGS, participant = a pseudonym like ingest's (base64url of 32 bytes), courseType,
  * outcome, languageLevel, placementType, providerId, receivedAt; absent fields left out).
  *
@@ -47,6 +49,7 @@ public class EventFill {
               --events=2000000       records written, resends included
               --participants=200000  size of the participant pool
               --seed=42
+              --key-by=event-id      the record key: event-id (as ingest writes) or district (older ingest)
               --result-file=PATH     key=value figures for the calling script
             """;
 
@@ -55,7 +58,15 @@ public class EventFill {
     public static void main(String[] args) throws Exception {
         Options opt = Options.parse("EventFill", USAGE, args, "bootstrap", "localhost:19092",
                 "topic", "integration.events.v1", "events", "2000000", "participants", "200000", "seed", "42",
-                "result-file", "");
+                "key-by", "event-id", "result-file", "");
+        boolean byDistrict = switch (opt.text("key-by")) {
+            case "event-id" -> false;
+            case "district" -> true;
+            default -> {
+                opt.fail("--key-by is event-id or district, not " + opt.text("key-by"));
+                yield false;
+            }
+        };
         long events = opt.longValue("events");
         int participants = opt.integer("participants");
         SplittableRandom random = new SplittableRandom(opt.longValue("seed"));
@@ -111,7 +122,8 @@ public class EventFill {
                         district = random.nextInt(10) == 0 ? Events.district(random)
                                 : Events.DISTRICTS[who % Events.DISTRICTS.length];
                     }
-                    Events.appendHead(b, random, type, occurredOn, district);
+                    int idAt = Events.appendHead(b, random, type, occurredOn, district);
+                    String eventId = b.substring(idAt, idAt + 36);
                     if (participant != null) {
                         Events.appendField(b, "participant", participant);
                     }
@@ -129,7 +141,7 @@ public class EventFill {
                     Events.appendField(b, "providerId", "bench-provider-" + (1 + random.nextInt(8)));
                     Events.appendField(b, "receivedAt", received);
                     b.append('}');
-                    key = district;
+                    key = byDistrict ? district : eventId;
                     value = b.toString().getBytes(StandardCharsets.UTF_8);
                     int slot = (int) (filled % RESEND_WINDOW);
                     keys[slot] = key;
@@ -162,6 +174,7 @@ public class EventFill {
         double seconds = (System.nanoTime() - start) / 1e9;
         new Results()
                 .put("records", written)
+                .put("key", opt.text("key-by"))
                 .put("acknowledged", acked.get())
                 .put("resends", resends)
                 .put("distinct_events", written - resends)

@@ -20,6 +20,12 @@ import static support.Log.log;
  * exactly_once_v2 and commit.interval.ms=100 that is at most about 100 ms plus one transaction after
  * the first record was processed. Polls every --poll-ms (default 100).
  *
+ * <p>"Done" is the first poll from which on everything stayed processed for --settle-ms (default 1000)
+ * with no end offset moving: a topology that adds up changes and passes them on by a wall-clock
+ * punctuation (the engine's DeltaBuffer) can have committed all its source offsets while the last sums
+ * are still to be written to its repartition topic; such a write moves an end offset and starts the
+ * wait anew. The time of that first poll is the figure; the settling wait is not in it.
+ *
  * <p>Writes key=value figures (epoch milliseconds and rates) to stdout and --result-file.
  */
 public class GroupLag {
@@ -30,6 +36,7 @@ public class GroupLag {
               --topic=integration.events.v1   the source topic
               --start-ms=EPOCH_MS             when the app was started (for the rate including start-up)
               --poll-ms=100
+              --settle-ms=1000                how long everything must stay processed and unchanged
               --timeout-seconds=1800
               --result-file=PATH
             """;
@@ -37,17 +44,20 @@ public class GroupLag {
     public static void main(String[] args) throws Exception {
         Options opt = Options.parse("GroupLag", USAGE, args, "bootstrap", "localhost:19092",
                 "topic", "integration.events.v1", "group", null, "start-ms", "0", "poll-ms", "100",
-                "timeout-seconds", "1800", "result-file", "");
+                "settle-ms", "1000", "timeout-seconds", "1800", "result-file", "");
         String group = opt.text("group");
         String topic = opt.text("topic");
         long startMs = opt.longValue("start-ms");
         long pollMs = opt.longValue("poll-ms");
+        long settleMs = opt.longValue("settle-ms");
         long deadline = System.currentTimeMillis() + opt.longValue("timeout-seconds") * 1000;
         try (Admin admin = GroupOffsets.admin(opt.text("bootstrap"), 10_000)) {
             List<TopicPartition> source = GroupOffsets.partitions(admin, topic, 10);
             long sourceEnd = GroupOffsets.read(admin, group, source, 10).endOn(topic);
             long firstProgress = 0;
             long lastLog = System.currentTimeMillis();
+            long doneSince = 0;
+            Map<TopicPartition, Long> endsWhenDone = Map.of();
             while (true) {
                 long now = System.currentTimeMillis();
                 if (now > deadline) {
@@ -61,12 +71,18 @@ public class GroupLag {
                 if (firstProgress == 0 && sourceCommitted > 0) {
                     firstProgress = sampled;
                 }
-                boolean done = sourceCommitted >= sourceEnd && otherLag == 0;
+                boolean processed = sourceCommitted >= sourceEnd && otherLag == 0;
+                if (!processed || !offsets.end().equals(endsWhenDone)) {
+                    doneSince = processed ? sampled : 0;
+                    endsWhenDone = processed ? offsets.end() : Map.of();
+                }
+                boolean done = doneSince > 0 && sampled - doneSince >= settleMs;
                 if (done || sampled - lastLog >= 5000) {
                     lastLog = sampled;
                     log("%s: %,d of %,d source records committed; lag %s", group, sourceCommitted, sourceEnd, lagByTopic);
                 }
                 if (done) {
+                    sampled = doneSince;
                     double seconds = (sampled - firstProgress) / 1000.0;
                     Results result = new Results()
                             .put("records", sourceEnd)

@@ -18,10 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * bench/replay's probe after a rebuild: resends an enrolment that is already on the events topic (same
- * key, same bytes) and then writes one new enrolment with the same key (so the same partition, in this
- * order). An engine that goes on correctly from the rebuilt state counts the new one and not the resend:
- * the region's enrolments go up by exactly one.
+ * bench/replay's probe after the engine replayed the event log: resends an enrolment that is already on
+ * the events topic (same key, same bytes) and then writes one new enrolment (a new eventId), keyed as the
+ * old one was: by its own eventId if the old one was keyed by its eventId (as ingest writes), else with
+ * the old key (a log written by the older ingest, keyed by district). An engine that goes on correctly
+ * from its replayed state counts the new one and not the resend: the region's enrolments go up by
+ * exactly one.
  *
  * <p>Run with kafka-clients on the classpath: {@code java -cp KAFKA_CLASSPATH bench/Probe.java BOOTSTRAP TOPIC}.
  */
@@ -49,7 +51,9 @@ public class Probe {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, old.key(), old.value())).get();
-            producer.send(new ProducerRecord<>(topic, old.key(), fresh.getBytes(StandardCharsets.UTF_8))).get();
+            byte[] key = id.group(1).equals(new String(old.key(), StandardCharsets.UTF_8))
+                    ? newId.getBytes(StandardCharsets.UTF_8) : old.key();
+            producer.send(new ProducerRecord<>(topic, key, fresh.getBytes(StandardCharsets.UTF_8))).get();
         }
         System.out.println("resent=" + id.group(1));
         System.out.println("new=" + newId);

@@ -41,6 +41,8 @@ INGEST_ARGS=(--ingest.rate-limit.events-per-second=10000000 --ingest.rate-limit.
   --ingest.instance-id="bench-$$-$(date +%s)")
 # DASHBOARD_JAVA_OPTS (environment): extra JVM options, e.g. -XX:StartFlightRecording=filename=dashboard.jfr
 read -r -a DASHBOARD_JVM <<<"${DASHBOARD_JAVA_OPTS:-}"
+# Extra arguments of dashboard-app, e.g. its engine generation (--dashboard.engine.generation=v4).
+DASHBOARD_ARGS=()
 SERVICE_READY_TIMEOUT=180 # seconds; both services start at once on 2 cores
 
 CHILD_TICKS=0          # CPU ticks of the last run_child command, last seen before it exited
@@ -52,14 +54,19 @@ CHILD_STOP_TIMEOUT=10  # seconds a run_child command gets after SIGTERM when the
 
 # parse_options SPEC... -- ARG...: sets each variable a SPEC names to its default, then to what the
 # command line says. A SPEC is --name=VAR (a flag: VAR=false, or true when given), --name=VAR:count:DEFAULT
-# (a positive whole number) or --name=VAR:number:DEFAULT (a positive number); values as --name=value
-# or --name value. -h/--help prints usage (which may show the defaults) and exits.
+# (a positive whole number), --name=VAR:number:DEFAULT (a positive number) or --name=VAR:text:DEFAULT
+# (any value that is not empty; the default may be empty); values as --name=value or --name value.
+# -h/--help prints usage (which may show the defaults) and exits.
 parse_options() {
   local specs=() spec var kind default
   while [[ "$1" != -- ]]; do
     specs+=("$1")
     IFS=: read -r var kind default <<<"${1#*=}"
-    printf -v "$var" '%s' "${default:-false}"
+    if [[ -z "$kind" ]]; then
+      printf -v "$var" false
+    else
+      printf -v "$var" '%s' "$default"
+    fi
     shift
   done
   shift
@@ -89,6 +96,7 @@ parse_options() {
         shift
       fi
       case "$kind" in
+        text) [[ -n "$value" ]] || die "$name needs a value" ;;
         count) [[ "$value" =~ ^[1-9][0-9]*$ ]] || die "$name needs a positive whole number, not '$value'" ;;
         number)
           if ! [[ "$value" =~ ^[0-9]+([.][0-9]+)?$ ]] || [[ "$value" =~ ^0+([.]0*)?$ ]]; then
@@ -137,17 +145,18 @@ delete_data() {
   rm -rf "$KAFKA_DATA" "$STATE_DIR"
 }
 
-# The exec jar of module $1, or nothing.
+# The exec jar of module $1 (a path from the root: local/demo-feeder's jar is demo-feeder-*-exec.jar), or nothing.
 exec_jar() {
   local jars=()
   shopt -s nullglob
-  jars=("$ROOT/$1/target/$1"-*-exec.jar)
+  jars=("$ROOT/$1/target/${1##*/}"-*-exec.jar)
   shopt -u nullglob
   ((${#jars[@]} > 0)) && printf '%s' "${jars[0]}"
   return 0
 }
 
-# Builds the modules in $@ when a jar is missing or REBUILD=true; sets INGEST_JAR / DASHBOARD_JAR.
+# Builds the modules in $@ when a jar is missing or REBUILD=true; sets INGEST_JAR / DASHBOARD_JAR /
+# FEEDER_JAR (local/demo-feeder).
 # A jar older than its sources is measured as it is, with a note.
 build_if_needed() {
   local module missing=()
@@ -165,7 +174,7 @@ build_if_needed() {
   for module in "$@"; do
     local jar newer
     jar="$(exec_jar "$module")"
-    [[ -n "$jar" ]] || die "The build did not produce $module/target/$module-*-exec.jar."
+    [[ -n "$jar" ]] || die "The build did not produce $module/target/${module##*/}-*-exec.jar."
     newer="$(newer_input "$module" "$jar")"
     if [[ -n "$newer" ]]; then
       info "Note: ${newer#"$ROOT"/} is newer than ${jar#"$ROOT"/}; measuring the jar as it is (--rebuild builds it)."
@@ -173,6 +182,7 @@ build_if_needed() {
     case "$module" in
       ingest-service) INGEST_JAR="$jar" ;;
       dashboard-app) DASHBOARD_JAR="$jar" ;;
+      local/demo-feeder) FEEDER_JAR="$jar" ;;
     esac
   done
 }
@@ -229,13 +239,15 @@ await_ingest_ready() {
     "$LOGS/ingest-service.log" "$SERVICE_READY_TIMEOUT"
 }
 
-# Starts dashboard-app (DASHBOARD_JVM) with a fresh Streams state dir and sets DASHBOARD_PID; the
-# caller decides what to wait for (await_dashboard_ready, or an offset watcher).
+# Starts dashboard-app (DASHBOARD_JVM, DASHBOARD_ARGS) with a fresh Streams state dir and sets
+# DASHBOARD_PID; the caller decides what to wait for (await_dashboard_ready, or an offset watcher). On an
+# empty event log its engine generation counts as caught up at once; on a filled one the read API and
+# readiness wait until it has stayed caught up for dashboard.engine.caught-up-for (default 30 s).
 start_dashboard() {
   rm -rf "$STATE_DIR"
   mkdir -p "$STATE_DIR"
   start_jar dashboard-app "$DASHBOARD_PORT" "$DASHBOARD_JAR" DASHBOARD_JVM \
-    --spring.kafka.streams.state-dir="$STATE_DIR"
+    --spring.kafka.streams.state-dir="$STATE_DIR" "${DASHBOARD_ARGS[@]}"
   DASHBOARD_PID=$!
 }
 
