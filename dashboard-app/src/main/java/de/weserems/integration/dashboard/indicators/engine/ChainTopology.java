@@ -52,8 +52,10 @@ final class ChainTopology {
     /** Adds the chain part; {@code unique} are the deduplicated events. Returns the chain changes per {@code AGS|YYYY-MM}. */
     static KStream<String, MonthlyCounters> build(StreamsBuilder builder, KStream<UUID, IntegrationEvent> unique,
                                                   TopologySettings settings) {
+        // no record cache: a participant's events seldom fall into one commit interval, and the cache is better
+        // spent on the stores of changes, whose keys repeat
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANT_HISTORY),
-                Serdes.String(), InternalFormats.PARTICIPANT_HISTORY).withCachingEnabled());
+                Serdes.String(), InternalFormats.PARTICIPANT_HISTORY).withCachingDisabled());
         builder.addStateStore(IndicatorTopology.changesStore(CHAIN_CHANGES));
         return unique
                 .filter((eventId, event) -> event.participant() != null, Named.as("with-participant"))

@@ -67,8 +67,9 @@ public final class IndicatorTopology {
                                                          DeadLetters deadLetters, TopologySettings settings) {
         // the engine's own topics and stores are binary (InternalFormats); the indicators topic is a contract: JSON
         Serde<MonthlyCounters> countersJson = new JsonSerde<>(json, MonthlyCounters.class);
+        // no record cache: its keys never repeat, and its entries would push out those of the stores whose do
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+                Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
         builder.addStateStore(changesStore(COUNT_CHANGES));
 
         EventReader reader = new EventReader(json);

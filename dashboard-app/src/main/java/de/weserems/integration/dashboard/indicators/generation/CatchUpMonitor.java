@@ -146,17 +146,43 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
             // a small log is "close" before the engine has read anything: it must have begun everywhere
             started &= offset != null || last.get(p) == start;
         }
+        long internal = internalBacklog(committed);
         double perSecond = 0;
         if (previous != null && at.isAfter(previous.measuredAt())) {
             perSecond = Math.max(0, (processed - previous.processed()) * 1000.0
                     / Duration.between(previous.measuredAt(), at).toMillis());
         }
-        boolean close = started && total - processed <= properties.caughtUpLag();
+        boolean close = started && total - processed + internal <= properties.caughtUpLag();
         boolean fresh = restarted;
         restarted = false;
         Instant since = !close ? null : previous != null && previous.caughtUpSince() != null && !fresh
                 ? previous.caughtUpSince() : at;
-        return new CatchUpProgress(generation, at, processed, total, perSecond, since);
+        return new CatchUpProgress(generation, at, processed, total, internal, perSecond, since);
+    }
+
+    /**
+     * Records on the generation's own repartition topics that it has not processed yet: the events it
+     * has read reach the figures only through them, so "close to the end of the log" counts them too.
+     */
+    private long internalBacklog(Map<TopicPartition, OffsetAndMetadata> committed) throws Exception {
+        String prefix = generation.applicationId() + "-";
+        List<String> repartitions = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream()
+                .filter(t -> t.startsWith(prefix) && t.endsWith("-repartition")).toList();
+        if (repartitions.isEmpty()) {
+            return 0;
+        }
+        List<TopicPartition> partitions = admin.describeTopics(repartitions).allTopicNames()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+        Map<TopicPartition, Long> last = offsets(partitions, OffsetSpec.latest());
+        long backlog = 0;
+        for (TopicPartition p : partitions) {
+            OffsetAndMetadata offset = committed.get(p);
+            // a repartition topic is purged as it is processed: without a commit, its whole tail is pending
+            long from = offset != null ? offset.offset() : offsets(List.of(p), OffsetSpec.earliest()).get(p);
+            backlog += Math.max(0, last.get(p) - from);
+        }
+        return backlog;
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {

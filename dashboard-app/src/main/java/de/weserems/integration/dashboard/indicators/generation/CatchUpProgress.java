@@ -11,16 +11,18 @@ import java.time.Instant;
  * @param measuredAt   when
  * @param processed    records of the event log it has processed (dead letters and transaction markers included)
  * @param total        records in the event log now
+ * @param internal     records on the generation's own repartition topics not yet processed: the way from
+ *                     an event read to its figure
  * @param perSecond    records processed per second since the previous measurement; 0 when unknown
  * @param caughtUpSince since when the rest has stayed at most {@link EngineProperties#caughtUpLag()};
  *                     {@code null} while it has not
  */
 public record CatchUpProgress(EngineGeneration generation, Instant measuredAt, long processed, long total,
-                              double perSecond, Instant caughtUpSince) {
+                              long internal, double perSecond, Instant caughtUpSince) {
 
-    /** Records left to process. */
+    /** Records left to process: of the event log, and on the way through the engine. */
     public long remaining() {
-        return Math.max(0, total - processed);
+        return Math.max(0, total - processed) + internal;
     }
 
     /** Processed of total as a fraction from 0 to 1 (1 for an empty log). */
@@ -28,8 +30,8 @@ public record CatchUpProgress(EngineGeneration generation, Instant measuredAt, l
         return total == 0 ? 1 : Math.min(1, (double) processed / total);
     }
 
-    /** How long the rest takes at the present rate, if it is moving. */
+    /** How long the rest of the event log takes at the present rate, if it is moving. */
     public Duration timeLeft() {
-        return perSecond <= 0 ? null : Duration.ofMillis((long) (remaining() / perSecond * 1000));
+        return perSecond <= 0 ? null : Duration.ofMillis((long) (Math.max(0, total - processed) / perSecond * 1000));
     }
 }

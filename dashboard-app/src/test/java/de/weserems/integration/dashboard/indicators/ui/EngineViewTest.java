@@ -52,7 +52,7 @@ class EngineViewTest extends ViewTestBase {
 
     @Test
     void a_generation_catching_up_shows_processed_of_total_rate_and_time_left() {
-        progress = new CatchUpProgress(V5, Instant.now(), 1_200_000, 2_000_000, 30_000, null);
+        progress = new CatchUpProgress(V5, Instant.now(), 1_200_000, 2_000_000, 0, 30_000, null);
         EngineView view = open(EngineView.class, "");
 
         assertThat($(Paragraph.class, view).withId("engine-progress").single().getText()).isEqualTo(
