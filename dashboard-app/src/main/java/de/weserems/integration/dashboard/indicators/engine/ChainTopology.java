@@ -63,7 +63,7 @@ final class ChainTopology {
                 .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("events-by-participant"))
                 .process(() -> new ParticipantChains(settings.excludedParticipants()), Named.as("chain-by-participant"),
                         PARTICIPANT_HISTORY)
-                .process(() -> new DeltaBuffer(CHAIN_CHANGES, settings.flushInterval()), Named.as("add-up-chain-changes"),
+                .process(() -> new DeltaBuffer(CHAIN_CHANGES, settings.pace()), Named.as("add-up-chain-changes"),
                         CHAIN_CHANGES);
     }
 

@@ -5,7 +5,6 @@ import de.weserems.integration.dashboard.indicators.generation.CatchUpProgress;
 import de.weserems.integration.dashboard.indicators.generation.EngineGeneration;
 import de.weserems.integration.dashboard.indicators.generation.EngineProperties;
 import de.weserems.integration.dashboard.indicators.generation.GenerationMarkers;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,23 +12,19 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine's two speeds. While its generation catches up with the event log nobody sees its figures,
- * so it commits and passes on its added-up changes only every {@link EngineProperties#catchUpInterval()}
- * (5 s): thousands of events of a district and month become one change, and the caches behind the
- * stores write each key once per commit instead of once per event. Near the end of the log it restarts
- * with the live settings ({@link EngineProperties#flushInterval()}, 100 ms), so figures move within a
- * second, and only then may the generation count as caught up and be served.
- *
- * <p>Decided once at start, before Kafka Streams starts: a generation already marked, or one that is
- * already near the end of the log (an empty log, a restart), starts live.
+ * The engine's {@link Pace}. A generation that has not caught up with the event log starts at the
+ * catch-up pace ({@link EngineProperties#catchUpInterval()}, 5 s); near the end of the log it goes
+ * live ({@link EngineProperties#flushInterval()}, 100 ms) for good, and only figures passed on after that
+ * count towards "caught up". A generation already marked, or one already near the end of the log (an
+ * empty log, a restart), starts live. Kafka Streams itself commits at the catch-up interval; live, the
+ * engine's processors ask for each commit, so switching needs no restart.
  */
 @Component
-class EngineModes implements SmartLifecycle, Supplier<Duration> {
+class EngineModes implements Pace, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EngineModes.class);
     private static final Duration MARKS_WAIT = Duration.ofSeconds(30);
@@ -39,7 +34,8 @@ class EngineModes implements SmartLifecycle, Supplier<Duration> {
     private final CatchUpMonitor monitor;
     private final EngineProperties properties;
     private final EngineGeneration generation;
-    private final AtomicBoolean catchingUp = new AtomicBoolean();
+    private final AtomicBoolean live = new AtomicBoolean(true);
+    private final AtomicLong lastCommitRequest = new AtomicLong();
     private volatile boolean running;
 
     EngineModes(StreamsBuilderFactoryBean streams, GenerationMarkers markers, CatchUpMonitor monitor,
@@ -51,25 +47,35 @@ class EngineModes implements SmartLifecycle, Supplier<Duration> {
         this.generation = properties.engineGeneration();
     }
 
-    /** The interval of the engine's tasks now: the catch-up one or the live one. */
     @Override
-    public Duration get() {
-        return catchingUp.get() ? properties.catchUpInterval() : properties.flushInterval();
+    public boolean live() {
+        return live.get();
     }
 
-    boolean catchingUp() {
-        return catchingUp.get();
+    @Override
+    public Duration liveInterval() {
+        return properties.flushInterval();
+    }
+
+    @Override
+    public Duration catchUpInterval() {
+        return properties.catchUpInterval();
+    }
+
+    @Override
+    public boolean mayRequestCommit(long nowMillis) {
+        long last = lastCommitRequest.get();
+        return nowMillis - last >= properties.flushInterval().toMillis() && lastCommitRequest.compareAndSet(last, nowMillis);
     }
 
     @Override
     public void start() {
         running = true;
-        boolean catchUp = needsCatchingUp();
-        catchingUp.set(catchUp);
-        commitEvery(get());
-        if (catchUp) {
-            log.info("Engine generation {} catches up with the event log: it commits every {} until near the end",
-                    generation, properties.catchUpInterval());
+        if (needsCatchingUp()) {
+            live.set(false);
+            log.info("Engine generation {} catches up with the event log: it passes on and commits every {} "
+                    + "until near the end", generation, properties.catchUpInterval());
+            monitor.holdMarkWhile(() -> !live.get());
             monitor.subscribe(this::progressed);
         }
     }
@@ -86,24 +92,12 @@ class EngineModes implements SmartLifecycle, Supplier<Duration> {
         return now == null || now.remaining() > properties.caughtUpLag();
     }
 
-    /** Near the end of the log: the live settings from now on (once; on the measuring thread). */
+    /** Near the end of the log: live from now on. */
     private void progressed(CatchUpProgress progress) {
-        if (!running || progress.remaining() > properties.caughtUpLag() || !catchingUp.compareAndSet(true, false)) {
-            return;
+        if (running && progress.remaining() <= properties.caughtUpLag() && live.compareAndSet(false, true)) {
+            log.info("Engine generation {} is near the end of the event log ({} records left): live from now on "
+                    + "(every {})", generation, progress.remaining(), properties.flushInterval());
         }
-        log.info("Engine generation {} is near the end of the event log ({} records left): restarting it with "
-                + "the live settings (every {})", generation, progress.remaining(), properties.flushInterval());
-        streams.stop();
-        commitEvery(properties.flushInterval());
-        streams.start();
-        monitor.engineRestarted();
-    }
-
-    private void commitEvery(Duration interval) {
-        Properties config = new Properties();
-        config.putAll(streams.getStreamsConfiguration());
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(interval.toMillis()));
-        streams.setStreamsConfiguration(config);
     }
 
     private static void sleep(Duration d) {

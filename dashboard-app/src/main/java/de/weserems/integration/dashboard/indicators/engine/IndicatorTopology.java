@@ -100,13 +100,16 @@ public final class IndicatorTopology {
         KStream<String, MonthlyCounters> counts = unique
                 .map((id, event) -> new KeyValue<>(DistrictMonth.of(event).key(),
                         MonthlyCounters.of(event)), Named.as("count-event"))
-                .process(() -> new DeltaBuffer(COUNT_CHANGES, settings.flushInterval()), Named.as("add-up-count-changes"),
+                .process(() -> new DeltaBuffer(COUNT_CHANGES, settings.pace()), Named.as("add-up-count-changes"),
                         COUNT_CHANGES);
         KStream<String, MonthlyCounters> chains = ChainTopology.build(builder, unique, settings);
 
         KTable<String, MonthlyCounters> indicators = counts
                 .merge(chains, Named.as("all-changes"))
-                .groupByKey(Grouped.with("changes-by-district-month", Serdes.String(), InternalFormats.MONTHLY_COUNTERS))
+                .repartition(Repartitioned.with(Serdes.String(), InternalFormats.MONTHLY_COUNTERS)
+                        .withName("changes-by-district-month"))
+                .processValues(() -> new CommitWhenLive(settings.pace()), Named.as("commit-when-live"))
+                .groupByKey(Grouped.with(Serdes.String(), InternalFormats.MONTHLY_COUNTERS))
                 .aggregate(MonthlyCounters::empty, (key, change, sum) -> sum.plus(change),
                         Named.as("sum-district-month"),
                         Materialized.<String, MonthlyCounters, KeyValueStore<Bytes, byte[]>>as(DISTRICT_MONTH_COUNTERS)

@@ -36,6 +36,7 @@ class StreamsConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsConfig.class);
     private static final String APPLICATION_ID = "application.id";
+    private static final String COMMIT_INTERVAL = "commit.interval.ms";
 
     @Bean
     KTable<String, MonthlyCounters> districtMonthCounters(
@@ -66,6 +67,8 @@ class StreamsConfig {
             Properties config = new Properties();
             config.putAll(factory.getStreamsConfiguration());
             config.put(APPLICATION_ID, generation.applicationId());
+            // commits come this rarely by themselves; live, the engine's processors ask for each one (Pace)
+            config.put(COMMIT_INTERVAL, String.valueOf(engine.catchUpInterval().toMillis()));
             factory.setStreamsConfiguration(config);
             // Kafka Streams sends a leave only for static members; ask for it anyway when stopping
             factory.setLeaveGroupOnClose(true);

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -49,8 +50,8 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
     private final Admin admin;
     private volatile CatchUpProgress progress;
     private final List<Consumer<CatchUpProgress>> listeners = new CopyOnWriteArrayList<>();
-    /** The engine restarted: a "caught up" window that began before does not count. */
-    private volatile boolean restarted;
+    /** While it says so, the generation may not count as caught up (the engine is not live yet). */
+    private volatile BooleanSupplier hold = () -> false;
 
     public CatchUpMonitor(EngineProperties properties, GenerationMarkers markers, KafkaAdmin kafkaAdmin,
                           MeterRegistry meters, Clock clock) {
@@ -83,11 +84,11 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
     }
 
     /**
-     * The engine was restarted (other settings): figures it passes on only after its restart must have
-     * been out for {@link EngineProperties#caughtUpFor()} before the generation counts as caught up.
+     * Holds the mark back while {@code hold} says so: the engine passes its figures on live only then,
+     * and only figures passed on live may count towards {@link EngineProperties#caughtUpFor()}.
      */
-    public void engineRestarted() {
-        restarted = true;
+    public void holdMarkWhile(BooleanSupplier hold) {
+        this.hold = hold;
     }
 
     /** Measures now; {@code null} when Kafka does not answer. */
@@ -153,10 +154,8 @@ public class CatchUpMonitor implements GenerationProgress, DisposableBean {
                     / Duration.between(previous.measuredAt(), at).toMillis());
         }
         boolean close = started && total - processed + internal <= properties.caughtUpLag();
-        boolean fresh = restarted;
-        restarted = false;
-        Instant since = !close ? null : previous != null && previous.caughtUpSince() != null && !fresh
-                ? previous.caughtUpSince() : at;
+        Instant since = !close || hold.getAsBoolean() ? null
+                : previous != null && previous.caughtUpSince() != null ? previous.caughtUpSince() : at;
         return new CatchUpProgress(generation, at, processed, total, internal, perSecond, since);
     }
 

@@ -46,8 +46,13 @@ public final class TopologyFixture implements AutoCloseable {
     private final Path stateDir;
 
     public TopologyFixture() {
+        this(TestPace.live(FLUSH_INTERVAL));
+    }
+
+    /** With the engine's pace decided by the test (e.g. catching up, then live). */
+    TopologyFixture(Pace pace) {
         StreamsBuilder builder = new StreamsBuilder();
-        IndicatorTopology.build(builder, JSON, deadLetters, settings(excluded));
+        IndicatorTopology.build(builder, JSON, deadLetters, new TopologySettings(INDICATORS, pace, excluded));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -95,7 +100,7 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     private static TopologySettings settings(Counter excluded) {
-        return new TopologySettings(INDICATORS, () -> FLUSH_INTERVAL, excluded);
+        return new TopologySettings(INDICATORS, TestPace.live(FLUSH_INTERVAL), excluded);
     }
 
     /** How many pseudonyms left the chain figures (the engine's metric). */
