@@ -70,8 +70,6 @@ class StreamsConfig {
             // commits come this rarely by themselves; live, the engine's processors ask for each one (Pace)
             config.put(COMMIT_INTERVAL, String.valueOf(engine.catchUpInterval().toMillis()));
             factory.setStreamsConfiguration(config);
-            // Kafka Streams sends a leave only for static members; ask for it anyway when stopping
-            factory.setLeaveGroupOnClose(true);
             // its tasks restart from the last commit (exactly-once), instead of the whole engine stopping
             factory.setStreamsUncaughtExceptionHandler(e -> {
                 meters.counter("indicators.stream.thread.replaced", "exception", e.getClass().getSimpleName())

@@ -99,7 +99,9 @@ public final class RemoveGeneration {
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(group);
             if (description != null && !description.members().isEmpty()) {
                 out.println("Refused: " + description.members().size() + " instance(s) still run engine generation "
-                        + generation + ". Stop them (or start them with a newer dashboard.engine.generation) first.");
+                        + generation + ". Stop them (or start them with a newer dashboard.engine.generation) first. "
+                        + "An instance stopped less than the consumer session timeout ago (45 s by default) still "
+                        + "counts: try again then.");
                 return 1;
             }
         } catch (ExecutionException e) {

@@ -186,17 +186,23 @@ final class EngineRun implements AutoCloseable {
     }
 
     /**
-     * The figures once every count equals the reference, and the chain figures, which may trail the
-     * counts by a flush interval, have stopped changing (two reads a second apart agree).
+     * The figures once every count equals the reference, and the chain figures, which go through one
+     * repartition topic more and so may trail the counts, have stopped changing: three reads a second
+     * apart agree.
      */
     static JsonNode settled(ServiceProcess dashboard, Map<String, Long> expected) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
+        List<JsonNode> reads = new ArrayList<>();
         return await().alias("figures of " + dashboard + " equal to the reference and settled")
                 .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> {
                     JsonNode now = figures(dashboard);
-                    JsonNode before = last.getAndSet(now);
-                    return countsOf(now).equals(expected) && now.equals(before) ? now : null;
+                    if (!reads.isEmpty() && !reads.getLast().equals(now)) {
+                        reads.clear();
+                    }
+                    if (countsOf(now).equals(expected)) {
+                        reads.add(now);
+                    }
+                    return reads.size() >= 3 ? now : null;
                 }, f -> f != null);
     }
 
