@@ -37,13 +37,13 @@ class DemoFeederTest {
     /** The values were written by the feeder before it used integration-events: the same seed, the same events. */
     @Test
     void aSeedMeansTheSameHistoryOnAnyDay() {
-        DemoFeeder.Simulation sim = new DemoFeeder.Simulation(DemoFeeder.DEFAULT_SEED, "demo-p-");
-        List<DemoFeeder.Step> first = sim.spawn(DemoFeeder.EPOCH, sim.spawnRandom);
+        Simulation sim = new Simulation(Options.DEFAULT_SEED, "demo-p-");
+        List<Step> first = sim.spawn(Simulation.EPOCH, sim.spawnRandom);
         assertThat(first).hasSize(40);
-        assertThat(sim.fire(first.get(0), DemoFeeder.EPOCH).toJson()).isEqualTo("""
+        assertThat(sim.fire(first.get(0), Simulation.EPOCH).toJson()).isEqualTo("""
                 {"eventId":"b0c9fa02-c652-4a15-bde2-233a3f846c77","type":"COURSE_ENROLMENT","occurredOn":"2020-01-01",\
                 "district":"03401","participantRef":"demo-p-000001","courseType":"JOB_LANGUAGE_COURSE"}""");
-        assertThat(sim.fire(first.get(1), DemoFeeder.EPOCH).toJson()).isEqualTo("""
+        assertThat(sim.fire(first.get(1), Simulation.EPOCH).toJson()).isEqualTo("""
                 {"eventId":"3ae9ef92-579d-4e8e-a9b4-bc174c64863e","type":"COURSE_ENROLMENT","occurredOn":"2020-01-01",\
                 "district":"03401","participantRef":"demo-p-000002","courseType":"INTEGRATION_COURSE"}""");
     }
@@ -101,6 +101,6 @@ class DemoFeederTest {
     private void feed(String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(options));
         args.add("--url=http://127.0.0.1:" + ingest.getAddress().getPort() + "/api/v1/events");
-        new DemoFeeder(DemoFeeder.Options.parse(args.toArray(String[]::new))).run();
+        new DemoFeeder(Options.parse(args.toArray(String[]::new))).run();
     }
 }

@@ -1,0 +1,224 @@
+package de.weserems.integration.demo;
+
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Submission;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import static de.weserems.integration.demo.Courses.courseDays;
+import static de.weserems.integration.demo.Courses.dropoutRate;
+import static de.weserems.integration.demo.Courses.languageLevel;
+import static de.weserems.integration.demo.Courses.passRate;
+import static de.weserems.integration.demo.RandomDraws.lognormal;
+import static de.weserems.integration.demo.RandomDraws.pick;
+import static de.weserems.integration.demo.RandomDraws.poisson;
+import static de.weserems.integration.demo.RandomDraws.uuid;
+import static de.weserems.integration.demo.Region.DISTRICTS;
+import static de.weserems.integration.demo.Region.NEIGHBOURS;
+
+/**
+ * The simulated region, day by day: who enrols, completes, moves and finds a job, and when. Why a given
+ * seed means the same history on any day is told at {@link DemoFeeder}.
+ *
+ * <h2>The model</h2>
+ * Participants go through chains of measures: an enrolment, a completion some months later (mostly
+ * PASSED, some FAILED, ~12% DROPPED_OUT), often another enrolment after a waiting gap (typically a
+ * job-related language course after the integration course), and a job placement weeks or months
+ * after the last completion. Occasionally someone moves to a neighbouring district. New participants
+ * appear in each of the 17 districts roughly in proportion to its population (about 1,000 enrolments
+ * a month region-wide), with seasons and slow multi-year waves that differ per district, and each
+ * district has its own character (intake, dropouts, waiting gaps) so the dashboard has stories to show.
+ *
+ * <p>The event contract v1 (types, values, the submission's JSON) is integration-events': one event as a
+ * provider sends it is a Submission, with the fields that do not belong to its type null (and omitted).
+ */
+final class Simulation {
+
+    /** The simulation always starts here, so that a given seed means the same history on any day. */
+    static final LocalDate EPOCH = LocalDate.of(2020, 1, 1);
+    /** Tuned so that the region sees about 1,000 enrolments a month (first and follow-up courses). */
+    private static final double NEW_PARTICIPANTS_PER_MONTH = 640;
+
+    final Random spawnRandom;
+    private final String refPrefix;
+    private final Map<District, DistrictProfile> profile = new EnumMap<>(District.class);
+    final PriorityQueue<Step> pending = new PriorityQueue<>(
+            Comparator.comparing(Step::due).thenComparingLong(Step::order));
+    private final int totalPopulation = DISTRICTS.stream().mapToInt(District::residents2018).sum();
+    private long order;
+    int participants;
+
+    Simulation(long seed, String refPrefix) {
+        this.spawnRandom = new Random(seed);
+        this.refPrefix = refPrefix;
+        Random r = new Random(seed * 31 + 7);
+        for (District d : DISTRICTS) {
+            profile.put(d, new DistrictProfile(
+                    0.75 + 0.55 * r.nextDouble(),       // intake relative to population
+                    r.nextDouble() * 2 * Math.PI,       // phase of a slow three-year wave
+                    0.75 + 0.6 * r.nextDouble(),        // dropout tendency
+                    0.6 + 1.1 * r.nextDouble(),         // waiting gaps between measures
+                    0.75 + 0.6 * r.nextDouble()));      // time to placement
+        }
+    }
+
+    /** Seasonal factor: few course starts in the summer holidays and around Christmas. */
+    private static final double[] SEASON = {1.05, 1.10, 1.10, 1.0, 1.0, 0.95, 0.80, 0.75, 1.20, 1.15, 1.05, 0.85};
+
+    double intakePerDay(District d, LocalDate day) {
+        DistrictProfile c = profile.get(d);
+        double years = ChronoUnit.DAYS.between(EPOCH, day) / 365.25;
+        double wave = 1 + 0.18 * Math.sin(2 * Math.PI * years / 3 + c.wavePhase());
+        double perWorkday = NEW_PARTICIPANTS_PER_MONTH * 12 / 250.0;
+        return perWorkday * d.residents2018() / totalPopulation * c.intake() * wave
+                * SEASON[day.getMonthValue() - 1];
+    }
+
+    /** New participants of one simulated day (course starts on workdays only). */
+    List<Step> spawn(LocalDate day, Random random) {
+        List<Step> steps = new ArrayList<>();
+        if (isWeekend(day)) return steps;
+        for (District d : DISTRICTS) {
+            int n = poisson(intakePerDay(d, day), random);
+            for (int i = 0; i < n; i++) {
+                String ref = refPrefix + String.format("%06d", ++participants);
+                steps.add(newParticipant(ref, d, day, random.nextLong()));
+            }
+        }
+        return steps;
+    }
+
+    /** A new participant's first enrolment (which kind of course comes from the key, too). */
+    Step newParticipant(String ref, District district, LocalDate day, long key) {
+        Participant p = new Participant(ref, district);
+        CourseType first = pick(new SplittableRandom(key ^ 0x5DEECE66DL),
+                new double[] {0.55, 0.22, 0.15, 0.08}, CourseType.values());
+        return new Step(day, order++, key, p, EventType.COURSE_ENROLMENT, first, false);
+    }
+
+    /**
+     * Turns a step into its event, dated {@code date} (the due date, or today in the trickle), and
+     * schedules the participant's next step. Everything random comes from the step's own key.
+     */
+    Submission fire(Step s, LocalDate date) {
+        SplittableRandom r = new SplittableRandom(s.key());
+        Participant p = s.who();
+        DistrictProfile c = profile.get(p.district);
+        UUID eventId = uuid(r);
+        String ref = r.nextDouble() < 0.10 ? null : p.ref; // ~10% of providers' records lack the reference
+        Submission e;
+        switch (s.type()) {
+            case COURSE_ENROLMENT -> {
+                if (p.courses > 0 && r.nextDouble() < 0.05) moveToNeighbour(p, r);
+                c = profile.get(p.district);
+                p.courses++;
+                e = new Submission(eventId, s.type(), date, p.district, ref, s.course(), null, null, null);
+                int duration = courseDays(s.course(), r);
+                boolean drops = r.nextDouble() < dropoutRate(s.course()) * c.dropout();
+                int days = drops ? Math.max(7, (int) (duration * (0.1 + 0.7 * r.nextDouble()))) : duration;
+                schedule(p, date, date.plusDays(days), r.nextLong(), EventType.COURSE_COMPLETION, s.course(), drops);
+            }
+            case COURSE_COMPLETION -> {
+                Outcome outcome = s.dropsOut() ? Outcome.DROPPED_OUT
+                        : r.nextDouble() < passRate(s.course()) ? Outcome.PASSED : Outcome.FAILED;
+                LanguageLevel level = languageLevel(s.course(), outcome, r);
+                e = new Submission(eventId, s.type(), date, p.district, ref, s.course(), outcome, level, null);
+                planAfterCompletion(p, s.course(), outcome, date, c, r);
+            }
+            case JOB_PLACEMENT -> {
+                if (r.nextDouble() < 0.04) moveToNeighbour(p, r);
+                PlacementType type = pick(r, new double[] {0.60, 0.17, 0.06, 0.17}, PlacementType.values());
+                e = new Submission(eventId, s.type(), date, p.district, ref, null, null, null, type);
+            }
+            default -> throw new IllegalStateException();
+        }
+        p.lastDate = date;
+        return e;
+    }
+
+    private void planAfterCompletion(Participant p, CourseType course, Outcome outcome, LocalDate date,
+                                     DistrictProfile c, SplittableRandom r) {
+        double u = r.nextDouble();
+        long key = r.nextLong();
+        int waiting = Math.max(1, (int) Math.round(lognormal(r, 32, 0.75) * c.waitingGap()));
+        int toPlacement = (int) Math.round(lognormal(r, 70, 0.8) * c.placementGap());
+        boolean mayEnrol = p.courses < 5;
+        CourseType next = null; // a further course, or null for a placement / nothing
+        double placement;       // chance of a placement if no further course
+        if (outcome == Outcome.DROPPED_OUT) {
+            if (mayEnrol && p.attempts < 1 && u < 0.15) next = course;
+            placement = 0.30; // a job is a common reason to drop out
+            toPlacement = Math.max(0, toPlacement / 3);
+        } else if (outcome == Outcome.FAILED) {
+            if (mayEnrol && p.attempts < 1 && u < 0.35) next = course;
+            placement = 0.35;
+        } else {
+            next = switch (course) {
+                case ORIENTATION_COURSE -> u < 0.65 ? CourseType.INTEGRATION_COURSE : null;
+                case INTEGRATION_COURSE -> u < 0.50 ? CourseType.JOB_LANGUAGE_COURSE
+                        : u < 0.65 ? CourseType.VOCATIONAL_QUALIFICATION : null;
+                case JOB_LANGUAGE_COURSE -> u < 0.20 ? CourseType.VOCATIONAL_QUALIFICATION : null;
+                case VOCATIONAL_QUALIFICATION -> null;
+            };
+            if (!mayEnrol) next = null;
+            placement = switch (course) {
+                case ORIENTATION_COURSE -> 0.30;
+                case INTEGRATION_COURSE -> 0.70;
+                case JOB_LANGUAGE_COURSE -> 0.78;
+                case VOCATIONAL_QUALIFICATION -> 0.80;
+            };
+        }
+        if (next != null) {
+            p.attempts = next == course ? p.attempts + 1 : 0;
+            schedule(p, date, date.plusDays(waiting), key, EventType.COURSE_ENROLMENT, next, false);
+        } else if (r.nextDouble() < placement) {
+            schedule(p, date, date.plusDays(toPlacement), key, EventType.JOB_PLACEMENT, null, false);
+        } // else: the participant leaves what the providers see
+    }
+
+    /**
+     * Queues the participant's next step for {@code due}. Providers hardly record anything on a weekend:
+     * a Saturday becomes the Friday before or the Monday after, a Sunday the Monday or Tuesday after
+     * (chosen by the key, so it stays reproducible), never on or before the day it was planned from.
+     */
+    private void schedule(Participant p, LocalDate from, LocalDate due, long key, EventType type, CourseType course,
+                          boolean drops) {
+        boolean early = (key & 1) == 0;
+        LocalDate d = switch (due.getDayOfWeek()) {
+            case SATURDAY -> early && due.minusDays(1).isAfter(from) ? due.minusDays(1) : due.plusDays(2);
+            case SUNDAY -> early ? due.plusDays(1) : due.plusDays(2);
+            default -> due;
+        };
+        pending.add(new Step(d, order++, key, p, type, course, drops));
+    }
+
+    private static void moveToNeighbour(Participant p, SplittableRandom r) {
+        List<District> n = NEIGHBOURS.get(p.district);
+        p.district = n.get(r.nextInt(n.size()));
+    }
+
+    static LocalDate nextWorkday(LocalDate d) {
+        return d.getDayOfWeek() == DayOfWeek.SATURDAY ? d.plusDays(2)
+                : d.getDayOfWeek() == DayOfWeek.SUNDAY ? d.plusDays(1) : d;
+    }
+
+    private static boolean isWeekend(LocalDate d) {
+        return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+}
