@@ -24,10 +24,21 @@ public record DashboardProperties(
         @DefaultValue("1s") Duration pushInterval) {
 
     /**
-     * @param minCount a count below this (but above 0) is withheld
-     * @param minCases a rate or median resting on fewer cases is withheld
+     * @param minCount        a count below this (but above 0) is withheld
+     * @param minCases        a rate or median resting on fewer cases is withheld
+     * @param recordKeySecret the secret the events' record keys are derived with (the cell key method);
+     *                        required outside the profile {@code local}, at least 32 characters, the same
+     *                        in every instance and kept: a new one changes every perturbation
      */
-    public record Confidentiality(@DefaultValue("3") int minCount, @DefaultValue("10") int minCases) {
+    public record Confidentiality(@DefaultValue("3") int minCount, @DefaultValue("10") int minCases,
+                                  String recordKeySecret) {
+
+        /** Hides the secret from logs and error messages. */
+        @Override
+        public String toString() {
+            return "Confidentiality[minCount=" + minCount + ", minCases=" + minCases + ", recordKeySecret="
+                    + (recordKeySecret == null ? "unset" : "(hidden)") + "]";
+        }
     }
 
     /**

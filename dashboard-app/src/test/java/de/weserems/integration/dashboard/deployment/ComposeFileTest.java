@@ -124,6 +124,10 @@ class ComposeFileTest {
                     .startsWith("${INGEST_PSEUDONYMISATION_SECRET:?");
         }
         assertThat(instanceIds).hasSize(INGESTS.size());
+        for (String dashboard : DASHBOARDS) {
+            assertThat(String.valueOf(env(dashboard).get("DASHBOARD_CONFIDENTIALITY_RECORD_KEY_SECRET")))
+                    .startsWith("${DASHBOARD_CONFIDENTIALITY_RECORD_KEY_SECRET:?");
+        }
     }
 
     @Test

@@ -61,7 +61,8 @@ final class ChainTopology {
                 .filter((eventId, event) -> event.participant() != null, Named.as("with-participant"))
                 .selectKey((eventId, event) -> event.participant(), Named.as("key-by-participant"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("events-by-participant"))
-                .process(() -> new ParticipantChains(settings.excludedParticipants()), Named.as("chain-by-participant"),
+                .process(() -> new ParticipantChains(settings.excludedParticipants(), settings.recordKeys()),
+                        Named.as("chain-by-participant"),
                         PARTICIPANT_HISTORY)
                 .process(() -> new DeltaBuffer(CHAIN_CHANGES, settings.pace()), Named.as("add-up-chain-changes"),
                         CHAIN_CHANGES);
@@ -71,11 +72,13 @@ final class ChainTopology {
     static final class ParticipantChains implements Processor<String, IntegrationEvent, String, MonthlyCounters> {
 
         private final Counter excludedParticipants;
+        private final RecordKeys recordKeys;
         private ProcessorContext<String, MonthlyCounters> context;
         private KeyValueStore<String, ParticipantHistory> histories;
 
-        ParticipantChains(Counter excludedParticipants) {
+        ParticipantChains(Counter excludedParticipants, RecordKeys recordKeys) {
             this.excludedParticipants = excludedParticipants;
+            this.recordKeys = recordKeys;
         }
 
         @Override
@@ -87,9 +90,10 @@ final class ChainTopology {
         @Override
         public void process(Record<String, IntegrationEvent> record) {
             ParticipantHistory before = Objects.requireNonNullElse(histories.get(record.key()), ParticipantHistory.EMPTY);
-            ParticipantHistory after = before.with(record.value());
+            long recordKey = recordKeys.keyOf(record.value().eventId());
+            ParticipantHistory after = before.with(record.value(), recordKey);
             if (after.excluded()) {
-                exclude(record, before);
+                exclude(record, before, recordKey);
                 return;
             }
             if (after.equals(before)) {
@@ -112,7 +116,7 @@ final class ChainTopology {
          * The pseudonym stands for too many events: its completions leave the chain figures and count as
          * excluded, and so does every completion of it that comes later; nothing else of it is kept.
          */
-        private void exclude(Record<String, IntegrationEvent> record, ParticipantHistory before) {
+        private void exclude(Record<String, IntegrationEvent> record, ParticipantHistory before, long recordKey) {
             if (!before.excluded()) {
                 histories.put(record.key(), ParticipantHistory.EXCLUDED);
                 excludedParticipants.increment();
@@ -122,7 +126,7 @@ final class ChainTopology {
                             ChainCounters.ZERO.plus(contributions.get(i), -1).plusExcluded(1));
                 }
             }
-            ParticipantHistory.Completion completion = ParticipantHistory.completion(record.value());
+            ParticipantHistory.Completion completion = ParticipantHistory.completion(record.value(), recordKey);
             if (completion != null) {
                 forward(record, completion, ChainCounters.ZERO.plusExcluded(1));
             }
@@ -131,7 +135,7 @@ final class ChainTopology {
         private void forward(Record<String, IntegrationEvent> record, ParticipantHistory.Completion completion,
                              ChainCounters change) {
             context.forward(record.withKey(DistrictMonth.key(completion.district(), YearMonth.from(completion.date())))
-                    .withValue(MonthlyCounters.ofChain(completion.courseType(), change)));
+                    .withValue(MonthlyCounters.ofChain(completion.courseType(), change, completion.recordKey())));
         }
     }
 }

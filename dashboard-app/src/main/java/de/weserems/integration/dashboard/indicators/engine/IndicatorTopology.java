@@ -99,7 +99,7 @@ public final class IndicatorTopology {
 
         KStream<String, MonthlyCounters> counts = unique
                 .map((id, event) -> new KeyValue<>(DistrictMonth.of(event).key(),
-                        MonthlyCounters.of(event)), Named.as("count-event"))
+                        MonthlyCounters.of(event, settings.recordKeys().keyOf(id))), Named.as("count-event"))
                 .process(() -> new DeltaBuffer(COUNT_CHANGES, settings.pace()), Named.as("add-up-count-changes"),
                         COUNT_CHANGES);
         KStream<String, MonthlyCounters> chains = ChainTopology.build(builder, unique, settings);

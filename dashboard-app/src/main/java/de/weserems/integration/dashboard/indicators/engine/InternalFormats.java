@@ -11,6 +11,7 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,16 +40,17 @@ final class InternalFormats {
     /**
      * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
      * {@value ChainTopology#CHAIN_CHANGES} and {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}, and the
-     * repartition topic between them.
+     * repartition topic between them. Version 2 appended the key sums (none in a version-1 record).
      */
-    static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 1,
-            InternalFormats::writeCounters, (in, version) -> readCounters(in));
+    static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 2,
+            InternalFormats::writeCounters, InternalFormats::readCounters);
     /**
      * The store {@value ChainTopology#PARTICIPANT_HISTORY}. Version 2 appended how many events the
      * pseudonym stood for and whether it left the chain; a version-1 history reads as not excluded with
-     * as many events as it holds days and completions.
+     * as many events as it holds days and completions. Version 3 appended each completion's record key
+     * (0 before).
      */
-    static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 2,
+    static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 3,
             InternalFormats::writeHistory, InternalFormats::readHistory);
 
     private InternalFormats() {
@@ -93,9 +95,14 @@ final class InternalFormats {
         });
         writeChainMap(c.chain(), out);
         out.writeInstant(c.lastReceivedAt());
+        // version 2
+        out.writeBoolean(c.keySums() != null);
+        if (c.keySums() != null) {
+            writeCounters(c.keySums(), out);
+        }
     }
 
-    private static MonthlyCounters readCounters(BinarySerde.Reader in) {
+    private static MonthlyCounters readCounters(BinarySerde.Reader in, int version) {
         Map<CourseType, CourseCounters> courses = new EnumMap<>(CourseType.class);
         for (int i = in.readVarint(); i > 0; i--) {
             courses.put(in.readRequiredEnum(COURSE_TYPES), new CourseCounters(in.readVarlong(), in.readVarlong(),
@@ -105,7 +112,10 @@ final class InternalFormats {
         for (int i = in.readVarint(); i > 0; i--) {
             placements.put(in.readRequiredEnum(PLACEMENT_TYPES), in.readVarlong());
         }
-        return new MonthlyCounters(courses, placements, readChainMap(in), in.readInstant());
+        Map<CourseType, ChainCounters> chain = readChainMap(in);
+        Instant lastReceivedAt = in.readInstant();
+        MonthlyCounters keySums = version >= 2 && in.readBoolean() ? readCounters(in, version) : null;
+        return new MonthlyCounters(courses, placements, chain, lastReceivedAt, keySums);
     }
 
     private static void writeChainMap(Map<CourseType, ChainCounters> chain, BinarySerde.Writer out) {
@@ -159,6 +169,10 @@ final class InternalFormats {
         // version 2
         out.writeVarlong(h.events());
         out.writeBoolean(h.excluded());
+        // version 3
+        for (ParticipantHistory.Completion c : h.completions()) {
+            out.writeVarlong(c.recordKey());
+        }
     }
 
     private static ParticipantHistory readHistory(BinarySerde.Reader in, int version) {
@@ -166,7 +180,7 @@ final class InternalFormats {
         List<ParticipantHistory.Completion> completions = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             completions.add(new ParticipantHistory.Completion(in.readRequiredEnum(DISTRICTS),
-                    LocalDate.ofEpochDay(in.readVarlong()), in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES)));
+                    LocalDate.ofEpochDay(in.readVarlong()), in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), 0));
         }
         List<LocalDate> placements = readDays(in);
         List<LocalDate> enrolments = readDays(in);
@@ -174,7 +188,13 @@ final class InternalFormats {
             return new ParticipantHistory(completions, placements, enrolments,
                     completions.size() + placements.size() + enrolments.size(), false);
         }
-        return new ParticipantHistory(completions, placements, enrolments, in.readVarint(), in.readBoolean());
+        int events = in.readVarint();
+        boolean excluded = in.readBoolean();
+        if (version >= 3) {
+            completions.replaceAll(c -> new ParticipantHistory.Completion(c.district(), c.date(), c.courseType(),
+                    c.outcome(), in.readVarlong()));
+        }
+        return new ParticipantHistory(completions, placements, enrolments, events, excluded);
     }
 
     private static void writeDays(List<LocalDate> days, BinarySerde.Writer out) {

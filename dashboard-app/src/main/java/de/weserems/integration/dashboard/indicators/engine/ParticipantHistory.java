@@ -35,8 +35,13 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
     static final ParticipantHistory EMPTY = new ParticipantHistory(List.of(), List.of(), List.of(), 0, false);
     static final ParticipantHistory EXCLUDED = new ParticipantHistory(List.of(), List.of(), List.of(), 0, true);
 
-    /** A completion that counts in the chain: in its own district and month. */
-    record Completion(District district, LocalDate date, CourseType courseType, Outcome outcome) {
+    /**
+     * A completion that counts in the chain: in its own district and month.
+     *
+     * @param recordKey the completion event's record key ({@link RecordKeys}), for the key sums of the
+     *                  chain counters it contributes to; 0 in histories written before engine generation v5
+     */
+    record Completion(District district, LocalDate date, CourseType courseType, Outcome outcome, long recordKey) {
     }
 
     ParticipantHistory {
@@ -45,8 +50,11 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         enrolments = enrolments == null ? List.of() : List.copyOf(enrolments);
     }
 
-    /** This history with one more (deduplicated) event; the same history when it changes nothing. */
-    ParticipantHistory with(IntegrationEvent event) {
+    /**
+     * This history with one more (deduplicated) event, whose record key is {@code recordKey}; the same
+     * history when it changes nothing.
+     */
+    ParticipantHistory with(IntegrationEvent event, long recordKey) {
         if (excluded) {
             return this;
         }
@@ -57,7 +65,7 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         return switch (event.type()) {
             case COURSE_COMPLETION -> event.outcome() == Outcome.DROPPED_OUT
                     ? new ParticipantHistory(completions, placements, enrolments, counted, false)
-                    : new ParticipantHistory(append(completions, completion(event)), placements, enrolments,
+                    : new ParticipantHistory(append(completions, completion(event, recordKey)), placements, enrolments,
                     counted, false);
             case JOB_PLACEMENT -> new ParticipantHistory(completions, insert(placements, event.occurredOn()), enrolments,
                     counted, false);
@@ -67,10 +75,10 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
     }
 
     /** The completion an event is, if it is one that can count in the chain ({@code PASSED} or {@code FAILED}). */
-    static Completion completion(IntegrationEvent event) {
+    static Completion completion(IntegrationEvent event, long recordKey) {
         return event.type() == de.weserems.integration.events.EventType.COURSE_COMPLETION
                 && event.outcome() != Outcome.DROPPED_OUT
-                ? new Completion(event.district(), event.occurredOn(), event.courseType(), event.outcome()) : null;
+                ? new Completion(event.district(), event.occurredOn(), event.courseType(), event.outcome(), recordKey) : null;
     }
 
     /** The chain contribution of each completion, in the order of {@link #completions()}. */

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -41,12 +42,18 @@ class StreamsConfig {
     @Bean
     KTable<String, MonthlyCounters> districtMonthCounters(
             StreamsBuilder builder, JsonMapper json, DeadLetters deadLetters, EngineProperties engine,
-            MeterRegistry meters, @Lazy EngineModes modes) {
+            MeterRegistry meters, @Lazy EngineModes modes, RecordKeys recordKeys) {
         Counter excluded = Counter.builder("indicators.chain.participants.excluded")
                 .description("pseudonyms that stood for more events than one person has and left the chain figures")
                 .register(meters);
         return IndicatorTopology.build(builder, json, deadLetters, new TopologySettings(
-                engine.engineGeneration().indicatorsTopic(), modes, excluded));
+                engine.engineGeneration().indicatorsTopic(), modes, excluded, recordKeys));
+    }
+
+    @Bean
+    RecordKeys recordKeys(DashboardProperties properties, Environment environment) {
+        return RecordKeySecret.keys(properties.confidentiality().recordKeySecret(),
+                environment.acceptsProfiles(Profiles.of("local")));
     }
 
     /**

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
  * @param pace                 how often the engine passes on what it added up, and commits
  *                             ({@link DeltaBuffer}): live, or rarely while the generation catches up
  * @param excludedParticipants counts the pseudonyms that left the chain figures (too many events)
+ * @param recordKeys           each event's record key, summed beside every count (the cell key method)
  */
-public record TopologySettings(String indicatorsTopic, Pace pace, Counter excludedParticipants) {
+public record TopologySettings(String indicatorsTopic, Pace pace, Counter excludedParticipants,
+                               RecordKeys recordKeys) {
 }

@@ -60,6 +60,18 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
                 excluded + other.excluded);
     }
 
+    /** Every cell times {@code k}: what a completion with record key {@code k} adds to the key sums. */
+    public ChainCounters times(long k) {
+        return new ChainCounters(times(passedByDay, k), times(placedWithin6MonthsByDay, k), times(daysToPlacement, k),
+                times(waitingDays, k), excluded * k);
+    }
+
+    private static Map<Integer, Long> times(Map<Integer, Long> histogram, long k) {
+        Map<Integer, Long> product = new HashMap<>();
+        histogram.forEach((key, n) -> product.put(key, n * k));
+        return product;
+    }
+
     public boolean isEmpty() {
         return passedByDay.isEmpty() && placedWithin6MonthsByDay.isEmpty() && daysToPlacement.isEmpty()
                 && waitingDays.isEmpty() && excluded == 0;

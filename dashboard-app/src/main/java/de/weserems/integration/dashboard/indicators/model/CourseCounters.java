@@ -9,6 +9,11 @@ public record CourseCounters(long enrolments, long passed, long failed, long dro
 
     public static final CourseCounters ZERO = new CourseCounters(0, 0, 0, 0, 0);
 
+    /** Every count times {@code k}: what a record with key {@code k} adds to the key sums. */
+    public CourseCounters times(long k) {
+        return new CourseCounters(enrolments * k, passed * k, failed * k, dropouts * k, passedB1OrHigher * k);
+    }
+
     public CourseCounters plus(CourseCounters o) {
         return new CourseCounters(enrolments + o.enrolments, passed + o.passed, failed + o.failed,
                 dropouts + o.dropouts, passedB1OrHigher + o.passedB1OrHigher);

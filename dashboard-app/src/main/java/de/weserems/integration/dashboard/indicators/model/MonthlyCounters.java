@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * All counters of one district and month, as the indicator topic carries them. Kept by course type and
@@ -21,12 +22,23 @@ import java.util.function.BinaryOperator;
  *                       (empty in a record written before the chain indicators existed)
  * @param lastReceivedAt when ingest received the newest event counted here; the read model measures
  *                       freshness (receipt to visible figure) with it. {@code null} in older records
+ * @param keySums        the same counters with every count replaced by the sum of its records' keys
+ *                       (the cell key method, docs/design.md): an event adds its record key times what
+ *                       it adds to the counts, so key sums add up over months, districts and course
+ *                       types as the counts do. {@code null} in key sums themselves and in records
+ *                       written before engine generation v5
  */
 public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements,
-                              Map<CourseType, ChainCounters> chain, Instant lastReceivedAt) {
+                              Map<CourseType, ChainCounters> chain, Instant lastReceivedAt, MonthlyCounters keySums) {
 
     public static MonthlyCounters empty() {
-        return new MonthlyCounters(Map.of(), Map.of(), Map.of(), null);
+        return new MonthlyCounters(Map.of(), Map.of(), Map.of(), null, null);
+    }
+
+    /** Counters without key sums. */
+    public MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements,
+                           Map<CourseType, ChainCounters> chain, Instant lastReceivedAt) {
+        this(courses, placements, chain, lastReceivedAt, null);
     }
 
     public MonthlyCounters {
@@ -47,9 +59,36 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
         };
     }
 
+    /** What one (deduplicated) event adds, with {@code recordKey} (32 bits) added to the key sums of its counts. */
+    public static MonthlyCounters of(IntegrationEvent event, long recordKey) {
+        return of(event).withKeySums(recordKey);
+    }
+
     /** A change of the chain counters of one course type only. */
     public static MonthlyCounters ofChain(CourseType courseType, ChainCounters change) {
         return new MonthlyCounters(Map.of(), Map.of(), Map.of(courseType, change), null);
+    }
+
+    /** A change of the chain counters of one completion, whose record key is {@code recordKey}. */
+    public static MonthlyCounters ofChain(CourseType courseType, ChainCounters change, long recordKey) {
+        return ofChain(courseType, change).withKeySums(recordKey);
+    }
+
+    /** These counters as what one record adds: with every count times {@code recordKey} as the key sums. */
+    private MonthlyCounters withKeySums(long recordKey) {
+        MonthlyCounters sums = new MonthlyCounters(times(courses, c -> c.times(recordKey), CourseType.class),
+                times(placements, n -> n * recordKey, PlacementType.class),
+                times(chain, c -> c.times(recordKey), CourseType.class), null, null);
+        return new MonthlyCounters(courses, placements, chain, lastReceivedAt, sums);
+    }
+
+    private static <K extends Enum<K>, V> Map<K, V> times(Map<K, V> counts, UnaryOperator<V> times, Class<K> type) {
+        if (counts.isEmpty()) {
+            return counts;
+        }
+        Map<K, V> product = new EnumMap<>(type);
+        counts.forEach((key, value) -> product.put(key, times.apply(value)));
+        return product;
     }
 
     /** These counters with one more (deduplicated) event counted. */
@@ -61,9 +100,11 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
     public MonthlyCounters plus(MonthlyCounters change) {
         Instant newest = lastReceivedAt == null || (change.lastReceivedAt != null
                 && change.lastReceivedAt.isAfter(lastReceivedAt)) ? change.lastReceivedAt : lastReceivedAt;
+        MonthlyCounters sums = keySums == null ? change.keySums
+                : change.keySums == null ? keySums : keySums.plus(change.keySums);
         return new MonthlyCounters(sum(courses, change.courses, CourseCounters::plus, CourseType.class),
                 sum(placements, change.placements, Long::sum, PlacementType.class),
-                sum(chain, change.chain, ChainCounters::plus, CourseType.class), newest);
+                sum(chain, change.chain, ChainCounters::plus, CourseType.class), newest, sums);
     }
 
     private static <K extends Enum<K>, V> Map<K, V> sum(Map<K, V> a, Map<K, V> b, BinaryOperator<V> plus,

@@ -57,10 +57,32 @@ class InternalFormatsTest {
     }
 
     @Test
+    void counters_with_key_sums_read_back_equal_and_a_record_of_version_1_reads_without_them() {
+        IntegrationEvent completion = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION,
+                LocalDate.of(2026, 1, 5), District.LEER, "p", CourseType.JOB_LANGUAGE_COURSE, Outcome.PASSED,
+                LanguageLevel.B2, null, "demo", Instant.parse("2026-01-05T10:00:00Z"));
+        IntegrationEvent placement = new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT,
+                LocalDate.of(2026, 1, 9), District.LEER, "p", null, null, null, PlacementType.EMPLOYMENT, "demo",
+                Instant.parse("2026-01-09T10:00:00Z"));
+        MonthlyCounters keyed = MonthlyCounters.of(completion, 0xFFFF_FFFFL).plus(MonthlyCounters.of(placement, 7))
+                .plus(MonthlyCounters.ofChain(CourseType.JOB_LANGUAGE_COURSE,
+                        new ChainCounters(Map.of(5, 1L), Map.of(5, 1L), Map.of(4, 1L), Map.of(), 0), 0xFFFF_FFFFL));
+        assertThat(keyed.keySums().courses().get(CourseType.JOB_LANGUAGE_COURSE).passed()).isEqualTo(0xFFFF_FFFFL);
+        assertThat(keyed.keySums().placements()).containsEntry(PlacementType.EMPLOYMENT, 7L);
+        assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, keyed)).isEqualTo(keyed);
+
+        MonthlyCounters unkeyed = MonthlyCounters.of(completion);
+        byte[] current = InternalFormats.MONTHLY_COUNTERS.serializer().serialize("t", unkeyed);
+        byte[] version1 = Arrays.copyOf(current, current.length - 1); // without the key sums' presence flag
+        version1[0] = 1;
+        assertThat(InternalFormats.MONTHLY_COUNTERS.deserializer().deserialize("t", version1)).isEqualTo(unkeyed);
+    }
+
+    @Test
     void a_participant_history_reads_back_equal_also_when_excluded() {
         ParticipantHistory history = new ParticipantHistory(
                 List.of(new ParticipantHistory.Completion(District.EMSLAND, LocalDate.of(2026, 2, 28),
-                        CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED)),
+                        CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, 0xFEDC_BA98L)),
                 List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1)), List.of(LocalDate.of(2025, 1, 1)), 7, false);
 
         assertThat(roundTrip(InternalFormats.PARTICIPANT_HISTORY, history)).isEqualTo(history);

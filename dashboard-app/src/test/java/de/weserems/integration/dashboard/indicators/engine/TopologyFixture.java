@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public final class TopologyFixture implements AutoCloseable {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String INDICATORS = "integration.indicators.test";
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
+    /** The record keys of the tests' engine: under a fixed secret. */
+    public static final RecordKeys RECORD_KEYS = RecordKeys.hmac("a test secret, not for production".getBytes(StandardCharsets.UTF_8));
     static final TopologySettings SETTINGS = settings(new SimpleMeterRegistry().counter("excluded"));
     private static final Path MEMORY_DIR = Path.of("/dev/shm");
 
@@ -46,13 +49,22 @@ public final class TopologyFixture implements AutoCloseable {
     private final Path stateDir;
 
     public TopologyFixture() {
-        this(TestPace.live(FLUSH_INTERVAL));
+        this(TestPace.live(FLUSH_INTERVAL), RECORD_KEYS);
     }
 
     /** With the engine's pace decided by the test (e.g. catching up, then live). */
     TopologyFixture(Pace pace) {
+        this(pace, RECORD_KEYS);
+    }
+
+    /** With record keys chosen by the test. */
+    TopologyFixture(RecordKeys recordKeys) {
+        this(TestPace.live(FLUSH_INTERVAL), recordKeys);
+    }
+
+    private TopologyFixture(Pace pace, RecordKeys recordKeys) {
         StreamsBuilder builder = new StreamsBuilder();
-        IndicatorTopology.build(builder, JSON, deadLetters, new TopologySettings(INDICATORS, pace, excluded));
+        IndicatorTopology.build(builder, JSON, deadLetters, new TopologySettings(INDICATORS, pace, excluded, recordKeys));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -100,7 +112,7 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     private static TopologySettings settings(Counter excluded) {
-        return new TopologySettings(INDICATORS, TestPace.live(FLUSH_INTERVAL), excluded);
+        return new TopologySettings(INDICATORS, TestPace.live(FLUSH_INTERVAL), excluded, RECORD_KEYS);
     }
 
     /** How many pseudonyms left the chain figures (the engine's metric). */
