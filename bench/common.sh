@@ -10,8 +10,8 @@
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MSG_TAG="${MSG_TAG:-bench}"
-# The bench programs are run from source together with the classes of bench/support/ they use: the
-# multi-file source launcher (JEP 458) came with JDK 22.
+# The bench programs are run from source together with the classes of bench/support/ (and of their
+# own package, e.g. bench/soakmonitor/) they use: the multi-file source launcher (JEP 458) came with JDK 22.
 MIN_JAVA=22
 # shellcheck source=local/lib.sh
 source "$BENCH/../local/lib.sh"

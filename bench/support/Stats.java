@@ -1,8 +1,9 @@
 package support;
 
+import java.util.List;
 import java.util.Locale;
 
-/** Percentiles, least-squares fits and number formats of the bench programs' figures. */
+/** Percentiles, medians, least-squares fits and number formats of the bench programs' figures. */
 public final class Stats {
 
     private Stats() {
@@ -15,6 +16,13 @@ public final class Stats {
         }
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.clamp(index, 0, sorted.length - 1)];
+    }
+
+    /** The median: the middle value, or the mean of the middle two rounded down; 0 when there are none. */
+    public static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Nanoseconds as milliseconds with one decimal. */
