@@ -110,18 +110,18 @@ abstract class EndToEndTestBase {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The read API's answer for the current month, as planer. */
+    /** The read API's exact figures for the current month (role STATISTICS: the local user admin). */
     JsonNode indicators() throws Exception {
         YearMonth month = YearMonth.now(Region.ZONE);
         return indicators(month, month);
     }
 
-    /** The read API's answer for the months {@code from}..{@code to}, as planer. */
+    /** The read API's exact figures for the months {@code from}..{@code to}. */
     JsonNode indicators(YearMonth from, YearMonth to) throws Exception {
         return ReadApi.report(URI.create("http://localhost:" + port), from, to);
     }
 
-    /** A district's enrolments this month from the read API; -1 while not reported, -2 while withheld. */
+    /** A district's enrolments this month from the read API (exact); -1 while not reported. */
     long enrolmentsOf(String district) throws Exception {
         for (JsonNode d : indicators().get("districts")) {
             if (d.get("district").asString().equals(district)) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -367,9 +366,9 @@ class FaultToleranceIT {
             HttpResponse<String> r;
             try {
                 r = http.send(HttpRequest.newBuilder(dashboard.uri("/api/v1/indicators?from=" + YearMonth.now()
-                                + "&to=" + YearMonth.now()))
+                                + "&to=" + YearMonth.now() + "&exact=true"))
                         .timeout(Duration.ofSeconds(5))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("planer:planer".getBytes()))
+                        .header("Authorization", ReadApi.EXACT_AUTHORIZATION)
                         .build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 down.incrementAndGet(); // stopped, killed or not yet listening

@@ -91,7 +91,8 @@ class SecurityConfig {
         List<UserDetails> users = new ArrayList<>();
         if (environment.acceptsProfiles(Profiles.of("local"))) {
             users.add(User.withUsername("planer").password("{noop}planer").roles(Roles.VIEWER).build());
-            users.add(User.withUsername("admin").password("{noop}admin").roles(Roles.VIEWER, Roles.ADMIN).build());
+            users.add(User.withUsername("admin").password("{noop}admin")
+                    .roles(Roles.VIEWER, Roles.ADMIN, Roles.STATISTICS).build());
         }
         for (DashboardProperties.User u : properties.users()) {
             String local = LOCAL_LOGINS.get(u.username());
@@ -101,7 +102,7 @@ class SecurityConfig {
                         + "password; it is only allowed with the Spring profile 'local'. Set a real password hash.");
             }
             List<String> roles = new ArrayList<>(u.roles());
-            if (roles.contains(Roles.ADMIN) && !roles.contains(Roles.VIEWER)) {
+            if ((roles.contains(Roles.ADMIN) || roles.contains(Roles.STATISTICS)) && !roles.contains(Roles.VIEWER)) {
                 roles.add(Roles.VIEWER);
             }
             users.add(User.withUsername(u.username()).password(u.passwordHash())

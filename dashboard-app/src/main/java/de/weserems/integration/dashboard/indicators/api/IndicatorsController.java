@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.api;
 
+import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
@@ -7,11 +8,15 @@ import de.weserems.integration.dashboard.indicators.query.MonthlyReport;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,6 +40,8 @@ import java.util.Set;
  */
 @RestController
 class IndicatorsController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorsController.class);
 
     static final String CSV = "text/csv";
 
@@ -61,9 +68,12 @@ class IndicatorsController {
     IndicatorReport indicators(@RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) List<String> district,
-                               @RequestParam(required = false) String courseType) {
+                               @RequestParam(required = false) String courseType,
+                               @RequestParam(defaultValue = "false") boolean exact,
+                               Authentication user, HttpServletRequest request) {
         YearMonth[] period = period(from, to, 20);
-        return queries.report(period[0], period[1], districts(district), courseType(courseType));
+        return queries.report(period[0], period[1], districts(district), courseType(courseType),
+                exactAllowed(exact, user, request));
     }
 
     /** The same figures as CSV: the region and one row per district, a column per figure, empty where withheld. */
@@ -71,8 +81,10 @@ class IndicatorsController {
     ResponseEntity<String> indicatorsCsv(@RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to,
                                          @RequestParam(required = false) List<String> district,
-                                         @RequestParam(required = false) String courseType) {
-        IndicatorReport report = indicators(from, to, district, courseType);
+                                         @RequestParam(required = false) String courseType,
+                                         @RequestParam(defaultValue = "false") boolean exact,
+                                         Authentication user, HttpServletRequest request) {
+        IndicatorReport report = indicators(from, to, district, courseType, exact, user, request);
         return csv(IndicatorCsv.API.write(report), "indicators-" + report.from() + "-" + report.to() + ".csv");
     }
 
@@ -80,11 +92,14 @@ class IndicatorsController {
     MonthlyReport monthly(@PathVariable String ags,
                           @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to,
-                          @RequestParam(required = false) String courseType) {
+                          @RequestParam(required = false) String courseType,
+                          @RequestParam(defaultValue = "false") boolean exact,
+                          Authentication user, HttpServletRequest request) {
         District district = District.byAgs(ags).orElseThrow(() ->
                 new BadParameter("ags", ags + " is not a district of Weser-Ems"));
         YearMonth[] period = period(from, to, 10);
-        return queries.monthly(district, period[0], period[1], courseType(courseType));
+        return queries.monthly(district, period[0], period[1], courseType(courseType),
+                exactAllowed(exact, user, request));
     }
 
     /** The district's months as CSV: one row per month for the district and one for the region. */
@@ -92,8 +107,10 @@ class IndicatorsController {
     ResponseEntity<String> monthlyCsv(@PathVariable String ags,
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
-                                      @RequestParam(required = false) String courseType) {
-        MonthlyReport report = monthly(ags, from, to, courseType);
+                                      @RequestParam(required = false) String courseType,
+                                      @RequestParam(defaultValue = "false") boolean exact,
+                                      Authentication user, HttpServletRequest request) {
+        MonthlyReport report = monthly(ags, from, to, courseType, exact, user, request);
         List<Map<String, String>> leading = new ArrayList<>();
         List<AreaFigures> areas = new ArrayList<>();
         for (MonthlyReport.Month m : report.months()) {
@@ -104,6 +121,23 @@ class IndicatorsController {
         }
         return csv(IndicatorCsv.API.write(leading, areas),
                 "indicators-" + ags + "-monthly-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    /**
+     * Exact figures only for the role STATISTICS, and each such request logged with its user: they are
+     * the microdata's counts, unprotected.
+     */
+    private static boolean exactAllowed(boolean exact, Authentication user, HttpServletRequest request) {
+        if (!exact) {
+            return false;
+        }
+        boolean statistics = user != null && user.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.STATISTICS).equals(a.getAuthority()));
+        if (!statistics) {
+            throw new ExactNotAllowed();
+        }
+        LOG.info("Exact figures for user '{}': {}?{}", user.getName(), request.getRequestURI(), request.getQueryString());
+        return true;
     }
 
     private YearMonth[] period(String from, String to, int maxYears) {
@@ -167,6 +201,13 @@ class IndicatorsController {
         }
     }
 
+    static final class ExactNotAllowed extends RuntimeException {
+        ExactNotAllowed() {
+            super("Exact figures (exact=true) are only for users with the role STATISTICS; without it, ask "
+                    + "without exact to get the published figures.");
+        }
+    }
+
     static final class NotLoaded extends RuntimeException {
         NotLoaded() {
             super("This dashboard instance is still reading the indicators from Kafka; its figures would be incomplete.");
@@ -182,6 +223,15 @@ class IndicatorsController {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_LOADING_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    @ExceptionHandler(ExactNotAllowed.class)
+    ResponseEntity<ProblemDetail> exactNotAllowed(ExactNotAllowed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(URI.create("/problems/exact-figures-forbidden"));
+        problem.setTitle("Exact figures not allowed");
+        problem.setProperty("parameter", "exact");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(BadParameter.class)

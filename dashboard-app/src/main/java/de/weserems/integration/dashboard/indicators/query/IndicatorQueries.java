@@ -41,6 +41,8 @@ public class IndicatorQueries {
 
     private final IndicatorReadModel readModel;
     private final Confidentiality confidentiality;
+    /** What the role STATISTICS gets with {@code exact=true}: nothing withheld, a rate or median wherever it exists. */
+    private final Confidentiality exact = new Confidentiality(1, 1);
     private final Clock clock;
     private final Population population;
 
@@ -92,6 +94,16 @@ public class IndicatorQueries {
      * @param courseType only this course type, or {@code null}; placements are never filtered by it
      */
     public IndicatorReport report(YearMonth from, YearMonth to, Set<District> only, CourseType courseType) {
+        return report(from, to, only, courseType, false);
+    }
+
+    /**
+     * As {@link #report(YearMonth, YearMonth, Set, CourseType)}; with {@code exact} the true figures,
+     * nothing withheld: only for the role STATISTICS, which the read API checks.
+     */
+    public IndicatorReport report(YearMonth from, YearMonth to, Set<District> only, CourseType courseType,
+                                  boolean exact) {
+        Confidentiality rules = exact ? this.exact : confidentiality;
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("'from' must not be after 'to'");
         }
@@ -117,18 +129,18 @@ public class IndicatorQueries {
         }
         pending[DISTRICTS.length] = region.chain.pending;
         table.put(PENDING, pending);
-        Map<String, boolean[]> withheld = confidentiality.withhold(table);
+        Map<String, boolean[]> withheld = rules.withhold(table);
 
         List<AreaFigures> districts = new ArrayList<>();
         for (int i = 0; i < DISTRICTS.length; i++) {
             District d = DISTRICTS[i];
             if (only.isEmpty() || only.contains(d)) {
-                districts.add(figures(d.ags(), d.displayName(), population.of(d), sums[i].reported, sums[i],
-                        withheld, i, false));
+                districts.add(figures(rules, d.ags(), d.displayName(), population.of(d), sums[i].reported,
+                        sums[i], withheld, i, false));
             }
         }
         int regionPopulation = population.region();
-        AreaFigures regionFigures = figures(Region.AGS, Region.NAME, regionPopulation, true, region,
+        AreaFigures regionFigures = figures(rules, Region.AGS, Region.NAME, regionPopulation, true, region,
                 withheld, DISTRICTS.length, true);
         return new IndicatorReport(from, to, clock.instant(), regionFigures, List.copyOf(districts));
     }
@@ -138,9 +150,15 @@ public class IndicatorQueries {
      * (the same rules as {@link #report}), so no month's figures can be recovered from the others'.
      */
     public MonthlyReport monthly(District district, YearMonth from, YearMonth to, CourseType courseType) {
+        return monthly(district, from, to, courseType, false);
+    }
+
+    /** As {@link #monthly(District, YearMonth, YearMonth, CourseType)}; with {@code exact} the true figures. */
+    public MonthlyReport monthly(District district, YearMonth from, YearMonth to, CourseType courseType,
+                                 boolean exact) {
         List<MonthlyReport.Month> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            IndicatorReport month = report(m, m, Set.of(district), courseType);
+            IndicatorReport month = report(m, m, Set.of(district), courseType, exact);
             months.add(new MonthlyReport.Month(m, month.districts().getFirst(), month.region()));
         }
         return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(), List.copyOf(months));
@@ -157,8 +175,8 @@ public class IndicatorQueries {
         return s;
     }
 
-    private AreaFigures figures(String ags, String name, int population, boolean reported, Sums s,
-                                Map<String, boolean[]> withheld, int row, boolean region) {
+    private AreaFigures figures(Confidentiality rules, String ags, String name, int population, boolean reported,
+                                Sums s, Map<String, boolean[]> withheld, int row, boolean region) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, BigDecimal> per10k = new LinkedHashMap<>();
@@ -181,47 +199,59 @@ public class IndicatorQueries {
         }
         long completions = s.get("completions");
         long closed = completions + s.get("dropouts");
-        rate(rates, hidden, reported, "completionRate", completions, closed,
+        rate(rules, rates, hidden, reported, "completionRate", completions, closed,
                 withheld.get("completions")[row] || withheld.get("dropouts")[row]);
-        rate(rates, hidden, reported, "languageSuccessRate", s.get("passedB1OrHigher"), s.languageCompletions,
+        rate(rules, rates, hidden, reported, "languageSuccessRate", s.get("passedB1OrHigher"), s.languageCompletions,
                 withheld.get("passedB1OrHigher")[row]);
         // numerator and denominator are not shown; the numerator is held to the count rule all the same
-        rate(rates, hidden, reported, "placementWithin6Months", s.chain.placed, s.chain.ended,
-                confidentiality.withholdCount(s.chain.placed));
+        rate(rules, rates, hidden, reported, "placementWithin6Months", s.chain.placed, s.chain.ended,
+                rules.withholdCount(s.chain.placed));
         return new AreaFigures(ags, name, population, region ? null : reported, counts, rates, per10k,
-                reported ? chain(s.chain, withheld.get(PENDING)[row], hidden) : ChainFigures.NOT_REPORTED,
+                reported ? chain(rules, s.chain, withheld.get(PENDING)[row], hidden) : ChainFigures.NOT_REPORTED,
                 List.copyOf(hidden));
     }
 
-    private ChainFigures chain(ChainSums s, boolean pendingWithheld, List<String> hidden) {
-        BigDecimal daysToPlacement = median(s.daysToPlacement, "medianDaysToPlacement", hidden);
-        BigDecimal waitingDays = median(s.waitingDays, "medianWaitingDays", hidden);
+    private ChainFigures chain(Confidentiality rules, ChainSums s, boolean pendingWithheld, List<String> hidden) {
+        BigDecimal daysToPlacement = median(rules, s.daysToPlacement, "medianDaysToPlacement", hidden);
+        BigDecimal waitingDays = median(rules, s.waitingDays, "medianWaitingDays", hidden);
         if (pendingWithheld) {
             hidden.add("chain." + PENDING);
         }
         return new ChainFigures(daysToPlacement, waitingDays, pendingWithheld ? null : s.pending);
     }
 
-    private BigDecimal median(DayHistogram histogram, String name, List<String> hidden) {
-        if (confidentiality.withholdMedian(histogram.cases())) {
+    private BigDecimal median(Confidentiality rules, DayHistogram histogram, String name, List<String> hidden) {
+        if (nothingToWithhold(rules, histogram.cases())) {
+            return null;
+        }
+        if (rules.withholdMedian(histogram.cases())) {
             hidden.add("chain." + name);
             return null;
         }
         return histogram.median();
     }
 
-    private void rate(Map<String, BigDecimal> rates, List<String> hidden, boolean reported, String name,
-                      long numerator, long denominator, boolean partWithheld) {
+    private void rate(Confidentiality rules, Map<String, BigDecimal> rates, List<String> hidden, boolean reported,
+                      String name, long numerator, long denominator, boolean partWithheld) {
         if (!reported) {
             rates.put(name, null);
             return;
         }
-        if (confidentiality.withholdRate(denominator, partWithheld)) {
+        if (nothingToWithhold(rules, denominator)) {
+            rates.put(name, null);
+            return;
+        }
+        if (rules.withholdRate(denominator, partWithheld)) {
             rates.put(name, null);
             hidden.add("rates." + name);
             return;
         }
         rates.put(name, BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP));
+    }
+
+    /** Exact figures withhold nothing: a rate or median without a single case is simply not there. */
+    private boolean nothingToWithhold(Confidentiality rules, long cases) {
+        return rules == exact && cases == 0;
     }
 
     /** Raw sums of one area over a period, in the order of {@link Confidentiality#COUNTS}. */

@@ -37,5 +37,10 @@ class SecurityConfigTest {
         var users = new SecurityConfig().users(with(List.of(real)), new MockEnvironment(), encoder);
         assertThat(users.loadUserByUsername("planer").getAuthorities()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_VIEWER");
+        var statistics = new DashboardProperties.User("statistik", encoder.encode("another real password"),
+                List.of("STATISTICS"));
+        assertThat(new SecurityConfig().users(with(List.of(statistics)), new MockEnvironment(), encoder)
+                .loadUserByUsername("statistik").getAuthorities()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("ROLE_STATISTICS", "ROLE_VIEWER");
     }
 }

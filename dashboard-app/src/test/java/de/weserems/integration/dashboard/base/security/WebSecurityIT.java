@@ -98,6 +98,15 @@ class WebSecurityIT {
                 .doesNotContain(basic("planer", "planer").substring(6));
     }
 
+    @Test
+    void exact_figures_over_basic_auth_only_for_the_role_statistics() throws Exception {
+        String exact = "/api/v1/indicators?exact=true";
+        assertThat(send(HttpRequest.newBuilder(uri(exact)).header("Authorization", basic("planer", "planer")))
+                .statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(uri(exact)).header("Authorization", basic("admin", "admin")))
+                .statusCode()).isEqualTo(200);
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }

@@ -8,6 +8,12 @@ import de.weserems.integration.dashboard.indicators.testing.TestSettings;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 import static de.weserems.integration.dashboard.indicators.testing.Events.enrolment;
@@ -23,13 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The read API's CSV form and the monthly series, on the controller with a read model in memory. */
+/** The read API's CSV form, the monthly series and exact figures, on the controller with a read model in memory. */
+@ExtendWith(OutputCaptureExtension.class)
 class IndicatorsApiTest {
 
     private final IndicatorReadModel model = TestReadModels.empty();
     private final IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private void enrol(District district, String date, int times) {
         for (int i = 0; i < times; i++) {
@@ -161,5 +170,51 @@ class IndicatorsApiTest {
         }
         TestReadModels.finishLoading(starting);
         startingMvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01")).andExpect(status().isOk());
+    }
+
+    @Test
+    void exact_figures_are_for_the_role_statistics_only_unprotected_and_logged_with_the_user(CapturedOutput log)
+            throws Exception {
+        enrol(District.EMSLAND, "2026-01-10", 25);
+        enrol(District.WITTMUND, "2026-01-10", 2);
+        String published = "/api/v1/indicators?from=2026-01&to=2026-01";
+
+        JsonNode problem = JSON.readTree(mvc.perform(get(published + "&exact=true").principal(user("planer", "VIEWER")))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/exact-figures-forbidden");
+        assertThat(problem.get("parameter").asString()).isEqualTo("exact");
+        mvc.perform(get(published + "&exact=true")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/indicators/03462/monthly?from=2026-01&to=2026-01&exact=true")
+                .principal(user("planer", "VIEWER"))).andExpect(status().isForbidden());
+
+        JsonNode withheld = JSON.readTree(mvc.perform(get(published).principal(user("statistik", "VIEWER", "STATISTICS")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(district(withheld, "03462").at("/counts/enrolments").isNull()).as("without exact: withheld").isTrue();
+
+        JsonNode exact = JSON.readTree(mvc.perform(get(published + "&exact=true").principal(user("statistik", "VIEWER", "STATISTICS")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(district(exact, "03462").at("/counts/enrolments").asLong()).isEqualTo(2);
+        assertThat(district(exact, "03462").get("withheld")).isEmpty();
+        assertThat(district(exact, "03454").at("/counts/enrolments").asLong()).isEqualTo(25);
+        String monthly = mvc.perform(get("/api/v1/indicators/03462/monthly?from=2026-01&to=2026-01&exact=true")
+                .principal(user("statistik", "STATISTICS"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(monthly).at("/months/0/figures/counts/enrolments").asLong()).isEqualTo(2);
+        assertThat(log.getAll()).contains("Exact figures for user 'statistik': /api/v1/indicators?from=2026-01&to=2026-01&exact=true")
+                .doesNotContain("Exact figures for user 'planer'");
+    }
+
+    private static Authentication user(String name, String... roles) {
+        return new UsernamePasswordAuthenticationToken(name, null,
+                Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+    }
+
+    private static JsonNode district(JsonNode report, String ags) {
+        for (JsonNode d : report.get("districts")) {
+            if (d.get("district").asString().equals(ags)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no district " + ags);
     }
 }
