@@ -24,20 +24,26 @@ public record DashboardProperties(
         @DefaultValue("1s") Duration pushInterval) {
 
     /**
-     * @param minCount        a count below this (but above 0) is withheld
+     * The cell key method (docs/design.md, "Statistical confidentiality").
+     *
+     * @param minCount        counts from 1 to below this never appear as themselves
      * @param minCases        a rate or median resting on fewer cases is withheld
-     * @param recordKeySecret the secret the events' record keys are derived with (the cell key method);
-     *                        required outside the profile {@code local}, at least 32 characters, the same
-     *                        in every instance and kept: a new one changes every perturbation
+     * @param recordKeySecret the secret the events' record keys are derived with; required outside the
+     *                        profile {@code local}, at least 32 characters, the same in every instance and
+     *                        kept: a new one changes every perturbation
+     * @param maxDeviation    the most a published count deviates from the true one, either way
+     * @param variance        the variance of the deviations (where a count's possible deviations allow it)
      */
     public record Confidentiality(@DefaultValue("3") int minCount, @DefaultValue("10") int minCases,
-                                  String recordKeySecret) {
+                                  String recordKeySecret, @DefaultValue("2") int maxDeviation,
+                                  @DefaultValue("1.0") double variance) {
 
         /** Hides the secret from logs and error messages. */
         @Override
         public String toString() {
             return "Confidentiality[minCount=" + minCount + ", minCases=" + minCases + ", recordKeySecret="
-                    + (recordKeySecret == null ? "unset" : "(hidden)") + "]";
+                    + (recordKeySecret == null ? "unset" : "(hidden)") + ", maxDeviation=" + maxDeviation
+                    + ", variance=" + variance + "]";
         }
     }
 

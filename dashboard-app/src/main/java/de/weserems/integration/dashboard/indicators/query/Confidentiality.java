@@ -1,27 +1,24 @@
 package de.weserems.integration.dashboard.indicators.query;
 
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Statistical confidentiality (docs/design.md), in one place, for everything the API and UI show.
+ * Statistical confidentiality (docs/design.md), in one place, for everything the API and UI show: the
+ * cell key method. A count is published as itself plus a small deviation read from the
+ * {@link PerturbationTable} at the cell's key, which follows from the record keys of the events in
+ * the cell (their sum, kept by the engine beside every count). So the same cell asked twice gives the
+ * same answer, whatever question forms it; small counts never appear as themselves; and a difference
+ * of two answers (overlapping periods, a total beside its parts) yields noise, not people. Nothing is
+ * withheld for being small.
  *
- * <p>Primary: a count of 1 up to {@code minCount - 1} is withheld. Secondary: for every count the
- * districts and the region total form one table whose total is the sum of its cells, and within
- * each row {@code completions = passed + failed}; wherever exactly one cell of such a sum is withheld
- * it could be recovered by subtraction, so one more cell (the smallest positive one) is withheld,
- * until no sum has a lone withheld cell.
+ * <p>What derives from counts derives from published counts only: per-10,000 figures, and rates as
+ * {@code part / (part + rest)} with both published, so a rate never reveals a small complement. A rate
+ * needs {@code minCases} published cases; a median needs {@code minCases} cases and is rounded to
+ * whole days.
  *
- * <p>The chain figures: {@code chain.pending} is a count and takes part in the tables like the others;
- * a median needs {@code minCases} cases; placement within 6 months is a rate whose numerator and
- * denominator are not shown, so besides {@code minCases} its numerator is held to the primary count
- * rule (1 or 2 placed of 10 would name one or two people).
- *
- * <p>Residual risk, not covered here: the difference of two overlapping periods (or of the same
- * period asked on two days, as pending completions move into the rate when their window ends) can
- * still reveal a small count. The thresholds limit what one answer shows, not what a series of
- * answers can be combined into.
+ * <p>{@link #exact()}: the true figures, for the role STATISTICS only.
  */
 public final class Confidentiality {
 
@@ -29,120 +26,56 @@ public final class Confidentiality {
     public static final List<String> COUNTS =
             List.of("enrolments", "completions", "passed", "failed", "dropouts", "passedB1OrHigher", "placements");
 
-    private final int minCount;
+    private final PerturbationTable table;
     private final int minCases;
 
-    public Confidentiality(int minCount, int minCases) {
-        this.minCount = minCount;
+    /** Published figures: counts through {@code table}, rates and medians on at least {@code minCases} cases. */
+    public Confidentiality(PerturbationTable table, int minCases) {
+        this.table = table;
         this.minCases = minCases;
+    }
+
+    /** The true figures: nothing perturbed, a rate or median wherever it has a case. */
+    public static Confidentiality exact() {
+        return new Confidentiality(null, 1);
+    }
+
+    public boolean isExact() {
+        return table == null;
+    }
+
+    /** The largest deviation of a published count (0 for exact figures). */
+    public int maxDeviation() {
+        return table == null ? 0 : table.maxDeviation();
     }
 
     public int minCases() {
         return minCases;
     }
 
+    /** The count {@code n} of a cell whose records' keys add up to {@code keySum}, as published. */
+    public long publish(long n, long keySum) {
+        return table == null ? n : table.publish(n, PerturbationTable.cellKey(keySum));
+    }
+
     /**
-     * Which counts to withhold.
-     *
-     * @param table per count name, the values of each district row followed by the region total as the last element
-     * @return per count name, {@code true} where the value must be withheld
+     * The rate {@code part / (part + rest)} of two published counts, to 4 places; {@code null} when
+     * there are fewer than {@code minCases} cases.
      */
-    public Map<String, boolean[]> withhold(Map<String, long[]> table) {
-        Map<String, boolean[]> withheld = new LinkedHashMap<>();
-        table.forEach((name, values) -> {
-            boolean[] w = new boolean[values.length];
-            for (int i = 0; i < values.length; i++) {
-                w[i] = withholdCount(values[i]);
-            }
-            withheld.put(name, w);
-        });
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String name : table.keySet()) {
-                changed |= protectColumn(table.get(name), withheld.get(name));
-            }
-            if (table.containsKey("completions") && table.containsKey("passed") && table.containsKey("failed")) {
-                int rows = table.get("completions").length;
-                for (int r = 0; r < rows; r++) {
-                    changed |= protectSum(r, table, withheld, "completions", "passed", "failed");
-                }
-            }
+    public BigDecimal rate(long part, long rest) {
+        long cases = part + rest;
+        if (cases < minCases || cases == 0) {
+            return null;
         }
-        return withheld;
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(cases), 4, RoundingMode.HALF_UP);
     }
 
-    /** Total (last cell) = sum of the others: no lone withheld district cell while the total is shown. */
-    private static boolean protectColumn(long[] values, boolean[] withheld) {
-        int total = values.length - 1;
-        if (withheld[total]) {
-            return false;
+    /** A median shown: on at least {@code minCases} cases, in whole days unless exact; else {@code null}. */
+    BigDecimal median(DayHistogram histogram) {
+        if (histogram.cases() < minCases || histogram.cases() == 0) {
+            return null;
         }
-        int lone = -1;
-        int count = 0;
-        for (int i = 0; i < total; i++) {
-            if (withheld[i]) {
-                count++;
-                lone = i;
-            }
-        }
-        if (count != 1) {
-            return false;
-        }
-        int pick = smallestPositiveShown(values, withheld, 0, total, lone);
-        withheld[pick < 0 ? total : pick] = true;
-        return true;
-    }
-
-    /** In one row, {@code sum = a + b}: no lone withheld cell among the three. */
-    private static boolean protectSum(int row, Map<String, long[]> table, Map<String, boolean[]> withheld,
-                                      String sum, String a, String b) {
-        String[] names = {sum, a, b};
-        int count = 0;
-        for (String n : names) {
-            if (withheld.get(n)[row]) {
-                count++;
-            }
-        }
-        if (count != 1) {
-            return false;
-        }
-        String pick = null;
-        for (String n : names) {
-            long v = table.get(n)[row];
-            if (!withheld.get(n)[row] && v > 0 && (pick == null || v < table.get(pick)[row])) {
-                pick = n;
-            }
-        }
-        if (pick == null) {
-            return false;
-        }
-        withheld.get(pick)[row] = true;
-        return true;
-    }
-
-    private static int smallestPositiveShown(long[] values, boolean[] withheld, int from, int to, int except) {
-        int pick = -1;
-        for (int i = from; i < to; i++) {
-            if (i != except && !withheld[i] && values[i] > 0 && (pick < 0 || values[i] < values[pick])) {
-                pick = i;
-            }
-        }
-        return pick;
-    }
-
-    /** A rate is shown only on at least {@code minCases} cases and when neither of its parts is withheld. */
-    public boolean withholdRate(long denominator, boolean partWithheld) {
-        return partWithheld || denominator < minCases;
-    }
-
-    /** The primary rule for one count on its own: 1 up to {@code minCount - 1} is withheld. */
-    public boolean withholdCount(long count) {
-        return count > 0 && count < minCount;
-    }
-
-    /** A median is shown only on at least {@code minCases} cases. */
-    public boolean withholdMedian(long cases) {
-        return cases < minCases;
+        BigDecimal median = histogram.median();
+        return table == null ? median : median.setScale(0, RoundingMode.HALF_UP);
     }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * Answers questions about the indicators: sums the monthly counters of a period from the read
- * model, derives rates, per-10,000 figures and the chain figures, and applies statistical
- * confidentiality to the whole answer before anything leaves this class.
+ * model, with their key sums, publishes each count through {@link Confidentiality} (the cell key
+ * method), and derives rates, per-10,000 figures and the chain figures from the published counts only,
+ * before anything leaves this class.
  *
  * <p>"Today" (in the region's zone) decides which passed completions are still pending for placement
  * within 6 months, so the same period can answer differently tomorrow without any new event.
@@ -36,13 +37,10 @@ import java.util.Set;
 public class IndicatorQueries {
 
     private static final District[] DISTRICTS = District.values();
-    /** The one chain figure that is a count: in the confidentiality table like the counts. */
-    private static final String PENDING = "pending";
 
     private final IndicatorReadModel readModel;
     private final Confidentiality confidentiality;
-    /** What the role STATISTICS gets with {@code exact=true}: nothing withheld, a rate or median wherever it exists. */
-    private final Confidentiality exact = new Confidentiality(1, 1);
+    private final Confidentiality exact = Confidentiality.exact();
     private final Clock clock;
     private final Population population;
 
@@ -55,8 +53,9 @@ public class IndicatorQueries {
     public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock,
                             Population population) {
         this.readModel = readModel;
-        this.confidentiality = new Confidentiality(properties.confidentiality().minCount(),
-                properties.confidentiality().minCases());
+        DashboardProperties.Confidentiality c = properties.confidentiality();
+        this.confidentiality = new Confidentiality(
+                new PerturbationTable(c.maxDeviation(), c.variance(), c.minCount() - 1), c.minCases());
         this.clock = clock;
         this.population = population;
     }
@@ -66,19 +65,29 @@ public class IndicatorQueries {
         return population;
     }
 
+    /** How published counts are protected: the largest deviation from the true count, and the case threshold. */
+    public Confidentiality confidentiality() {
+        return confidentiality;
+    }
+
     /**
      * Completions left out of the chain figures, all districts and months together, because their
-     * pseudonym stood for more events than one person has; {@code null} while it would be a count
-     * withheld under the count rule.
+     * pseudonym stood for more events than one person has; published like every count.
      */
-    public Long excludedFromChain() {
+    public long excludedFromChain() {
         long n = 0;
+        long keys = 0;
         for (MonthlyCounters m : readModel.snapshot().values()) {
             for (ChainCounters c : m.chain().values()) {
                 n += c.excluded();
             }
+            if (m.keySums() != null) {
+                for (ChainCounters c : m.keySums().chain().values()) {
+                    keys += c.excluded();
+                }
+            }
         }
-        return confidentiality.withholdCount(n) ? null : n;
+        return confidentiality.publish(n, keys);
     }
 
     /** The default period: the last 12 months including the current one. */
@@ -88,7 +97,7 @@ public class IndicatorQueries {
     }
 
     /**
-     * The figures of the period {@code from}..{@code to} (inclusive).
+     * The published figures of the period {@code from}..{@code to} (inclusive).
      *
      * @param only       the districts to list; empty for all 17 (the region total always covers all)
      * @param courseType only this course type, or {@code null}; placements are never filtered by it
@@ -99,7 +108,7 @@ public class IndicatorQueries {
 
     /**
      * As {@link #report(YearMonth, YearMonth, Set, CourseType)}; with {@code exact} the true figures,
-     * nothing withheld: only for the role STATISTICS, which the read API checks.
+     * nothing perturbed: only for the role STATISTICS, which the read API checks.
      */
     public IndicatorReport report(YearMonth from, YearMonth to, Set<District> only, CourseType courseType,
                                   boolean exact) {
@@ -112,43 +121,19 @@ public class IndicatorQueries {
         for (int i = 0; i < DISTRICTS.length; i++) {
             sums[i] = sum(DISTRICTS[i], from, to, courseType, today);
         }
-        Sums region = Sums.total(sums);
-
-        Map<String, long[]> table = new LinkedHashMap<>();
-        for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
-            long[] column = new long[DISTRICTS.length + 1];
-            for (int i = 0; i < DISTRICTS.length; i++) {
-                column[i] = sums[i].counts[c];
-            }
-            column[DISTRICTS.length] = region.counts[c];
-            table.put(Confidentiality.COUNTS.get(c), column);
-        }
-        long[] pending = new long[DISTRICTS.length + 1];
-        for (int i = 0; i < DISTRICTS.length; i++) {
-            pending[i] = sums[i].chain.pending;
-        }
-        pending[DISTRICTS.length] = region.chain.pending;
-        table.put(PENDING, pending);
-        Map<String, boolean[]> withheld = rules.withhold(table);
-
         List<AreaFigures> districts = new ArrayList<>();
         for (int i = 0; i < DISTRICTS.length; i++) {
             District d = DISTRICTS[i];
             if (only.isEmpty() || only.contains(d)) {
                 districts.add(figures(rules, d.ags(), d.displayName(), population.of(d), sums[i].reported,
-                        sums[i], withheld, i, false));
+                        sums[i], false));
             }
         }
-        int regionPopulation = population.region();
-        AreaFigures regionFigures = figures(rules, Region.AGS, Region.NAME, regionPopulation, true, region,
-                withheld, DISTRICTS.length, true);
-        return new IndicatorReport(from, to, clock.instant(), regionFigures, List.copyOf(districts));
+        AreaFigures region = figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true);
+        return new IndicatorReport(from, to, clock.instant(), Protection.of(rules), region, List.copyOf(districts));
     }
 
-    /**
-     * One district month by month over {@code from}..{@code to}: each month is a report of its own
-     * (the same rules as {@link #report}), so no month's figures can be recovered from the others'.
-     */
+    /** One district month by month over {@code from}..{@code to}, each month a cell of its own. */
     public MonthlyReport monthly(District district, YearMonth from, YearMonth to, CourseType courseType) {
         return monthly(district, from, to, courseType, false);
     }
@@ -161,7 +146,8 @@ public class IndicatorQueries {
             IndicatorReport month = report(m, m, Set.of(district), courseType, exact);
             months.add(new MonthlyReport.Month(m, month.districts().getFirst(), month.region()));
         }
-        return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(), List.copyOf(months));
+        return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(),
+                Protection.of(exact ? this.exact : confidentiality), List.copyOf(months));
     }
 
     private Sums sum(District district, YearMonth from, YearMonth to, CourseType courseType, LocalDate today) {
@@ -176,109 +162,107 @@ public class IndicatorQueries {
     }
 
     private AreaFigures figures(Confidentiality rules, String ags, String name, int population, boolean reported,
-                                Sums s, Map<String, boolean[]> withheld, int row, boolean region) {
+                                Sums s, boolean region) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, BigDecimal> per10k = new LinkedHashMap<>();
-        List<String> hidden = new ArrayList<>();
-        for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
-            String count = Confidentiality.COUNTS.get(c);
-            boolean w = withheld.get(count)[row];
-            counts.put(count, reported && !w ? s.counts[c] : null);
-            if (w && reported) {
-                hidden.add("counts." + count);
+        List<String> withheld = new ArrayList<>();
+        if (!reported) {
+            Confidentiality.COUNTS.forEach(c -> counts.put(c, null));
+            for (String rate : List.of("completionRate", "languageSuccessRate", "placementWithin6Months")) {
+                rates.put(rate, null);
             }
+            for (String count : List.of("enrolments", "completions", "placements")) {
+                per10k.put(count, null);
+            }
+            return new AreaFigures(ags, name, population, region ? null : false, counts, rates, per10k,
+                    ChainFigures.NOT_REPORTED, List.of());
+        }
+        for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
+            counts.put(Confidentiality.COUNTS.get(c), rules.publish(s.counts[c], s.keys[c]));
         }
         for (String count : List.of("enrolments", "completions", "placements")) {
-            Long value = counts.get(count);
-            per10k.put(count, value == null ? null : BigDecimal.valueOf(value * 10_000.0 / population)
+            per10k.put(count, BigDecimal.valueOf(counts.get(count) * 10_000.0 / population)
                     .setScale(1, RoundingMode.HALF_UP));
-            if (value == null && reported && withheld.get(count)[row]) {
-                hidden.add("per10k." + count);
-            }
         }
-        long completions = s.get("completions");
-        long closed = completions + s.get("dropouts");
-        rate(rules, rates, hidden, reported, "completionRate", completions, closed,
-                withheld.get("completions")[row] || withheld.get("dropouts")[row]);
-        rate(rules, rates, hidden, reported, "languageSuccessRate", s.get("passedB1OrHigher"), s.languageCompletions,
-                withheld.get("passedB1OrHigher")[row]);
-        // numerator and denominator are not shown; the numerator is held to the count rule all the same
-        rate(rules, rates, hidden, reported, "placementWithin6Months", s.chain.placed, s.chain.ended,
-                rules.withholdCount(s.chain.placed));
-        return new AreaFigures(ags, name, population, region ? null : reported, counts, rates, per10k,
-                reported ? chain(rules, s.chain, withheld.get(PENDING)[row], hidden) : ChainFigures.NOT_REPORTED,
-                List.copyOf(hidden));
+        rate(rules, rates, withheld, "completionRate", counts.get("completions"), counts.get("dropouts"));
+        long b1 = s.get("passedB1OrHigher");
+        rate(rules, rates, withheld, "languageSuccessRate", counts.get("passedB1OrHigher"),
+                rules.publish(s.languageCompletions - b1, s.languageCompletionKeys - s.key("passedB1OrHigher")));
+        rate(rules, rates, withheld, "placementWithin6Months", rules.publish(s.chain.placed, s.chainKeys.placed),
+                rules.publish(s.chain.ended - s.chain.placed, s.chainKeys.ended - s.chainKeys.placed));
+        ChainFigures chain = new ChainFigures(median(rules, s.chain.daysToPlacement, "medianDaysToPlacement", withheld),
+                median(rules, s.chain.waitingDays, "medianWaitingDays", withheld),
+                rules.publish(s.chain.pending, s.chainKeys.pending));
+        return new AreaFigures(ags, name, population, region ? null : true, counts, rates, per10k, chain,
+                List.copyOf(withheld));
     }
 
-    private ChainFigures chain(Confidentiality rules, ChainSums s, boolean pendingWithheld, List<String> hidden) {
-        BigDecimal daysToPlacement = median(rules, s.daysToPlacement, "medianDaysToPlacement", hidden);
-        BigDecimal waitingDays = median(rules, s.waitingDays, "medianWaitingDays", hidden);
-        if (pendingWithheld) {
-            hidden.add("chain." + PENDING);
+    private static BigDecimal median(Confidentiality rules, DayHistogram histogram, String name, List<String> withheld) {
+        BigDecimal median = rules.median(histogram);
+        if (median == null && histogram.cases() > 0) {
+            withheld.add("chain." + name);
         }
-        return new ChainFigures(daysToPlacement, waitingDays, pendingWithheld ? null : s.pending);
+        return median;
     }
 
-    private BigDecimal median(Confidentiality rules, DayHistogram histogram, String name, List<String> hidden) {
-        if (nothingToWithhold(rules, histogram.cases())) {
-            return null;
+    /** The rate {@code part / (part + rest)} of two published counts; listed as withheld on too few cases. */
+    private static void rate(Confidentiality rules, Map<String, BigDecimal> rates, List<String> withheld, String name,
+                             long part, long rest) {
+        BigDecimal rate = rules.rate(part, rest);
+        rates.put(name, rate);
+        if (rate == null && part + rest > 0) {
+            withheld.add("rates." + name);
         }
-        if (rules.withholdMedian(histogram.cases())) {
-            hidden.add("chain." + name);
-            return null;
-        }
-        return histogram.median();
     }
 
-    private void rate(Confidentiality rules, Map<String, BigDecimal> rates, List<String> hidden, boolean reported,
-                      String name, long numerator, long denominator, boolean partWithheld) {
-        if (!reported) {
-            rates.put(name, null);
-            return;
-        }
-        if (nothingToWithhold(rules, denominator)) {
-            rates.put(name, null);
-            return;
-        }
-        if (rules.withholdRate(denominator, partWithheld)) {
-            rates.put(name, null);
-            hidden.add("rates." + name);
-            return;
-        }
-        rates.put(name, BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP));
-    }
-
-    /** Exact figures withhold nothing: a rate or median without a single case is simply not there. */
-    private boolean nothingToWithhold(Confidentiality rules, long cases) {
-        return rules == exact && cases == 0;
-    }
-
-    /** Raw sums of one area over a period, in the order of {@link Confidentiality#COUNTS}. */
+    /** Raw sums of one area over a period, and their key sums, in the order of {@link Confidentiality#COUNTS}. */
     private static final class Sums {
         final long[] counts = new long[Confidentiality.COUNTS.size()];
+        final long[] keys = new long[Confidentiality.COUNTS.size()];
         final ChainSums chain = new ChainSums();
+        final ChainSums chainKeys = new ChainSums();
         long languageCompletions;
+        long languageCompletionKeys;
         boolean reported;
 
         void add(MonthlyCounters m, CourseType courseType, YearMonth month, LocalDate today) {
             reported = true;
-            m.chain().forEach((type, chainCounters) -> {
-                if (courseType == null || courseType == type) {
-                    chain.add(chainCounters, month, today);
-                }
-            });
+            add(counts, m, courseType);
+            languageCompletions += m.languageCompletions(courseType);
+            addChain(chain, m, courseType, month, today);
+            // counters from before engine generation v5 have no key sums: their cells get the key 0
+            if (m.keySums() != null) {
+                add(keys, m.keySums(), courseType);
+                languageCompletionKeys += m.keySums().languageCompletions(courseType);
+                addChain(chainKeys, m.keySums(), courseType, month, today);
+            }
+        }
+
+        private static void add(long[] into, MonthlyCounters m, CourseType courseType) {
             CourseCounters c = m.courseTotal(courseType);
             long[] add = {c.enrolments(), c.passed() + c.failed(), c.passed(), c.failed(), c.dropouts(),
                     c.passedB1OrHigher(), m.placementTotal()};
             for (int i = 0; i < add.length; i++) {
-                counts[i] += add[i];
+                into[i] += add[i];
             }
-            languageCompletions += m.languageCompletions(courseType);
+        }
+
+        private static void addChain(ChainSums into, MonthlyCounters m, CourseType courseType, YearMonth month,
+                                     LocalDate today) {
+            m.chain().forEach((type, chainCounters) -> {
+                if (courseType == null || courseType == type) {
+                    into.add(chainCounters, month, today);
+                }
+            });
         }
 
         long get(String count) {
             return counts[Confidentiality.COUNTS.indexOf(count)];
+        }
+
+        long key(String count) {
+            return keys[Confidentiality.COUNTS.indexOf(count)];
         }
 
         static Sums total(Sums[] parts) {
@@ -287,9 +271,12 @@ public class IndicatorQueries {
             for (Sums p : parts) {
                 for (int i = 0; i < t.counts.length; i++) {
                     t.counts[i] += p.counts[i];
+                    t.keys[i] += p.keys[i];
                 }
                 t.languageCompletions += p.languageCompletions;
+                t.languageCompletionKeys += p.languageCompletionKeys;
                 t.chain.add(p.chain);
+                t.chainKeys.add(p.chainKeys);
             }
             return t;
         }

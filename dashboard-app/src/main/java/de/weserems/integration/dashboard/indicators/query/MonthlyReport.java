@@ -9,12 +9,9 @@ import java.util.List;
  * month beside the region's figures of the same month (as the district page shows them).
  */
 public record MonthlyReport(String district, String name, YearMonth from, YearMonth to, Instant generatedAt,
-                            List<Month> months) {
+                            Protection protection, List<Month> months) {
 
-    /**
-     * One month: the figures of the district and of the region, each under the confidentiality of
-     * that month's table of all districts.
-     */
+    /** One month: the figures of the district and of the region, each month's cells published on their own. */
     public record Month(YearMonth month, AreaFigures figures, AreaFigures region) {
     }
 }

@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +32,8 @@ public final class TopologyFixture implements AutoCloseable {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String INDICATORS = "integration.indicators.test";
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
-    /** The record keys of the tests' engine: under a fixed secret. */
-    public static final RecordKeys RECORD_KEYS = RecordKeys.hmac("a test secret, not for production".getBytes(StandardCharsets.UTF_8));
+    /** The record keys of the tests' engine: under a fixed secret, the same as the tests' read models'. */
+    public static final RecordKeys RECORD_KEYS = TestReadModels.RECORD_KEYS;
     static final TopologySettings SETTINGS = settings(new SimpleMeterRegistry().counter("excluded"));
     private static final Path MEMORY_DIR = Path.of("/dev/shm");
 

@@ -1,10 +1,12 @@
 package de.weserems.integration.dashboard.indicators.readmodel;
 
+import de.weserems.integration.dashboard.indicators.engine.RecordKeys;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.events.DistrictMonth;
 import de.weserems.integration.events.IntegrationEvent;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Read models filled directly from events, for tests of what is built on top of them. */
@@ -45,11 +47,21 @@ public final class TestReadModels {
         model.update(key, counters);
     }
 
-    /** Counts {@code event} into {@code model} as the topology would (no deduplication here). */
+    /** The record keys of the tests' read models: under a fixed secret, as the engine's tests use. */
+    public static final RecordKeys RECORD_KEYS =
+            RecordKeys.hmac("a test secret, not for production".getBytes(StandardCharsets.UTF_8));
+
+    /** Counts {@code event} into {@code model} as the topology would, with its record key (no deduplication here). */
     public static void count(IndicatorReadModel model, IntegrationEvent event) {
+        count(model, event, RECORD_KEYS);
+    }
+
+    /** As {@link #count(IndicatorReadModel, IntegrationEvent)}, with record keys of the test's choosing. */
+    public static void count(IndicatorReadModel model, IntegrationEvent event, RecordKeys keys) {
         String key = DistrictMonth.of(event).key();
         MonthlyCounters current = model.get(key);
-        model.update(key, (current == null ? MonthlyCounters.empty() : current).add(event));
+        model.update(key, (current == null ? MonthlyCounters.empty() : current)
+                .plus(MonthlyCounters.of(event, keys.keyOf(event.eventId()))));
         model.changed();
     }
 }

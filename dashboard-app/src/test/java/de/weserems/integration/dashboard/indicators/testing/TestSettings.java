@@ -19,7 +19,7 @@ public final class TestSettings {
     }
 
     public static DashboardProperties properties(int minCount, int minCases) {
-        return new DashboardProperties(false, new DashboardProperties.Confidentiality(minCount, minCases, null),
+        return new DashboardProperties(false, new DashboardProperties.Confidentiality(minCount, minCases, null, 2, 1.0),
                 new DashboardProperties.Kafka(3, (short) 1, 1), List.of(), Duration.ofSeconds(1));
     }
 
