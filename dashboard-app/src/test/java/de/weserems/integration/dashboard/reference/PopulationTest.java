@@ -60,7 +60,8 @@ class PopulationTest {
                         new de.weserems.integration.dashboard.DashboardProperties.Kafka(3, (short) 1, 1), java.util.List.of(),
                         java.time.Duration.ofSeconds(1)),
                 Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), p);
-        IndicatorReport report = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1), Set.of(District.EMSLAND), null);
+        IndicatorReport report = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1), Set.of(District.EMSLAND), null,
+                true);
         assertThat(report.districts().getFirst().population()).isEqualTo(100_000);
         assertThat(report.districts().getFirst().per10k().get("enrolments")).isEqualByComparingTo(new BigDecimal("2.5"));
         assertThat(report.region().population()).isEqualTo(1_700_000);

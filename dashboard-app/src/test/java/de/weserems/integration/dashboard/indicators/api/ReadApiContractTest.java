@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class ReadApiContractTest {
 
-    /** path: type, for the region and for one reported district ("number|null": may be withheld). */
+    /** path: type, for the region and for one reported district ("number|null": null without reports, or a rate or median on too few cases). */
     private static final List<String> REGION = List.of(
             "district: string", "name: string", "population: number",
             "counts.enrolments: number|null", "counts.completions: number|null", "counts.passed: number|null",
@@ -54,7 +54,11 @@ class ReadApiContractTest {
         JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
                 get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
 
-        assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "region", "districts");
+        assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "region", "districts");
+        assertThat(fields(json.get("protection"))).containsExactly("perturbed", "maxDeviation", "minCases");
+        assertThat(json.at("/protection/perturbed").isBoolean()).isTrue();
+        assertThat(json.at("/protection/maxDeviation").asInt()).isEqualTo(2);
+        assertThat(json.at("/protection/minCases").asInt()).isEqualTo(10);
         assertThat(json.get("from").asString()).isEqualTo("2026-01");
         assertThat(json.get("to").asString()).isEqualTo("2026-03");
         assertThat(Instant.parse(json.get("generatedAt").asString())).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));

@@ -39,12 +39,12 @@ class ChainQueriesTest {
     void a_passed_completion_is_pending_until_its_183_day_window_has_ended() {
         passedWithPlacementAfter(District.EMSLAND, DAY, 30);
 
-        AreaFigures lastDayOfWindow = emsland(report(DAY.plusDays(183), MARCH, MARCH, null, 1, 1));
+        AreaFigures lastDayOfWindow = emsland(exact(DAY.plusDays(183), MARCH, MARCH, null));
         assertThat(lastDayOfWindow.chain().pending()).isEqualTo(1);
         assertThat(lastDayOfWindow.rates().get("placementWithin6Months")).isNull();
         assertThat(lastDayOfWindow.chain().medianDaysToPlacement()).isEqualByComparingTo("30.0");
 
-        AreaFigures dayAfter = emsland(report(DAY.plusDays(184), MARCH, MARCH, null, 1, 1));
+        AreaFigures dayAfter = emsland(exact(DAY.plusDays(184), MARCH, MARCH, null));
         assertThat(dayAfter.chain().pending()).isZero();
         assertThat(dayAfter.rates().get("placementWithin6Months")).isEqualByComparingTo("1.0000");
     }
@@ -57,7 +57,7 @@ class ChainQueriesTest {
         topology.send(completion("failed", District.EMSLAND, DAY, Outcome.FAILED));
         topology.send(placement("failed", District.EMSLAND, DAY.plusDays(1)));
 
-        AreaFigures emsland = emsland(report(DAY.plusDays(184), MARCH, MARCH, null, 1, 1));
+        AreaFigures emsland = emsland(exact(DAY.plusDays(184), MARCH, MARCH, null));
         // the completion of the 11th is still inside its window
         assertThat(emsland.chain().pending()).isEqualTo(1);
         assertThat(emsland.rates().get("placementWithin6Months")).isEqualByComparingTo("0.5000");
@@ -69,10 +69,10 @@ class ChainQueriesTest {
         for (int days : new int[]{40, 10, 31, 20}) {
             enrolledAfter(District.EMSLAND, DAY, days);
         }
-        assertThat(emsland(report(DAY, MARCH, MARCH, null, 1, 1)).chain().medianWaitingDays())
+        assertThat(emsland(exact(DAY, MARCH, MARCH, null)).chain().medianWaitingDays())
                 .isEqualByComparingTo("25.5");
         enrolledAfter(District.EMSLAND, DAY, 365);
-        assertThat(emsland(report(DAY, MARCH, MARCH, null, 1, 1)).chain().medianWaitingDays())
+        assertThat(emsland(exact(DAY, MARCH, MARCH, null)).chain().medianWaitingDays())
                 .isEqualByComparingTo("31.0");
     }
 
@@ -83,11 +83,11 @@ class ChainQueriesTest {
         passedWithPlacementAfter(District.LEER, DAY.plusMonths(1), 30);
         passedWithPlacementAfter(District.LEER, DAY.plusMonths(1), 40);
 
-        IndicatorReport report = report(DAY.plusYears(1), MARCH, MARCH.plusMonths(1), null, 1, 1);
+        IndicatorReport report = exact(DAY.plusYears(1), MARCH, MARCH.plusMonths(1), null);
         assertThat(report.region().chain().medianDaysToPlacement()).isEqualByComparingTo("25.0");
         assertThat(emsland(report).chain().medianDaysToPlacement()).isEqualByComparingTo("10.0");
         assertThat(byAgs(report, "03457").chain().medianDaysToPlacement()).isEqualByComparingTo("30.0");
-        assertThat(emsland(report(DAY.plusYears(1), MARCH.plusMonths(1), MARCH.plusMonths(1), null, 1, 1))
+        assertThat(emsland(exact(DAY.plusYears(1), MARCH.plusMonths(1), MARCH.plusMonths(1), null))
                 .chain().medianDaysToPlacement()).isNull();
     }
 
@@ -99,49 +99,54 @@ class ChainQueriesTest {
         topology.send(placement(p, District.EMSLAND, DAY.plusDays(50)));
 
         LocalDate today = DAY.plusYears(1);
-        assertThat(emsland(report(today, MARCH, MARCH, null, 1, 1)).chain().medianDaysToPlacement())
+        assertThat(emsland(exact(today, MARCH, MARCH, null)).chain().medianDaysToPlacement())
                 .isEqualByComparingTo("30.0");
-        assertThat(emsland(report(today, MARCH, MARCH, CourseType.JOB_LANGUAGE_COURSE, 1, 1)).chain()
+        assertThat(emsland(exact(today, MARCH, MARCH, CourseType.JOB_LANGUAGE_COURSE)).chain()
                 .medianDaysToPlacement()).isEqualByComparingTo("50.0");
     }
 
     @Test
-    void medians_need_ten_cases_and_the_rate_ten_ended_completions_and_not_one_or_two_placed() {
+    void medians_need_ten_cases_and_are_published_in_whole_days() {
         for (int i = 0; i < 9; i++) {
             passedWithPlacementAfter(District.EMSLAND, DAY, 200 + i);
         }
         AreaFigures nine = emsland(report(DAY.plusYears(1), MARCH, MARCH, null, 3, 10));
         assertThat(nine.chain().medianDaysToPlacement()).isNull();
-        assertThat(nine.rates().get("placementWithin6Months")).isNull();
-        assertThat(nine.withheld()).contains("chain.medianDaysToPlacement", "chain.medianWaitingDays",
-                "rates.placementWithin6Months");
+        assertThat(nine.withheld()).contains("chain.medianDaysToPlacement");
 
         passedWithPlacementAfter(District.EMSLAND, DAY, 20);
-        AreaFigures oneOfTen = emsland(report(DAY.plusYears(1), MARCH, MARCH, null, 3, 10));
-        assertThat(oneOfTen.chain().medianDaysToPlacement()).isEqualByComparingTo("203.5");
-        assertThat(oneOfTen.rates().get("placementWithin6Months")).isNull();
-        assertThat(oneOfTen.withheld()).contains("rates.placementWithin6Months")
-                .doesNotContain("chain.medianDaysToPlacement");
-
-        for (int i = 0; i < 2; i++) {
-            passedWithPlacementAfter(District.EMSLAND, DAY, 20);
-        }
-        AreaFigures threeOfTwelve = emsland(report(DAY.plusYears(1), MARCH, MARCH, null, 3, 10));
-        assertThat(threeOfTwelve.rates().get("placementWithin6Months")).isEqualByComparingTo("0.2500");
+        AreaFigures ten = emsland(report(DAY.plusYears(1), MARCH, MARCH, null, 3, 10));
+        assertThat(ten.chain().medianDaysToPlacement()).as("203.5, in whole days").isEqualByComparingTo("204");
+        assertThat(ten.withheld()).doesNotContain("chain.medianDaysToPlacement");
+        assertThat(emsland(exact(DAY.plusYears(1), MARCH, MARCH, null)).chain().medianDaysToPlacement())
+                .as("exact").isEqualByComparingTo("203.5");
     }
 
     @Test
-    void a_pending_count_of_one_or_two_is_withheld_and_not_recoverable_from_the_region() {
+    void the_placement_rate_needs_ten_published_cases() {
+        for (int i = 0; i < 5; i++) {
+            passedWithPlacementAfter(District.EMSLAND, DAY, 20);
+        }
+        AreaFigures five = emsland(report(DAY.plusYears(1), MARCH, MARCH, null, 3, 10));
+        assertThat(five.rates().get("placementWithin6Months")).isNull();
+        assertThat(five.withheld()).contains("rates.placementWithin6Months");
+        assertThat(emsland(exact(DAY.plusYears(1), MARCH, MARCH, null)).rates().get("placementWithin6Months"))
+                .isEqualByComparingTo("1.0000");
+    }
+
+    @Test
+    void a_pending_count_of_one_or_two_never_appears_as_itself() {
         for (int i = 0; i < 5; i++) {
             passedWithPlacementAfter(District.EMSLAND, DAY, 10);
         }
         passedWithPlacementAfter(District.LEER, DAY, 10);
 
         IndicatorReport report = report(DAY.plusDays(1), MARCH, MARCH, null, 3, 10);
-        assertThat(byAgs(report, "03457").chain().pending()).isNull();
-        assertThat(byAgs(report, "03457").withheld()).contains("chain.pending");
-        assertThat(emsland(report).chain().pending()).isNull();
-        assertThat(report.region().chain().pending()).isEqualTo(6);
+        assertThat(byAgs(report, "03457").chain().pending()).isIn(0L, 3L);
+        assertThat(emsland(report).chain().pending()).isBetween(3L, 7L);
+        assertThat(report.region().chain().pending()).isBetween(4L, 8L);
+        assertThat(report.region().withheld()).doesNotContain("chain.pending");
+        assertThat(exact(DAY.plusDays(1), MARCH, MARCH, null).region().chain().pending()).isEqualTo(6);
     }
 
     @Test
@@ -168,13 +173,20 @@ class ChainQueriesTest {
         topology.send(enrolment(participant, District.OLDENBURG_STADT, day.plusDays(days)));
     }
 
+    /** The published figures, with these thresholds. */
     private IndicatorReport report(LocalDate today, YearMonth from, YearMonth to, CourseType courseType,
                                    int minCount, int minCases) {
-        IndicatorQueries queries = new IndicatorQueries(TestReadModels.of(topology.latest()),
-                TestSettings.properties(minCount, minCases),
-                Clock.fixed(today.atTime(12, 0).atZone(Region.ZONE).toInstant(),
-                        Region.ZONE));
-        return queries.report(from, to, Set.of(), courseType);
+        return queries(today, minCount, minCases).report(from, to, Set.of(), courseType);
+    }
+
+    /** The exact figures (role STATISTICS): what the chain definitions give, nothing perturbed. */
+    private IndicatorReport exact(LocalDate today, YearMonth from, YearMonth to, CourseType courseType) {
+        return queries(today, 3, 10).report(from, to, Set.of(), courseType, true);
+    }
+
+    private IndicatorQueries queries(LocalDate today, int minCount, int minCases) {
+        return new IndicatorQueries(TestReadModels.of(topology.latest()), TestSettings.properties(minCount, minCases),
+                Clock.fixed(today.atTime(12, 0).atZone(Region.ZONE).toInstant(), Region.ZONE));
     }
 
     private static AreaFigures emsland(IndicatorReport report) {
