@@ -62,7 +62,7 @@ public class Freshness {
 
     static final String USAGE = """
             Usage: java bench/Freshness.java --ingest=URL --dashboard=URL --key=API_KEY [options]
-              --login=planer:planer    dashboard user (HTTP basic)
+              --login=admin:admin      dashboard user with the role STATISTICS (HTTP basic)
               --rate=2000              background events per second
               --batch=100              events per background request
               --warmup-seconds=20      background load before the first probe
@@ -80,7 +80,7 @@ public class Freshness {
 
     public static void main(String[] args) throws Exception {
         new Freshness(Options.parse("Freshness", USAGE, args, "ingest", null, "dashboard", null, "key", null,
-                "login", "planer:planer", "rate", "2000", "batch", "100", "warmup-seconds", "20", "probes", "300",
+                "login", "admin:admin", "rate", "2000", "batch", "100", "warmup-seconds", "20", "probes", "300",
                 "poll-ms", "20", "seed-events", "10", "district", "03462", "month", "2015-03", "max-in-flight", "64",
                 "probe-timeout-seconds", "30", "watch", "", "result-file", "")).run();
     }
@@ -111,8 +111,9 @@ public class Freshness {
         this.probeApi = new IngestApi(events, opt.text("key"));
         this.probeMonth = YearMonth.parse(opt.text("month"));
         this.probeDistrict = opt.text("district");
+        // exact figures (role STATISTICS): a published count moves by the new event and its perturbation
         this.monthly = URI.create(opt.text("dashboard") + "/api/v1/indicators/" + probeDistrict + "/monthly?from="
-                + probeMonth + "&to=" + probeMonth);
+                + probeMonth + "&to=" + probeMonth + "&exact=true");
         this.basic = "Basic " + Base64.getEncoder().encodeToString(opt.text("login").getBytes(StandardCharsets.UTF_8));
         this.rate = opt.integer("rate");
         this.batch = opt.integer("batch");

@@ -33,6 +33,8 @@ BOOTSTRAP="localhost:$KAFKA_PORT"
 EVENTS_TOPIC="integration.events.v1"
 PARTITIONS=3 # as integration.events.v1 (ingest.kafka.partitions, dashboard.kafka.partitions)
 DASHBOARD_LOGIN="planer:planer" # profile local (SecurityConfig.LOCAL_LOGINS)
+# the local login with the role STATISTICS: checks compare exact figures (exact=true), not published ones
+DASHBOARD_EXACT_LOGIN="admin:admin"
 
 # The services' extra JVM options and arguments; a benchmark may change them before starting them.
 INGEST_JVM=()
