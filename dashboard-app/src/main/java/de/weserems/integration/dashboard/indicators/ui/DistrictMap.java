@@ -54,7 +54,8 @@ public class DistrictMap extends Component implements HasSize {
      * @param min         the value of the legend's low end
      * @param max         the value of the legend's high end
      * @param low         legend text at the low end, with its value ("niedrig: 0,9"; "–" when nothing is shown)
-     * @param high        legend text at the high end, with its value
+     * @param high        legend text at the high end, with the highest value shown (0 on a map of zeros, whose
+     *                    scale still ends at 1)
      * @param credit      the boundary data's credit
      * @param areas       the 17 districts
      */

@@ -13,9 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How every view writes a figure, in the page's locale: counts with grouping, per-10,000 figures and
- * medians with one decimal, rates as percentages; "–" where withheld, "keine Meldungen" for a
- * district nobody reported for. One place, so the views cannot drift apart.
+ * How every view writes a figure, in the page's locale: counts with grouping, per-10,000 figures with
+ * one decimal, medians in whole days (as they are published), rates as percentages; "–" where
+ * withheld (a rate or median on too few cases), "keine Meldungen" for a district nobody reported for.
+ * One place, so the views cannot drift apart.
  */
 final class FigureFormat {
 
@@ -76,7 +77,8 @@ final class FigureFormat {
     String number(BigDecimal value, Kind kind) {
         return switch (kind) {
             case COUNT -> NumberFormat.getIntegerInstance(locale).format(value);
-            case PER_10K, DAYS -> decimal(value, 1, true);
+            case PER_10K -> decimal(value, 1, true);
+            case DAYS -> decimal(value, 0, true);
             case RATE -> decimal(value.movePointRight(2), 1, true) + " %";
         };
     }
@@ -91,7 +93,8 @@ final class FigureFormat {
         }
         return switch (kind) {
             case COUNT -> value.toPlainString();
-            case PER_10K, DAYS -> decimal(value, 1, false);
+            case PER_10K -> decimal(value, 1, false);
+            case DAYS -> decimal(value, 0, false);
             case RATE -> decimal(value.movePointRight(2), 1, false);
         };
     }

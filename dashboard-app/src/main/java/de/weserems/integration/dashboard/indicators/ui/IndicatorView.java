@@ -9,6 +9,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.ui.PushThrottle;
+import de.weserems.integration.dashboard.indicators.query.Confidentiality;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 
@@ -59,10 +60,14 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
     /** Draws the figures of {@link #state()}; also called on every (throttled) change of the read model. */
     protected abstract void render();
 
-    /** The legend for "–" and "keine Meldungen", with the configured threshold. */
+    /**
+     * The legend: counts are published slightly changed (the cell key method), by at most the
+     * configured deviation, small counts never as themselves; "–" and "keine Meldungen".
+     */
     protected Paragraph legend() {
-        Paragraph legend = new Paragraph(getTranslation("figures.legend", properties.confidentiality().minCount(),
-                properties.confidentiality().minCases()));
+        Confidentiality published = queries.confidentiality();
+        Paragraph legend = new Paragraph(getTranslation("figures.legend", published.maxDeviation(),
+                published.minCases(), getTranslation("figures.smallCounts", properties.confidentiality().minCount())));
         legend.addClassName("muted");
         return legend;
     }

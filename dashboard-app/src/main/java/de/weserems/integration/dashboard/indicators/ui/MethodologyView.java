@@ -16,6 +16,7 @@ import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.indicators.model.ChainContribution;
+import de.weserems.integration.dashboard.indicators.query.Confidentiality;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,9 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Methodik: every indicator's definition in plain language, the confidentiality rules with the
- * thresholds this installation is configured with, which providers report for which district, and
- * the sources with their credits.
+ * Methodik: every indicator's definition in plain language, the confidentiality rules (the cell key
+ * method) with the deviation and thresholds this installation is configured with, which providers
+ * report for which district, and the sources with their credits.
  */
 @Route("methodik")
 @PageTitle("Methodik – Integrationsmonitor Weser-Ems")
@@ -57,19 +58,18 @@ public class MethodologyView extends VerticalLayout {
         }
         add(definitions);
 
-        Long excluded = queries.excludedFromChain();
+        // published like every count: never withheld, a small number never shown as itself
         Paragraph placeholders = new Paragraph(getTranslation("method.chain.excluded",
-                ChainContribution.MAX_EVENTS_PER_PARTICIPANT, excluded == null
-                        ? getTranslation("method.chain.excluded.withheld", properties.confidentiality().minCount())
-                        : java.text.NumberFormat.getIntegerInstance(getLocale()).format(excluded)));
+                ChainContribution.MAX_EVENTS_PER_PARTICIPANT, queries.excludedFromChain()));
         placeholders.setId("method-chain-excluded");
         add(placeholders);
 
         add(new H3(getTranslation("method.confidentiality")));
-        Paragraph rules = new Paragraph(getTranslation("method.confidentiality.text",
-                properties.confidentiality().minCount(), properties.confidentiality().minCases()));
+        Confidentiality published = queries.confidentiality();
+        Paragraph rules = new Paragraph(getTranslation("method.confidentiality.text", published.maxDeviation(),
+                published.minCases(), getTranslation("figures.smallCounts", properties.confidentiality().minCount())));
         rules.setId("method-confidentiality");
-        add(rules, new Paragraph(getTranslation("method.confidentiality.residual")));
+        add(rules, new Paragraph(getTranslation("method.confidentiality.residual", published.maxDeviation())));
 
         add(new H3(getTranslation("method.providers")), new Paragraph(getTranslation("method.providers.text")));
         Map<District, List<ProviderActivity.Reporter>> reporters = activity.reporters();

@@ -203,13 +203,16 @@ public class OverviewView extends IndicatorView {
         DoubleSummaryStatistics shown = areas.stream().map(DistrictMap.Area::value).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).summaryStatistics();
         double min = kind == Kind.RATE || shown.getCount() == 0 ? 0 : shown.getMin();
-        double max = kind == Kind.RATE || shown.getCount() == 0 ? 1 : shown.getMax();
-        if (max <= min) { // one value (or all alike): a scale from 0 to it
+        double highest = kind == Kind.RATE || shown.getCount() == 0 ? 1 : shown.getMax();
+        double max = highest;
+        if (max <= min) { // one value (or all alike): a scale from 0 to it; all 0: from 0 to 1
             min = Math.min(0, min);
             max = max > 0 ? max : min + 1;
         }
+        // the high end's text names the highest value shown, not the 1 an all-0 scale ends at
+        // (a published count is never 1; the legend says so)
         String lowValue = shown.getCount() == 0 ? figures.withheld() : figures.number(BigDecimal.valueOf(min), kind);
-        String highValue = shown.getCount() == 0 ? figures.withheld() : figures.number(BigDecimal.valueOf(max), kind);
+        String highValue = shown.getCount() == 0 ? figures.withheld() : figures.number(BigDecimal.valueOf(highest), kind);
         return new DistrictMap.Data(name, getTranslation("overview.map.description", name,
                 figures.month(s.from()), figures.month(s.to())), format, figures.locale().toLanguageTag(),
                 kind == Kind.COUNT ? 0 : 1, min, max, getTranslation("overview.map.low", lowValue),

@@ -5,14 +5,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
-import de.weserems.integration.dashboard.testing.ViewTestBase;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The comparison: chosen districts per 10,000 residents against the region, and its CSV export. */
-class CompareViewTest extends ViewTestBase {
+class CompareViewTest extends PublishedViewTestBase {
 
     @SuppressWarnings("unchecked")
     private Grid<AreaFigures> table(CompareView view) {
@@ -33,14 +35,24 @@ class CompareViewTest extends ViewTestBase {
         enrol(District.LEER, 20);
         enrol(District.AURICH, 2);
         CompareView view = open(CompareView.class, "kreise=03454,03457");
+        IndicatorReport shown = report(view.state());
+        AreaFigures emsland = area(shown, District.EMSLAND);
+        AreaFigures leer = area(shown, District.LEER);
+        published(emsland.count("enrolments"), 100);
+        published(leer.count("enrolments"), 20);
+        published(shown.region().count("enrolments"), 122);
+        BigDecimal region = shown.region().per10k().get("enrolments");
+        BigDecimal emslandPer10k = emsland.per10k().get("enrolments");
+        BigDecimal leerPer10k = leer.per10k().get("enrolments");
         var grid = test(table(view));
         assertThat(grid.size()).isEqualTo(3);
-        // Emsland 100 / 325,657 × 10,000 = 3.1; the region 122 / 2,525,333 × 10,000 = 0.5
-        assertThat(grid.getCellText(0, 1)).isEqualTo("3,1");
-        assertThat(grid.getCellText(0, 2)).isEqualTo("+2,6");
-        // Aurich's 2 is withheld, and Leer's 20 with it, or the region total would give it away
-        assertThat(grid.getCellText(1, 1)).isEqualTo("–");
-        assertThat(grid.getCellText(1, 2)).isEqualTo("–");
+        // Emsland about 100 / 325,657 × 10,000 = 3.1; the region about 122 / 2,525,333 × 10,000 = 0.5
+        assertThat(grid.getCellText(0, 1)).isEqualTo(german(emslandPer10k));
+        assertThat(grid.getCellText(0, 2)).isEqualTo("+" + german(emslandPer10k.subtract(region)));
+        // Leer's 20 is shown, slightly changed, as Aurich's 2 is in the region total: nothing is withheld
+        // for being small, so nothing beside it has to be withheld either
+        assertThat(grid.getCellText(1, 1)).isEqualTo(german(leerPer10k));
+        assertThat(grid.getCellText(1, 2)).isEqualTo("+" + german(leerPer10k.subtract(region)));
         assertThat(grid.getCellText(2, 0)).isEqualTo("Weser-Ems");
         // rates on so few cases are withheld
         assertThat(grid.getCellText(0, 7)).isEqualTo("–");
@@ -48,9 +60,10 @@ class CompareViewTest extends ViewTestBase {
         String csv = view.csvText(new FigureFormat(view));
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFFAGS;Landkreis / kreisfreie Stadt;Kursanmeldungen je 10.000 Einw.;");
-        assertThat(lines[1]).startsWith("03454;Emsland;3,1;2,6;");
-        assertThat(lines[2]).startsWith("03457;Leer;;;");
-        assertThat(lines[3]).startsWith("034;Weser-Ems;0,5;;");
+        assertThat(lines[1]).startsWith("03454;Emsland;" + german(emslandPer10k) + ";"
+                + german(emslandPer10k.subtract(region)) + ";");
+        assertThat(lines[2]).startsWith("03457;Leer;" + german(leerPer10k) + ";" + german(leerPer10k.subtract(region)) + ";");
+        assertThat(lines[3]).startsWith("034;Weser-Ems;" + german(region) + ";;");
         assertThat(lines).hasSize(4);
     }
 

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
-import de.weserems.integration.dashboard.testing.ViewTestBase;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
+import de.weserems.integration.dashboard.indicators.query.MonthlyReport;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
@@ -16,8 +18,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A district's page: its figures beside the region's, month by month, withheld and unreported values. */
-class DistrictViewTest extends ViewTestBase {
+/** A district's page: its figures beside the region's, month by month, small counts and unreported values. */
+class DistrictViewTest extends PublishedViewTestBase {
 
     @Test
     void shows_the_district_beside_the_region_month_by_month() {
@@ -28,22 +30,30 @@ class DistrictViewTest extends ViewTestBase {
 
         DistrictView view = openDistrict(District.EMSLAND, "from=2026-10&to=2026-11");
         assertThat($(H2.class, view).first().getText()).isEqualTo("Emsland");
+        IndicatorReport shown = report(view.state());
+        AreaFigures emsland = area(shown, District.EMSLAND);
         @SuppressWarnings("unchecked")
         Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
         DistrictView.FigureRow enrolments = test(figures).getRow(0);
         assertThat(enrolments.label()).isEqualTo("Kursanmeldungen");
-        assertThat(enrolments.district()).isEqualTo("17");
-        assertThat(enrolments.region()).isEqualTo("47");
-        // 2 completions are withheld
-        assertThat(test(figures).getRow(1).district()).isEqualTo("–");
+        assertThat(enrolments.district()).isEqualTo(german(published(emsland.count("enrolments"), 17)));
+        assertThat(enrolments.region()).isEqualTo(german(published(shown.region().count("enrolments"), 47)));
+        // 2 completions are shown too, slightly changed, never as a 1 or a 2
+        assertThat(test(figures).getRow(1).label()).isEqualTo("Kursabschlüsse");
+        assertThat(test(figures).getRow(1).district()).isEqualTo(german(published(emsland.count("completions"), 2)));
 
+        // each month is a cell of its own, published on its own: the months need not add up to the period
+        MonthlyReport monthly = queries.monthly(District.EMSLAND, view.state().from(), view.state().to(), null);
         @SuppressWarnings("unchecked")
         Grid<?> months = $(Grid.class, view).withId("district-months").single();
         assertThat(test(months).size()).isEqualTo(2);
         assertThat(test(months).getCellText(0, 0)).isEqualTo("Okt. 2026");
-        assertThat(test(months).getCellText(0, 1)).isEqualTo("5");
-        assertThat(test(months).getCellText(1, 1)).isEqualTo("12");
-        assertThat(test(months).getCellText(1, 2)).isEqualTo("42");
+        assertThat(test(months).getCellText(0, 1))
+                .isEqualTo(german(published(monthly.months().get(0).figures().count("enrolments"), 5)));
+        assertThat(test(months).getCellText(1, 1))
+                .isEqualTo(german(published(monthly.months().get(1).figures().count("enrolments"), 12)));
+        assertThat(test(months).getCellText(1, 2))
+                .isEqualTo(german(published(monthly.months().get(1).region().count("enrolments"), 42)));
     }
 
     @Test
@@ -53,7 +63,8 @@ class DistrictViewTest extends ViewTestBase {
         @SuppressWarnings("unchecked")
         Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
         assertThat(test(figures).getRow(0).district()).isEqualTo("keine Meldungen");
-        assertThat(test(figures).getRow(0).region()).isEqualTo("12");
+        assertThat(test(figures).getRow(0).region())
+                .isEqualTo(german(published(report(view.state()).region().count("enrolments"), 12)));
     }
 
     @Test
@@ -63,7 +74,9 @@ class DistrictViewTest extends ViewTestBase {
         DistrictView view = openDistrict(District.EMSLAND, "kurs=JOB_LANGUAGE_COURSE");
         @SuppressWarnings("unchecked")
         Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
-        assertThat(test(figures).getRow(0).district()).isEqualTo("5");
+        // 5, slightly changed: far from the 17 of both course types
+        assertThat(test(figures).getRow(0).district())
+                .isEqualTo(german(published(area(report(view.state()), District.EMSLAND).count("enrolments"), 5)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -7,28 +8,44 @@ import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
-import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The methodology page: definitions, the configured thresholds, the sources' credits. */
-class MethodologyViewTest extends ViewTestBase {
+/** The methodology page: definitions, the cell key method with its configured deviation and thresholds, the sources' credits. */
+class MethodologyViewTest extends PublishedViewTestBase {
 
     @Test
-    void names_the_configured_thresholds_and_credits_the_sources() {
+    void names_the_configured_deviation_and_thresholds_and_credits_the_sources() {
+        int deviation = queries.confidentiality().maxDeviation();
+        int minCases = queries.confidentiality().minCases();
         MethodologyView view = open(MethodologyView.class, "");
         assertThat($(Paragraph.class, view).withId("method-confidentiality").single().getText())
-                .startsWith("Anzahlen unter 3 Fällen").contains("unter 10");
+                .startsWith("Um Einzelpersonen zu schützen, sind alle Anzahlen leicht verändert")
+                .contains("eine kleine Abweichung von höchstens ±" + deviation + ",")
+                .contains("Eine 1 oder eine 2 wird nie als solche gezeigt")
+                .contains("dieselbe Frage bei gleichem Datenstand immer dieselbe Antwort")
+                .contains("Eine Quote braucht mindestens " + minCases + " Fälle, ein Median ebenso")
+                .doesNotContain("nicht ausgewiesen").doesNotContain("sekundäre Geheimhaltung");
+        assertThat($(Paragraph.class, view).all()).noneMatch(p -> p.getText().contains("!{"));
         assertThat($(Span.class, view).withId("source-residents").single().getText())
                 .contains("© Statistisches Bundesamt (Destatis), 2019");
         assertThat($(Span.class, view).withId("source-boundaries").single().getText())
                 .contains("© GeoBasis-DE / BKG, Daten verändert");
         assertThat($(Span.class, view).all()).noneMatch(s -> s.getText().startsWith("!{"));
+
+        UI.getCurrent().setLocale(Locale.UK);
+        assertThat($(Paragraph.class, reopen()).withId("method-confidentiality").single().getText())
+                .startsWith("To protect individuals, every count is changed slightly")
+                .contains("a small deviation of at most ±" + deviation + ",")
+                .contains("A 1 or a 2 is never shown as such")
+                .contains("the same question always gives the same answer")
+                .contains("A rate needs at least " + minCases + " cases, and so does a median");
     }
 
     @Test
@@ -47,21 +64,26 @@ class MethodologyViewTest extends ViewTestBase {
     }
 
     @Test
-    void says_how_many_completions_a_placeholder_pseudonym_took_out_of_the_chain_unless_that_count_is_small() {
+    void says_how_many_completions_a_placeholder_pseudonym_took_out_of_the_chain_as_published() {
         MethodologyView view = open(MethodologyView.class, "");
         assertThat($(Paragraph.class, view).withId("method-chain-excluded").single().getText())
-                .contains("mehr als 100 Ereignisse").endsWith(": 0.");
+                .contains("mehr als 100 Ereignisse").endsWith("(wie jede Anzahl leicht verändert): 0.");
 
+        // a small number too is published, slightly changed, never as a 1 or a 2
         putExcluded("03454|2026-03", 2);
-        assertThat(excludedText()).endsWith(": weniger als 3.");
+        assertThat(excludedText()).endsWith(": " + german(published(queries.excludedFromChain(), 2)) + ".");
         putExcluded("03457|2026-04", 1_250);
-        assertThat(excludedText()).endsWith(": 1.252.");
+        assertThat(excludedText()).endsWith(": " + german(published(queries.excludedFromChain(), 1_252)) + ".");
     }
 
     /** The page as opened anew (from another page: the router keeps a page that is open). */
-    private String excludedText() {
+    private MethodologyView reopen() {
         open(ChainView.class, "");
-        return $(Paragraph.class, open(MethodologyView.class, "")).withId("method-chain-excluded").single().getText();
+        return open(MethodologyView.class, "");
+    }
+
+    private String excludedText() {
+        return $(Paragraph.class, reopen()).withId("method-chain-excluded").single().getText();
     }
 
     private void putExcluded(String key, long excluded) {
