@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The figures of one district (or of the region) over a period, as the read API returns them.
- * A withheld value is {@code null} and its name ({@code counts.placements},
- * {@code chain.medianWaitingDays}) is listed in {@code withheld}.
+ * Counts are published (perturbed by the cell key method, {@link Confidentiality}); a rate or median on
+ * too few cases is {@code null} and its name ({@code rates.completionRate}, {@code chain.medianWaitingDays})
+ * is listed in {@code withheld}.
  *
  * @param reported {@code false} when no provider reported for the district in the period
  *                 ("no reports", not zero); absent for the region
@@ -25,7 +26,7 @@ public record AreaFigures(
         ChainFigures chain,
         List<String> withheld) {
 
-    /** A count, or {@code null} when withheld or not reported. */
+    /** A count as published, or {@code null} when the district has no reports. */
     public Long count(String name) {
         return counts.get(name);
     }
