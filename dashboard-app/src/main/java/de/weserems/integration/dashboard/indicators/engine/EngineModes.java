@@ -81,11 +81,8 @@ class EngineModes implements Pace, SmartLifecycle {
     }
 
     private boolean needsCatchingUp() {
-        long deadline = System.nanoTime() + MARKS_WAIT.toNanos();
-        while (!markers.loaded() && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(100)); // the marks arrive on the tail's thread; seconds at most
-        }
-        if (!markers.loaded() || markers.isCaughtUp(generation)) {
+        // the marks arrive on the tail's thread; seconds at most
+        if (!markers.awaitLoaded(MARKS_WAIT) || markers.isCaughtUp(generation)) {
             return false;
         }
         CatchUpProgress now = monitor.measureNow();
@@ -97,14 +94,6 @@ class EngineModes implements Pace, SmartLifecycle {
         if (running && progress.remaining() <= properties.caughtUpLag() && live.compareAndSet(false, true)) {
             log.info("Engine generation {} is near the end of the event log ({} records left): live from now on "
                     + "(every {})", generation, progress.remaining(), properties.flushInterval());
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +47,7 @@ public class GenerationMarkers implements SmartLifecycle, CaughtUpGenerations {
     private final Map<EngineGeneration, Instant> caughtUp = new ConcurrentSkipListMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean loaded;
+    private final CountDownLatch firstLoad = new CountDownLatch(1);
     private volatile TopicTail tail;
 
     public GenerationMarkers(ConsumerFactory<?, ?> consumerFactory, ProducerFactory<?, ?> producerFactory) {
@@ -69,6 +72,16 @@ public class GenerationMarkers implements SmartLifecycle, CaughtUpGenerations {
     /** Whether the topic has been read to its end once. */
     public boolean loaded() {
         return loaded;
+    }
+
+    /** Waits until the topic has been read to its end once, at most {@code timeout}; says whether it has. */
+    public boolean awaitLoaded(Duration timeout) {
+        try {
+            return firstLoad.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return loaded;
+        }
     }
 
     public boolean isCaughtUp(EngineGeneration generation) {
@@ -154,6 +167,7 @@ public class GenerationMarkers implements SmartLifecycle, CaughtUpGenerations {
             @Override
             public void caughtUp() {
                 loaded = true;
+                firstLoad.countDown();
                 changed();
             }
         });
