@@ -31,11 +31,12 @@ public record DashboardProperties(
      * @param recordKeySecret the secret the events' record keys are derived with; required outside the
      *                        profile {@code local}, at least 32 characters, the same in every instance and
      *                        kept: a new one changes every perturbation
-     * @param maxDeviation    the most a published count deviates from the true one, either way
+     * @param maxDeviation    the most a published count deviates from the true one, either way; above
+     *                        {@code minCount - 1}
      * @param variance        the variance of the deviations (where a count's possible deviations allow it)
      */
     public record Confidentiality(@DefaultValue("3") int minCount, @DefaultValue("10") int minCases,
-                                  String recordKeySecret, @DefaultValue("2") int maxDeviation,
+                                  String recordKeySecret, @DefaultValue("3") int maxDeviation,
                                   @DefaultValue("1.0") double variance) {
 
         /** Hides the secret from logs and error messages. */

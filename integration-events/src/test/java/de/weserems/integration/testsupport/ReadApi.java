@@ -39,8 +39,22 @@ public final class ReadApi {
 
     /** The same for a dashboard at {@code base} (e.g. {@code http://localhost:8080}). */
     public static JsonNode report(java.net.URI base, YearMonth from, YearMonth to) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/indicators?from=" + from
-                        + "&to=" + to + "&exact=true"))
+        return get(base.resolve("/api/v1/indicators?from=" + from + "&to=" + to + "&exact=true"));
+    }
+
+    /**
+     * {@code protection.maxDeviation} of the published figures at {@code base}: the most a count shown to
+     * planners is off the true one.
+     */
+    public static int maxDeviation(java.net.URI base) throws Exception {
+        YearMonth month = YearMonth.now();
+        return get(base.resolve("/api/v1/indicators?from=" + month + "&to=" + month))
+                .at("/protection/maxDeviation").asInt();
+    }
+
+    /** A read API answer as the local user admin; fails unless it is 200. */
+    private static JsonNode get(java.net.URI uri) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri)
                 .header("Authorization", EXACT_AUTHORIZATION)
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {

@@ -56,7 +56,7 @@ class PopulationTest {
         }
         IndicatorQueries queries = new IndicatorQueries(model,
                 new de.weserems.integration.dashboard.DashboardProperties(false,
-                        new de.weserems.integration.dashboard.DashboardProperties.Confidentiality(3, 10, null, 2, 1.0),
+                        new de.weserems.integration.dashboard.DashboardProperties.Confidentiality(3, 10, null, 3, 1.0),
                         new de.weserems.integration.dashboard.DashboardProperties.Kafka(3, (short) 1, 1), java.util.List.of(),
                         java.time.Duration.ofSeconds(1)),
                 Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), p);

@@ -41,7 +41,7 @@ public abstract class ViewTestBase extends BrowserlessTest {
 
     protected final IndicatorReadModel model = startsLoaded() ? TestReadModels.empty() : TestReadModels.loading();
     protected final DashboardProperties properties = new DashboardProperties(true,
-            new DashboardProperties.Confidentiality(3, 10, null, 2, 1.0), new DashboardProperties.Kafka(3, (short) 1, 1),
+            new DashboardProperties.Confidentiality(3, 10, null, 3, 1.0), new DashboardProperties.Kafka(3, (short) 1, 1),
             List.of(), Duration.ofSeconds(1));
     protected final IndicatorQueries queries = new IndicatorQueries(model, properties,
             Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));

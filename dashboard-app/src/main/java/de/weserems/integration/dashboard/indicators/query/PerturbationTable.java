@@ -13,14 +13,15 @@ import java.util.Arrays;
  * <p>Each row is a distribution of {@code d} over {@code -maxDeviation … maxDeviation} with
  * <ul>
  *   <li>{@code n + d >= 0}, and {@code n + d} never {@code 1 … hidden}: small counts never appear as
- *       themselves (a published 3 may be a 1, a 2, a 3, a 4 or a 5);</li>
+ *       themselves (with the defaults, a published 3 may be anything from 1 to 6);</li>
  *   <li>mean 0: the published figures are unbiased;</li>
  *   <li>variance {@code variance} where the row's possible deviations allow it, else the nearest
- *       they allow (a 1 can only become 0 or 3, so its variance is 2);</li>
+ *       they allow (a 1 can become 0, 3 or 4, and the least variance among those is 2: 0 or 3);</li>
  *   <li>among those, the most even spread (maximum entropy, as the {@code ptable} package of the
  *       statistical offices builds its tables, Giessing 2016).</li>
  * </ul>
- * A zero stays zero: an empty cell names nobody, and shown zeros keep maps and series readable.
+ * A zero stays zero: an empty cell names nobody, and shown zeros keep maps and series readable. The
+ * maximum deviation must exceed the hidden counts, so that the first count above them can fall to 0 too.
  * From {@code n = maxDeviation + hidden + 1} on every deviation is possible, and all larger counts
  * share that row.
  */
@@ -50,6 +51,13 @@ public final class PerturbationTable {
         }
         if (hidden < 0 || hidden > 10) {
             throw new IllegalArgumentException("the hidden counts must be 0 to 10, not " + hidden);
+        }
+        // With no deviation larger than the hidden counts, the first count above them could only stay or go
+        // up, so it would always be published as itself, and a published count just above it would rule it
+        // out: sharp edges that let a viewer who combines answers pin small counts (CellKeyAttackTest).
+        if (hidden > 0 && maxDeviation <= hidden) {
+            throw new IllegalArgumentException("the maximum deviation must exceed the hidden counts (1 to " + hidden
+                    + "), so that " + (hidden + 1) + " can be published as 0, not " + maxDeviation);
         }
         this.maxDeviation = maxDeviation;
         this.variance = variance;

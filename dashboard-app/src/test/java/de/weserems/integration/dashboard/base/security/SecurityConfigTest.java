@@ -18,7 +18,7 @@ class SecurityConfigTest {
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     private static DashboardProperties with(List<DashboardProperties.User> users) {
-        return new DashboardProperties(false, new DashboardProperties.Confidentiality(3, 10, null, 2, 1.0),
+        return new DashboardProperties(false, new DashboardProperties.Confidentiality(3, 10, null, 3, 1.0),
                 new DashboardProperties.Kafka(3, (short) 1, 1), users, Duration.ofSeconds(1));
     }
 

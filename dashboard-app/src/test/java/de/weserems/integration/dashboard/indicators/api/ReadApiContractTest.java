@@ -57,7 +57,7 @@ class ReadApiContractTest {
         assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "region", "districts");
         assertThat(fields(json.get("protection"))).containsExactly("perturbed", "maxDeviation", "minCases");
         assertThat(json.at("/protection/perturbed").isBoolean()).isTrue();
-        assertThat(json.at("/protection/maxDeviation").asInt()).isEqualTo(2);
+        assertThat(json.at("/protection/maxDeviation").asInt()).isEqualTo(3);
         assertThat(json.at("/protection/minCases").asInt()).isEqualTo(10);
         assertThat(json.get("from").asString()).isEqualTo("2026-01");
         assertThat(json.get("to").asString()).isEqualTo("2026-03");

@@ -56,8 +56,8 @@ class IndicatorQueriesTest {
         assertThat(exact.region().district()).isEqualTo("034");
 
         IndicatorReport published = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 2), Set.of(), null);
-        assertThat(byAgs(published, "03454").count("enrolments")).isBetween(13L, 17L);
-        assertThat(published.region().count("enrolments")).isBetween(17L, 21L);
+        assertThat(byAgs(published, "03454").count("enrolments")).isBetween(12L, 18L);
+        assertThat(published.region().count("enrolments")).isBetween(16L, 22L);
     }
 
     @Test
@@ -79,12 +79,12 @@ class IndicatorQueriesTest {
         IndicatorReport report = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 1), Set.of(), null);
         AreaFigures wittmund = byAgs(report, "03462");
         long published = wittmund.count("enrolments");
-        assertThat(published).isIn(0L, 3L, 4L);
+        assertThat(published).isIn(0L, 3L);
         assertThat(wittmund.per10k().get("enrolments")).isEqualByComparingTo(
                 BigDecimal.valueOf(published * 10_000.0 / wittmund.population()).setScale(1, RoundingMode.HALF_UP));
         assertThat(wittmund.withheld()).as("counts are perturbed, not withheld").isEmpty();
-        assertThat(report.region().count("enrolments")).isBetween(15L, 19L);
-        assertThat(report.protection()).isEqualTo(new Protection(true, 2, 10));
+        assertThat(report.region().count("enrolments")).isBetween(14L, 20L);
+        assertThat(report.protection()).isEqualTo(new Protection(true, 3, 10));
     }
 
     @Test

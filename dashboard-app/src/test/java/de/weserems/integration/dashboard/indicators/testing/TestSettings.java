@@ -13,13 +13,13 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    /** The documented defaults: counts under 3 and rates on fewer than 10 cases withheld. */
+    /** The documented defaults: counts 1 and 2 never shown as themselves, deviations up to 3, rates on 10 cases. */
     public static DashboardProperties properties() {
         return properties(3, 10);
     }
 
     public static DashboardProperties properties(int minCount, int minCases) {
-        return new DashboardProperties(false, new DashboardProperties.Confidentiality(minCount, minCases, null, 2, 1.0),
+        return new DashboardProperties(false, new DashboardProperties.Confidentiality(minCount, minCases, null, 3, 1.0),
                 new DashboardProperties.Kafka(3, (short) 1, 1), List.of(), Duration.ofSeconds(1));
     }
 
