@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 final class CourseFieldErrors {
 
-    /** The course types a target level is for, as a provider reads them. */
-    private static final String LANGUAGE_COURSES = Arrays.stream(CourseType.values()).filter(CourseType::languageCourse)
+    /** The course types a target level is for, as a provider reads them (the schema says them alike). */
+    static final String LANGUAGE_COURSES = Arrays.stream(CourseType.values()).filter(CourseType::languageCourse)
             .map(Enum::name).collect(Collectors.joining(", "));
 
     private CourseFieldErrors() {

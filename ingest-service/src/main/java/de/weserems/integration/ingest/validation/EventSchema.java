@@ -70,7 +70,7 @@ public final class EventSchema {
                 + "the variant of a language course, one of its own course type's: "
                 + variantsByCourseType() + "; BASIC_ modules are named by the level they lead to"));
         properties.put(EventFields.TARGET_LEVEL, Map.of("type", "string", "enum", names(LanguageLevel.CEFR),
-                "description", "enrolment and completion of a language course (" + languageCourses() + "), "
+                "description", "enrolment and completion of a language course (" + CourseFieldErrors.LANGUAGE_COURSES + "), "
                         + "optional: the level the course leads to; for a module named by its level (BASIC_B2, "
                         + "SPECIAL_A2, ...) that level"));
         properties.put(EventFields.ATTEMPT, enumOf(Attempt.class, "completion only, optional: the first attempt at "
@@ -145,11 +145,6 @@ public final class EventSchema {
         return Arrays.stream(CourseType.values()).filter(t -> !CourseVariant.of(t).isEmpty())
                 .map(t -> t + ": " + String.join(", ", names(CourseVariant.of(t))))
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String languageCourses() {
-        return Arrays.stream(CourseType.values()).filter(CourseType::languageCourse).map(Enum::name)
-                .collect(Collectors.joining(", "));
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {
