@@ -39,6 +39,13 @@ public final class EventJson {
         name(out, "outcome", e.outcome());
         name(out, "languageLevel", e.languageLevel());
         name(out, "placementType", e.placementType());
+        name(out, "courseVariant", e.courseVariant());
+        name(out, "targetLevel", e.targetLevel());
+        name(out, "attempt", e.attempt());
+        name(out, "fundingSource", e.fundingSource());
+        if (e.retracts() != null) {
+            out.append(",\"retracts\":\"").append(e.retracts()).append('"');
+        }
         string(out, "providerId", e.providerId());
         if (e.receivedAt() != null) {
             out.append(",\"receivedAt\":\"").append(e.receivedAt()).append('"');
@@ -48,7 +55,10 @@ public final class EventJson {
 
     /** The fields in the order {@link #toBytes} writes them. */
     private static final String[] FIELDS = {"eventId", "type", "occurredOn", "district", "participant", "courseType",
-            "outcome", "languageLevel", "placementType", "providerId", "receivedAt"};
+            "outcome", "languageLevel", "placementType", "courseVariant", "targetLevel", "attempt", "fundingSource",
+            "retracts", "providerId", "receivedAt"};
+    private static final int PROVIDER_ID = 14;
+    private static final int RECEIVED_AT = 15;
     private static final byte[][] FIELD_BYTES = ascii(FIELDS);
     private static final EventType[] TYPES = EventType.values();
     private static final byte[][] TYPE_NAMES = names(TYPES);
@@ -62,6 +72,12 @@ public final class EventJson {
     private static final byte[][] LEVEL_NAMES = names(LEVELS);
     private static final PlacementType[] PLACEMENT_TYPES = PlacementType.values();
     private static final byte[][] PLACEMENT_TYPE_NAMES = names(PLACEMENT_TYPES);
+    private static final CourseVariant[] VARIANTS = CourseVariant.values();
+    private static final byte[][] VARIANT_NAMES = names(VARIANTS);
+    private static final Attempt[] ATTEMPTS = Attempt.values();
+    private static final byte[][] ATTEMPT_NAMES = names(ATTEMPTS);
+    private static final FundingSource[] FUNDING_SOURCES = FundingSource.values();
+    private static final byte[][] FUNDING_SOURCE_NAMES = names(FUNDING_SOURCES);
 
     /**
      * The event in {@code json} if it is exactly in the form {@link #toBytes} writes, with values that
@@ -111,24 +127,32 @@ public final class EventJson {
         EventType type = match(json, from[1], to[1], TYPES, TYPE_NAMES);
         LocalDate occurredOn = to[2] - from[2] == 10 ? date(json, from[2]) : null;
         District district = match(json, from[3], to[3], DISTRICTS, DISTRICT_AGS);
-        Instant receivedAt = to[10] == 0 ? null : instant(json, from[10], to[10]);
+        Instant receivedAt = to[RECEIVED_AT] == 0 ? null : instant(json, from[RECEIVED_AT], to[RECEIVED_AT]);
+        UUID retracts = to[13] == 0 ? null : uuid(json, from[13], to[13]);
         if (eventId == null || type == null || occurredOn == null || district == null
-                || (to[10] != 0 && receivedAt == null)) {
+                || (to[RECEIVED_AT] != 0 && receivedAt == null) || (to[13] != 0 && retracts == null)) {
             return null;
         }
         CourseType courseType = optional(json, from[5], to[5], COURSE_TYPES, COURSE_TYPE_NAMES);
         Outcome outcome = optional(json, from[6], to[6], OUTCOMES, OUTCOME_NAMES);
         LanguageLevel level = optional(json, from[7], to[7], LEVELS, LEVEL_NAMES);
         PlacementType placementType = optional(json, from[8], to[8], PLACEMENT_TYPES, PLACEMENT_TYPE_NAMES);
+        CourseVariant variant = optional(json, from[9], to[9], VARIANTS, VARIANT_NAMES);
+        LanguageLevel targetLevel = optional(json, from[10], to[10], LEVELS, LEVEL_NAMES);
+        Attempt attempt = optional(json, from[11], to[11], ATTEMPTS, ATTEMPT_NAMES);
+        FundingSource fundingSource = optional(json, from[12], to[12], FUNDING_SOURCES, FUNDING_SOURCE_NAMES);
         if ((to[5] != 0 && courseType == null) || (to[6] != 0 && outcome == null) || (to[7] != 0 && level == null)
-                || (to[8] != 0 && placementType == null)) {
+                || (to[8] != 0 && placementType == null) || (to[9] != 0 && variant == null)
+                || (to[10] != 0 && targetLevel == null) || (to[11] != 0 && attempt == null)
+                || (to[12] != 0 && fundingSource == null)) {
             return null; // an unknown name: Jackson says what is wrong
         }
-        if (!plain(json, from[4], to[4]) || !plain(json, from[9], to[9])) {
+        if (!plain(json, from[4], to[4]) || !plain(json, from[PROVIDER_ID], to[PROVIDER_ID])) {
             return null;
         }
         return new IntegrationEvent(eventId, type, occurredOn, district, string(json, from[4], to[4]), courseType,
-                outcome, level, placementType, string(json, from[9], to[9]), receivedAt);
+                outcome, level, placementType, variant, targetLevel, attempt, fundingSource, retracts,
+                string(json, from[PROVIDER_ID], to[PROVIDER_ID]), receivedAt);
     }
 
     /**

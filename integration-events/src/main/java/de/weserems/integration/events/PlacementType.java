@@ -1,9 +1,14 @@
 package de.weserems.integration.events;
 
-/** The kind of work a job placement leads to; {@code EMPLOYMENT} is employment subject to social insurance. */
+/**
+ * The kind of work a job placement leads to; {@code EMPLOYMENT} is employment subject to social insurance.
+ * New values go at the end (see {@link CourseType}).
+ */
 public enum PlacementType {
     EMPLOYMENT,
     APPRENTICESHIP,
     SELF_EMPLOYMENT,
-    MARGINAL_EMPLOYMENT
+    MARGINAL_EMPLOYMENT,
+    /** Full vocational training outside the dual system, at a vocational school (contract v2); an integration in the SGB II sense. */
+    FULL_VOCATIONAL_TRAINING
 }

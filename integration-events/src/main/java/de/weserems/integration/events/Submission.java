@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One event as a provider submits it to ingest under contract v1: the fields of {@link EventFields#ALL},
+ * One event as a provider submits it to ingest under contract v2: the fields of {@link EventFields#ALL},
  * with the provider's own {@code participantRef} (ingest replaces it with a pseudonym before anything is
  * stored, see {@link IntegrationEvent}).
  *
@@ -15,6 +15,7 @@ import java.util.UUID;
  * {@link #toString()} leaves {@code participantRef} out, so that it never reaches a log line.
  *
  * @param participantRef the provider's pseudonymous reference to the participant, or {@code null}
+ * @param retracts       for a {@link EventType#RETRACTION}, the eventId of the provider's earlier event it takes back
  */
 public record Submission(
         UUID eventId,
@@ -25,7 +26,25 @@ public record Submission(
         CourseType courseType,
         Outcome outcome,
         LanguageLevel languageLevel,
-        PlacementType placementType) {
+        PlacementType placementType,
+        CourseVariant courseVariant,
+        LanguageLevel targetLevel,
+        Attempt attempt,
+        FundingSource fundingSource,
+        UUID retracts) {
+
+    /** A submission of contract v1: the v2 fields absent. */
+    public Submission(UUID eventId, EventType type, LocalDate occurredOn, District district, String participantRef,
+                      CourseType courseType, Outcome outcome, LanguageLevel languageLevel, PlacementType placementType) {
+        this(eventId, type, occurredOn, district, participantRef, courseType, outcome, languageLevel, placementType,
+                null, null, null, null, null);
+    }
+
+    /** A retraction of the provider's event {@code retracts}, sent on {@code occurredOn} for the retracted event's district. */
+    public static Submission retraction(UUID eventId, LocalDate occurredOn, District district, UUID retracts) {
+        return new Submission(eventId, EventType.RETRACTION, occurredOn, district, null, null, null, null, null,
+                null, null, null, null, retracts);
+    }
 
     /** The submission as a JSON object: fields in contract order, absent ({@code null}) fields left out. */
     public String toJson() {
@@ -57,6 +76,11 @@ public record Submission(
         EventJson.name(out, EventFields.OUTCOME, outcome);
         EventJson.name(out, EventFields.LANGUAGE_LEVEL, languageLevel);
         EventJson.name(out, EventFields.PLACEMENT_TYPE, placementType);
+        EventJson.name(out, EventFields.COURSE_VARIANT, courseVariant);
+        EventJson.name(out, EventFields.TARGET_LEVEL, targetLevel);
+        EventJson.name(out, EventFields.ATTEMPT, attempt);
+        EventJson.name(out, EventFields.FUNDING_SOURCE, fundingSource);
+        EventJson.string(out, EventFields.RETRACTS, retracts == null ? null : retracts.toString());
         if (out.length() > start + 1) {
             out.deleteCharAt(start + 1);
         }

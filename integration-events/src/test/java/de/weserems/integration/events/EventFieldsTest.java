@@ -16,27 +16,40 @@ class EventFieldsTest {
     @Test
     void theTypeBoundFieldsOfEachTypeAreThoseOfTheContract() {
         assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.REQUIRED)).containsExactly("courseType");
-        assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.OPTIONAL)).isEmpty();
+        assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.OPTIONAL))
+                .containsExactly("participantRef", "courseVariant", "targetLevel", "fundingSource");
         assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.FORBIDDEN))
-                .containsExactly("outcome", "languageLevel", "placementType");
+                .containsExactly("outcome", "languageLevel", "placementType", "attempt", "retracts");
         assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.REQUIRED))
                 .containsExactly("courseType", "outcome");
-        assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.OPTIONAL)).containsExactly("languageLevel");
-        assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.FORBIDDEN)).containsExactly("placementType");
+        assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.OPTIONAL)).containsExactly(
+                "participantRef", "languageLevel", "courseVariant", "targetLevel", "attempt", "fundingSource");
+        assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.FORBIDDEN))
+                .containsExactly("placementType", "retracts");
         assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.REQUIRED)).containsExactly("placementType");
+        assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.OPTIONAL)).containsExactly("participantRef");
         assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.FORBIDDEN))
-                .containsExactly("courseType", "outcome", "languageLevel");
+                .containsExactly("courseType", "outcome", "languageLevel", "courseVariant", "targetLevel", "attempt",
+                        "fundingSource", "retracts");
+        assertThat(EventFields.typeBound(EventType.RETRACTION, Presence.REQUIRED)).containsExactly("retracts");
+        assertThat(EventFields.typeBound(EventType.RETRACTION, Presence.OPTIONAL)).isEmpty();
+        assertThat(EventFields.typeBound(EventType.RETRACTION, Presence.FORBIDDEN)).containsExactly("participantRef",
+                "courseType", "outcome", "languageLevel", "placementType", "courseVariant", "targetLevel", "attempt",
+                "fundingSource");
     }
 
     @Test
     void everyFieldHasAPresenceForEveryTypeAndNoOtherNameHasOne() {
         for (EventType type : EventType.values()) {
             assertThat(EventFields.ALWAYS_REQUIRED).allMatch(f -> EventFields.presence(type, f) == Presence.REQUIRED);
-            assertThat(EventFields.presence(type, "participantRef")).isEqualTo(Presence.OPTIONAL);
             assertThat(EventFields.ALL).allSatisfy(f -> assertThat(EventFields.presence(type, f)).isNotNull());
         }
+        // every type of v1 may carry a participant, as before; a retraction names an event, not a person
+        assertThat(EventType.values()).allMatch(type -> EventFields.presence(type, "participantRef")
+                == (type == EventType.RETRACTION ? Presence.FORBIDDEN : Presence.OPTIONAL));
         assertThat(EventFields.ALL).containsExactly("eventId", "type", "occurredOn", "district", "participantRef",
-                "courseType", "outcome", "languageLevel", "placementType");
+                "courseType", "outcome", "languageLevel", "placementType",
+                "courseVariant", "targetLevel", "attempt", "fundingSource", "retracts");
         assertThatThrownBy(() -> EventFields.presence(EventType.JOB_PLACEMENT, "colour"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
     }
@@ -70,23 +83,67 @@ class EventFieldsTest {
 
     @Test
     void aStoredEventAndItsSetOfPresentFieldsGiveTheSameTypeBoundViolations() {
-        CourseType[] courses = {null, CourseType.ORIENTATION_COURSE};
-        Outcome[] outcomes = {null, Outcome.FAILED};
-        LanguageLevel[] levels = {null, LanguageLevel.C1};
-        PlacementType[] placements = {null, PlacementType.APPRENTICESHIP};
         for (EventType type : EventType.values()) {
-            for (int bits = 0; bits < 16; bits++) {
-                IntegrationEvent e = event(type, "p", courses[bits & 1], outcomes[bits >> 1 & 1], levels[bits >> 2 & 1],
-                        placements[bits >> 3 & 1]);
+            for (int bits = 0; bits < 1 << 10; bits++) {
+                // values that fit each other, so that only the type-bound rules speak
+                IntegrationEvent e = new IntegrationEvent(UUID.randomUUID(), type, LocalDate.of(2026, 11, 20),
+                        District.EMSLAND, (bits & 1) == 0 ? null : "p",
+                        (bits & 2) == 0 ? null : CourseType.JOB_LANGUAGE_COURSE,
+                        (bits & 4) == 0 ? null : Outcome.FAILED,
+                        (bits & 8) == 0 ? null : LanguageLevel.BELOW_A1,
+                        (bits & 16) == 0 ? null : PlacementType.FULL_VOCATIONAL_TRAINING,
+                        (bits & 32) == 0 ? null : CourseVariant.BASIC_C1,
+                        (bits & 64) == 0 ? null : LanguageLevel.C1,
+                        (bits & 128) == 0 ? null : Attempt.REPEAT,
+                        (bits & 256) == 0 ? null : FundingSource.ESF_PLUS,
+                        (bits & 512) == 0 ? null : UUID.randomUUID(), "demo", null);
                 Set<String> present = new java.util.HashSet<>();
-                if (e.courseType() != null) present.add("courseType");
-                if (e.outcome() != null) present.add("outcome");
-                if (e.languageLevel() != null) present.add("languageLevel");
-                if (e.placementType() != null) present.add("placementType");
+                for (int i = 0; i < 10; i++) {
+                    if ((bits & 1 << i) != 0) {
+                        present.add(EventFields.TYPE_BOUND.get(i));
+                    }
+                }
+                // the stored event names the pseudonym where the submission names the provider's reference
                 assertThat(EventFields.violations(e)).as("%s %s", type, present)
-                        .isEqualTo(EventFields.violations(type, present::contains));
+                        .extracting(v -> v.field().equals("participant") ? "participantRef" : v.field(), Violation::problem)
+                        .isEqualTo(EventFields.violations(type, present::contains).stream()
+                                .map(v -> org.assertj.core.groups.Tuple.tuple(v.field(), v.problem())).toList());
             }
         }
+    }
+
+    @Test
+    void aRetractionNamesTheEventItTakesBackAndNothingElse() {
+        UUID retracted = UUID.randomUUID();
+        IntegrationEvent retraction = new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
+                LocalDate.of(2026, 11, 20), District.EMSLAND, null, null, null, null, null, null, null, null, null,
+                retracted, "demo", null);
+        assertThat(EventFields.violations(retraction)).isEmpty();
+        assertThat(EventFields.violations(new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
+                LocalDate.of(2026, 11, 20), District.EMSLAND, "p", CourseType.INTEGRATION_COURSE, null, null, null,
+                "demo", null))).extracting(Violation::toString).containsExactly(
+                "participant: not allowed for RETRACTION", "courseType: not allowed for RETRACTION",
+                "retracts: missing for RETRACTION");
+    }
+
+    @Test
+    void aStoredEventsCourseFieldsMustFitItsCourseType() {
+        assertThat(EventFields.violations(course(CourseType.JOB_LANGUAGE_COURSE, CourseVariant.YOUTH, LanguageLevel.C2)))
+                .extracting(Violation::toString).containsExactly("courseVariant: not a variant of the event's courseType");
+        assertThat(EventFields.violations(course(CourseType.ORIENTATION_COURSE, null, LanguageLevel.A2)))
+                .extracting(Violation::toString).containsExactly("targetLevel: only for language courses");
+        assertThat(EventFields.violations(course(CourseType.JOB_LANGUAGE_COURSE, CourseVariant.BASIC_B2, LanguageLevel.C1)))
+                .extracting(Violation::toString).containsExactly("targetLevel: not the level the courseVariant leads to");
+        assertThat(EventFields.violations(course(CourseType.INTEGRATION_COURSE, null, LanguageLevel.BELOW_A1)))
+                .extracting(Violation::toString).containsExactly("targetLevel: not a level a course leads to");
+        assertThat(EventFields.violations(course(CourseType.INTEGRATION_COURSE, CourseVariant.LITERACY, LanguageLevel.B1)))
+                .isEmpty();
+    }
+
+    private static IntegrationEvent course(CourseType courseType, CourseVariant variant, LanguageLevel targetLevel) {
+        return new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.of(2026, 11, 20),
+                District.EMSLAND, "p", courseType, null, null, null, variant, targetLevel, null, FundingSource.BAMF_INTV,
+                null, "demo", null);
     }
 
     private static IntegrationEvent event(EventType type, String participant, CourseType courseType, Outcome outcome,

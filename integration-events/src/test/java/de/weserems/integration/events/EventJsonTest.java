@@ -31,6 +31,47 @@ class EventJsonTest {
     }
 
     @Test
+    void writesTheFieldsOfContractV2AfterThoseOfV1AndReadsThemBack() {
+        UUID retracted = UUID.fromString("0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11");
+        IntegrationEvent retraction = new IntegrationEvent(UUID.fromString("efcec8e3-f93c-49be-a4e5-570b3aeb99df"),
+                EventType.RETRACTION, LocalDate.of(2026, 4, 14), District.byAgs("03459").orElseThrow(), null, null,
+                null, null, null, null, null, null, null, retracted, "demo", Instant.parse("2026-11-26T00:42:41Z"));
+        IntegrationEvent completion = new IntegrationEvent(UUID.fromString("efcec8e3-f93c-49be-a4e5-570b3aeb99df"),
+                EventType.COURSE_COMPLETION, LocalDate.of(2026, 4, 13), District.byAgs("03459").orElseThrow(), "p",
+                CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, LanguageLevel.BELOW_A1, null, CourseVariant.BASIC_B2,
+                LanguageLevel.B2, Attempt.REPEAT, FundingSource.BAMF_DEUFOEV, null, "demo", null);
+
+        assertThat(new String(EventJson.toBytes(retraction), StandardCharsets.UTF_8)).isEqualTo("""
+                {"eventId":"efcec8e3-f93c-49be-a4e5-570b3aeb99df","type":"RETRACTION","occurredOn":"2026-04-14",\
+                "district":"03459","retracts":"0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11","providerId":"demo",\
+                "receivedAt":"2026-11-26T00:42:41Z"}""");
+        assertThat(new String(EventJson.toBytes(completion), StandardCharsets.UTF_8)).isEqualTo("""
+                {"eventId":"efcec8e3-f93c-49be-a4e5-570b3aeb99df","type":"COURSE_COMPLETION","occurredOn":"2026-04-13",\
+                "district":"03459","participant":"p","courseType":"JOB_LANGUAGE_COURSE","outcome":"FAILED",\
+                "languageLevel":"BELOW_A1","courseVariant":"BASIC_B2","targetLevel":"B2","attempt":"REPEAT",\
+                "fundingSource":"BAMF_DEUFOEV","providerId":"demo"}""");
+        for (IntegrationEvent event : List.of(retraction, completion)) {
+            assertThat(EventJson.toBytes(event)).isEqualTo(JACKSON.writeValueAsBytes(event));
+            assertThat(EventJson.readCanonical(EventJson.toBytes(event))).isEqualTo(event);
+            assertThat(JACKSON.readValue(EventJson.toBytes(event), IntegrationEvent.class)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void aRecordOfContractV1ReadsWithTheFieldsOfV2Absent() {
+        String v1 = "{\"eventId\":\"efcec8e3-f93c-49be-a4e5-570b3aeb99df\",\"type\":\"COURSE_COMPLETION\","
+                + "\"occurredOn\":\"2026-04-13\",\"district\":\"03459\",\"courseType\":\"INTEGRATION_COURSE\","
+                + "\"outcome\":\"PASSED\",\"languageLevel\":\"B1\",\"providerId\":\"demo\"}";
+        IntegrationEvent expected = new IntegrationEvent(UUID.fromString("efcec8e3-f93c-49be-a4e5-570b3aeb99df"),
+                EventType.COURSE_COMPLETION, LocalDate.of(2026, 4, 13), District.byAgs("03459").orElseThrow(), null,
+                CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.B1, null, "demo", null);
+        assertThat(EventJson.readCanonical(v1.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
+        assertThat(JACKSON.readValue(v1, IntegrationEvent.class)).isEqualTo(expected);
+        assertThat(expected.courseVariant()).isNull();
+        assertThat(expected.retracts()).isNull();
+    }
+
+    @Test
     void agreesWithJacksonByteForByteOnRandomEvents() {
         Random random = new Random(20261126);
         for (int i = 0; i < 20_000; i++) {
@@ -50,6 +91,9 @@ class EventJsonTest {
                     random.nextInt(5) == 0 ? null : text(random),
                     maybe(random, CourseType.values()), maybe(random, Outcome.values()),
                     maybe(random, LanguageLevel.values()), maybe(random, PlacementType.values()),
+                    maybe(random, CourseVariant.values()), maybe(random, LanguageLevel.values()),
+                    maybe(random, Attempt.values()), maybe(random, FundingSource.values()),
+                    random.nextBoolean() ? null : new UUID(random.nextLong(), random.nextLong()),
                     random.nextInt(5) == 0 ? null : text(random),
                     random.nextInt(5) == 0 ? null : Instant.ofEpochSecond(1_400_000_000L + random.nextInt(500_000_000),
                             switch (random.nextInt(4)) {
@@ -102,6 +146,8 @@ class EventJsonTest {
                 canonical.replace("03459", "09162"),                                       // not a district here
                 canonical.replace("efcec8e3-f93c", "efcec8e3xf93c"),                       // not a UUID
                 canonical.replace("\"courseType\":\"INTEGRATION_COURSE\"", "\"courseType\":null"), // null
+                canonical.replace("\"providerId\"", "\"retracts\":\"efcec8e3\",\"providerId\""),     // retracts not a UUID
+                canonical.replace("\"providerId\"", "\"courseVariant\":\"NIGHT\",\"providerId\""),  // unknown variant
                 canonical + " ",                                                           // trailing
                 canonical.substring(0, canonical.length() - 1));                           // cut off
         for (String other : others) {

@@ -34,9 +34,11 @@ class SubmissionTest {
 
     @Test
     void everyFieldIsNamedAsInTheContractAndReadsBackWithJackson() {
+        UUID retracted = UUID.fromString("0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11");
         Submission s = new Submission(ID, EventType.COURSE_COMPLETION, LocalDate.of(2026, 11, 20), District.VECHTA,
                 "tn-\"quoted\"\\ \u00e4\n", CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, LanguageLevel.A2,
-                PlacementType.SELF_EMPLOYMENT);
+                PlacementType.SELF_EMPLOYMENT, CourseVariant.SPECIAL_B1, LanguageLevel.B1, Attempt.FIRST,
+                FundingSource.JOBCENTER_SGB2, retracted);
         JsonNode read = JACKSON.readTree(s.toJson());
         assertThat(read.propertyNames()).containsExactlyElementsOf(EventFields.ALL);
         assertThat(read.get("participantRef").asString()).isEqualTo(s.participantRef());
@@ -50,7 +52,21 @@ class SubmissionTest {
         expected.put("outcome", "FAILED");
         expected.put("languageLevel", "A2");
         expected.put("placementType", "SELF_EMPLOYMENT");
+        expected.put("courseVariant", "SPECIAL_B1");
+        expected.put("targetLevel", "B1");
+        expected.put("attempt", "FIRST");
+        expected.put("fundingSource", "JOBCENTER_SGB2");
+        expected.put("retracts", retracted.toString());
         assertThat(s.toJson()).isEqualTo(JACKSON.writeValueAsString(expected));
+    }
+
+    @Test
+    void aRetractionCarriesOnlyWhatItNeeds() {
+        UUID retracted = UUID.fromString("0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11");
+        assertThat(Submission.retraction(ID, LocalDate.of(2026, 11, 21), District.EMDEN, retracted).toJson())
+                .isEqualTo("""
+                        {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"RETRACTION","occurredOn":"2026-11-21",\
+                        "district":"03402","retracts":"0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11"}""");
     }
 
     @Test

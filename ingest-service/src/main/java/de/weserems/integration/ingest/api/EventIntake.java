@@ -197,9 +197,11 @@ public class EventIntake {
         return new Outcome.Accepted(check.items);
     }
 
+    /** The stored event: the participant pseudonymised (none for a retraction), the provider and arrival stamped. */
     private IntegrationEvent stamp(Submission e, Provider provider, Instant receivedAt) {
         return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn(), e.district(),
                 pseudonymiser.pseudonymise(e.participantRef()), e.courseType(), e.outcome(), e.languageLevel(),
-                e.placementType(), provider.id(), receivedAt);
+                e.placementType(), e.courseVariant(), e.targetLevel(), e.attempt(), e.fundingSource(), e.retracts(),
+                provider.id(), receivedAt);
     }
 }

@@ -97,20 +97,34 @@ class EventsController {
     @Operation(summary = "Deliver events",
             description = """
                     One event or a JSON array (application/json), one event per line (application/x-ndjson), \
-                    or CSV (text/csv) with a header row of field names, delimiter ',' or ';'. \
+                    or CSV (text/csv) with a header row of field names, delimiter ',' or ';'; the columns of \
+                    contract v2 are optional, so a CSV file of v1 stays valid. \
                     202 only when every item is valid and durably stored; otherwise nothing is stored. \
                     Resending the same events is safe: each eventId counts once.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(ref = "#/components/schemas/Event"),
-                            examples = @ExampleObject(value = """
+                            examples = {@ExampleObject(name = "enrolment", value = """
                                     {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT",\
                                     "occurredOn":"2026-11-20","district":"03454","participantRef":"tn-4711",\
-                                    "courseType":"INTEGRATION_COURSE"}""")),
+                                    "courseType":"INTEGRATION_COURSE"}"""),
+                                    @ExampleObject(name = "enrolment with the fields of v2", value = """
+                                            {"eventId":"0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11","type":"COURSE_ENROLMENT",\
+                                            "occurredOn":"2026-11-02","district":"03403","participantRef":"tn-4712",\
+                                            "courseType":"JOB_LANGUAGE_COURSE","courseVariant":"BASIC_B2",\
+                                            "targetLevel":"B2","fundingSource":"BAMF_DEUFOEV"}"""),
+                                    @ExampleObject(name = "retraction", value = """
+                                            {"eventId":"3c5e7a90-1b2d-4f6e-8a0c-2d4f6b8a0c66","type":"RETRACTION",\
+                                            "occurredOn":"2026-11-25","district":"03454",\
+                                            "retracts":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"}""")}),
                     @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = """
-                            eventId;type;occurredOn;district;participantRef;courseType;outcome;languageLevel;placementType
-                            6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;COURSE_ENROLMENT;2026-11-20;03454;tn-4711;INTEGRATION_COURSE;;;
+                            eventId;type;occurredOn;district;participantRef;courseType;outcome;languageLevel;placementType;\
+                            courseVariant;targetLevel;attempt;fundingSource;retracts
+                            6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;COURSE_ENROLMENT;2026-11-20;03454;tn-4711;INTEGRATION_COURSE;;;;\
+                            GENERAL;B1;;BAMF_INTV;
+                            3c5e7a90-1b2d-4f6e-8a0c-2d4f6b8a0c66;RETRACTION;2026-11-25;03454;;;;;;;;;;\
+                            6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6
                             """))}))
     @ApiResponse(responseCode = "202", description = "All stored", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = "{\"accepted\": 3}")))

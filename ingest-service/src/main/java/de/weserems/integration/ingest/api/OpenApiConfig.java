@@ -19,8 +19,10 @@ class OpenApiConfig {
                         .description("""
                                 For data providers (course operators, job centres, the employment agency, municipal \
                                 integration management): deliver course enrolments, course completions and job \
-                                placements. Authenticate with 'Authorization: Bearer <API key>'. Errors are RFC 9457 \
-                                problem details that name every invalid item and field."""))
+                                placements, and retract an event of yours that was wrong. Authenticate with \
+                                'Authorization: Bearer <API key>'. Errors are RFC 9457 problem details that name every \
+                                invalid item and field. The events follow event contract v2 (the schema 'Event'), \
+                                which adds to v1: every valid v1 event stays valid and means the same."""))
                 .components(new Components()
                         .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("the API key the operator gave you"))

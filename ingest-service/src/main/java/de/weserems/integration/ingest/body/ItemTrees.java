@@ -1,5 +1,6 @@
 package de.weserems.integration.ingest.body;
 
+import de.weserems.integration.events.EventFields;
 import de.weserems.integration.ingest.validation.FieldError;
 import de.weserems.integration.ingest.validation.Rule;
 import tools.jackson.core.JsonParser;
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the JSON tree of one item from a parser, but only up to {@link #MAX_VALUES} names and values: an
- * event has nine fields, and an item of a million unknown fields would otherwise become a tree (and a list
+ * event has at most fourteen fields, and an item of a million unknown fields would otherwise become a tree (and a list
  * of errors) many times the size of the body. Past the bound the rest of the item is skipped, still
  * parsed for its syntax but kept nowhere.
  */
@@ -22,7 +23,7 @@ final class ItemTrees {
 
     /** The error of an item over the bound. */
     static final FieldError TOO_LARGE = new FieldError(FieldError.EVENT, Rule.OUT_OF_RANGE, "is too large: more than "
-            + MAX_VALUES + " names and values; an event is one object of at most 9 fields");
+            + MAX_VALUES + " names and values; an event is one object of at most " + EventFields.ALL.size() + " fields");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -1,9 +1,12 @@
 package de.weserems.integration.ingest.validation;
 
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.ParticipantRefs;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks one event against contract v1 (docs/design.md) and names every broken field.
+ * Checks one event against the event contract (v2, which adds to v1; docs/design.md) and names every broken
+ * field.
  *
  * <p>It works on the parsed JSON tree rather than on a bound object, so that a wrong type in one
  * field does not hide the errors in the others, and so that CSV rows (all strings) go through the
@@ -40,6 +44,8 @@ public class EventValidator {
 
     static final LocalDate EARLIEST = LocalDate.of(2015, 1, 1);
     static final int PARTICIPANT_REF_MAX_LENGTH = 128;
+
+    static final String EXAMPLE_UUID = "6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6";
 
     static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final Pattern UUID_TEXT =
@@ -83,14 +89,8 @@ public class EventValidator {
         }
 
         String eventIdText = text(item, "eventId", errors);
-        UUID eventId = null;
-        if (eventIdText != null) {
-            if (isUuid(eventIdText)) {
-                eventId = UUID.fromString(eventIdText);
-            } else {
-                errors.add(new FieldError("eventId", Rule.INVALID_FORMAT, "must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"));
-            }
-        } else if (!present.contains("eventId")) {
+        UUID eventId = uuid("eventId", eventIdText, "must be a UUID, e.g. " + EXAMPLE_UUID, errors);
+        if (eventIdText == null && !present.contains("eventId")) {
             errors.add(new FieldError("eventId", Rule.MISSING, "missing"));
         }
 
@@ -107,6 +107,12 @@ public class EventValidator {
         Outcome outcome = optional(item, "outcome", Outcome.class, errors);
         LanguageLevel languageLevel = optional(item, "languageLevel", LanguageLevel.class, errors);
         PlacementType placementType = optional(item, "placementType", PlacementType.class, errors);
+        CourseVariant courseVariant = optional(item, "courseVariant", CourseVariant.class, errors);
+        LanguageLevel targetLevel = optional(item, "targetLevel", LanguageLevel.class, LanguageLevel.CEFR, errors);
+        Attempt attempt = optional(item, "attempt", Attempt.class, errors);
+        FundingSource fundingSource = optional(item, "fundingSource", FundingSource.class, errors);
+        UUID retracts = uuid("retracts", text(item, "retracts", errors),
+                "must be the eventId of the event it retracts, a UUID such as " + EXAMPLE_UUID, errors);
 
         if (type != null) {
             for (EventFields.Violation v : EventFields.violations(type, present::contains)) {
@@ -114,12 +120,30 @@ public class EventValidator {
                         ? new FieldError(v.field(), Rule.MISSING, "missing (required for " + type + ")")
                         : new FieldError(v.field(), Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for " + type));
             }
+            errors.addAll(CourseFieldErrors.of(type, courseType, courseVariant, targetLevel));
+        }
+        if (retracts != null && retracts.equals(eventId)) {
+            errors.add(new FieldError("retracts", Rule.RETRACTS_ITSELF, "is this retraction's own eventId; name the "
+                    + "eventId of the earlier event that was wrong"));
         }
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors), eventIdText);
         }
-        return new Result(new Submission(eventId, type, occurredOn, district, participantRef,
-                courseType, outcome, languageLevel, placementType), List.of(), eventIdText);
+        return new Result(new Submission(eventId, type, occurredOn, district, participantRef, courseType, outcome,
+                languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, retracts),
+                List.of(), eventIdText);
+    }
+
+    /** The UUID in {@code text}; {@code null} for none, and for text that is no UUID, which is an error. */
+    private static UUID uuid(String field, String text, String reason, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        if (!isUuid(text)) {
+            errors.add(new FieldError(field, Rule.INVALID_FORMAT, reason));
+            return null;
+        }
+        return UUID.fromString(text);
     }
 
     private static void participantRef(String ref, List<FieldError> errors) {
@@ -251,14 +275,22 @@ public class EventValidator {
     }
 
     private <E extends Enum<E>> E optional(JsonNode item, String field, Class<E> type, List<FieldError> errors) {
+        return optional(item, field, type, null, errors);
+    }
+
+    /** As above, but only {@code allowed} of the enum's values are (all of them for {@code null}). */
+    private <E extends Enum<E>> E optional(JsonNode item, String field, Class<E> type, List<E> allowed,
+                                           List<FieldError> errors) {
         String text = text(item, field, errors);
         if (text == null) {
             return null;
         }
         E value = type.cast(ENUM_BY_NAME.get(type).get(text));
-        if (value == null) {
+        if (value == null || (allowed != null && !allowed.contains(value))) {
+            List<E> values = allowed == null ? Arrays.asList(type.getEnumConstants()) : allowed;
             errors.add(new FieldError(field, Rule.INVALID_VALUE, "'" + abbreviate(text) + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+                    + values.stream().map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
         }
         return value;
     }

@@ -24,6 +24,14 @@ public enum Rule {
     OUT_OF_RANGE("out-of-range"),
     /** A participantRef that is blank or a placeholder such as {@code unbekannt} ({@code ParticipantRefs}). */
     PLACEHOLDER("placeholder"),
+    /** A courseVariant of another course type than the event's, or on one without variants (contract v2, {@code CourseFields}). */
+    VARIANT_NOT_FOR_COURSE_TYPE("variant-not-for-course-type"),
+    /** A targetLevel on a course that is no language course (contract v2, {@code CourseFields}). */
+    NOT_A_LANGUAGE_COURSE("not-a-language-course"),
+    /** A targetLevel other than the level a module's name gives, e.g. C1 for {@code BASIC_B2} (contract v2, {@code CourseFields}). */
+    LEVEL_CONTRADICTS_VARIANT("level-contradicts-variant"),
+    /** A retraction that names its own eventId as the event it retracts (contract v2). */
+    RETRACTS_ITSELF("retracts-itself"),
     /** The same eventId twice in one request with different content. */
     CONFLICTING_DUPLICATE("conflicting-duplicate"),
     /** A district the provider may not report for. */

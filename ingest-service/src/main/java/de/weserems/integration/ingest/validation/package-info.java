@@ -1,2 +1,5 @@
-/** Ingest's check of each submitted item against event contract v1 (whose per-type field rules are {@code EventFields}), with a stable code per broken rule. */
+/**
+ * Ingest's check of each submitted item against the event contract (v2, which adds to v1; its per-type field rules
+ * are {@code EventFields}, its course field rules {@code CourseFields}), with a stable code per broken rule.
+ */
 package de.weserems.integration.ingest.validation;

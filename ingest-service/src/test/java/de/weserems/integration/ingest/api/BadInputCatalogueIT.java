@@ -120,6 +120,22 @@ class BadInputCatalogueIT extends IngestApiTestBase {
         c.add(item("placement with courseType", json(with(placement(), "courseType", "INTEGRATION_COURSE")), "courseType", "not allowed for JOB_PLACEMENT"));
         c.add(item("placement with outcome", json(with(placement(), "outcome", "PASSED")), "outcome", "not allowed for JOB_PLACEMENT"));
         c.add(item("placement with languageLevel", json(with(placement(), "languageLevel", "B2")), "languageLevel", "not allowed for JOB_PLACEMENT"));
+        // the rules of contract v2
+        c.add(item("retraction without retracts", json(with(retraction(), "retracts", ABSENT)), "retracts",
+                "missing (required for RETRACTION)"));
+        c.add(item("retraction with a participantRef", json(with(retraction(), "participantRef", "tn-1")),
+                "participantRef", "not allowed for RETRACTION"));
+        Map<String, Object> selfRetraction = retraction();
+        c.add(item("retraction of itself", json(with(selfRetraction, "retracts", selfRetraction.get("eventId"))),
+                "retracts", "is this retraction's own eventId"));
+        c.add(item("enrolment with attempt", json(with(enrolment(), "attempt", "FIRST")), "attempt",
+                "not allowed for COURSE_ENROLMENT"));
+        c.add(item("courseVariant of another course type", json(with(completion(), "courseVariant", "YOUTH")),
+                "courseVariant", "YOUTH is a variant of INTEGRATION_COURSE, not of JOB_LANGUAGE_COURSE"));
+        c.add(item("targetLevel on a course that is no language course", json(with(with(enrolment(), "courseType",
+                "VOCATIONAL_QUALIFICATION"), "targetLevel", "B1")), "targetLevel", "only for language courses"));
+        c.add(item("targetLevel against the module's level", json(with(with(completion(), "courseVariant", "BASIC_C1"),
+                "targetLevel", "B2")), "targetLevel", "BASIC_C1 leads to C1, not to B2"));
         // unknown fields
         c.add(item("unknown field", json(with(enrolment(), "colour", "blue")), "colour", "unknown field"));
         c.add(item("a name is not part of the contract", json(with(enrolment(), "participantName", "Maria Muster")),
@@ -271,6 +287,13 @@ class BadInputCatalogueIT extends IngestApiTestBase {
 
     static Map<String, Object> placement() {
         return base("JOB_PLACEMENT", "placementType", "EMPLOYMENT");
+    }
+
+    /** A retraction of an event sent earlier: no participant, nothing but what names the event. */
+    static Map<String, Object> retraction() {
+        Map<String, Object> e = base("RETRACTION", "retracts", UUID.randomUUID().toString());
+        e.remove("participantRef");
+        return e;
     }
 
     private static Map<String, Object> base(String type, String field, String value) {

@@ -54,6 +54,26 @@ class EventBodyParserTest {
     }
 
     @Test
+    void csv_may_have_the_columns_of_contract_v2_and_a_retraction_leaves_all_but_its_own_empty() throws Exception {
+        String retracted = "0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11";
+        String body = """
+                eventId;type;occurredOn;district;participantRef;courseType;outcome;languageLevel;placementType;\
+                courseVariant;targetLevel;attempt;fundingSource;retracts
+                %s;COURSE_COMPLETION;2026-11-20;03454;tn-1;JOB_LANGUAGE_COURSE;PASSED;B2;;BASIC_B2;B2;REPEAT;BAMF_DEUFOEV;
+                %s;RETRACTION;2026-11-21;03454;;;;;;;;;;%s
+                """.formatted(ID, retracted, ID);
+        List<BodyItem> items = parse(BodyFormat.CSV, body);
+        assertThat(items).extracting(BodyItem::unreadable).containsOnlyNulls();
+        assertThat(items.get(0).node().propertyNames()).containsExactly("eventId", "type", "occurredOn", "district",
+                "participantRef", "courseType", "outcome", "languageLevel", "courseVariant", "targetLevel", "attempt",
+                "fundingSource");
+        assertThat(items.get(0).node().get("attempt").asString()).isEqualTo("REPEAT");
+        assertThat(items.get(1).node().propertyNames()).containsExactly("eventId", "type", "occurredOn", "district",
+                "retracts");
+        assertThat(items.get(1).node().get("retracts").asString()).isEqualTo(ID);
+    }
+
+    @Test
     void csv_quotes_may_hold_the_delimiter_a_line_break_and_doubled_quotes_and_lines_count_physically()
             throws Exception {
         String body = """

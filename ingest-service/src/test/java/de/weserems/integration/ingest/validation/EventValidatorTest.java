@@ -63,7 +63,7 @@ class EventValidatorTest {
             "occurredOn":20261125                  | occurredOn   | must be a string, not a number
             "occurredOn":null                      | occurredOn   | missing
             "district":"3454"                      | district     | must be the 5-digit AGS of a district of Weser-Ems, not '3454'
-            "courseType":"GERMAN"                  | courseType   | 'GERMAN' is not one of INTEGRATION_COURSE, JOB_LANGUAGE_COURSE, VOCATIONAL_QUALIFICATION, ORIENTATION_COURSE
+            "courseType":"GERMAN"                  | courseType   | 'GERMAN' is not one of INTEGRATION_COURSE, JOB_LANGUAGE_COURSE, VOCATIONAL_QUALIFICATION, ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE
             "participantRef":""                    | participantRef | must be 1 to 128 characters
             "participantRef":"   "                 | participantRef | is only white space; leave participantRef out when the participant has no reference
             "participantRef":" Unbekannt "         | participantRef | 'Unbekannt' is a placeholder, not a reference to a participant; leave participantRef out when the participant has no reference

@@ -8,7 +8,11 @@ import java.util.SplittableRandom;
 
 import static de.weserems.integration.demo.RandomDraws.pick;
 
-/** What the simulated courses are like: how long they take, how many drop out or pass, which level they certify. */
+/**
+ * What the simulated courses are like: how long they take, how many drop out or pass, which level they certify.
+ * The simulation draws the course types of contract v1 only; the first orientation course of v2 is taken to
+ * be like the orientation course, so that every course type has an answer.
+ */
 final class Courses {
 
     static int courseDays(CourseType t, SplittableRandom r) {
@@ -16,7 +20,7 @@ final class Courses {
             case INTEGRATION_COURSE -> 150 + r.nextInt(70) + r.nextInt(70);        // about 5-9 months
             case JOB_LANGUAGE_COURSE -> 90 + r.nextInt(60) + r.nextInt(60);        // 3-7 months
             case VOCATIONAL_QUALIFICATION -> 120 + r.nextInt(130) + r.nextInt(130); // 4-16 months
-            case ORIENTATION_COURSE -> 21 + r.nextInt(30);                         // 3-7 weeks
+            case ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE -> 21 + r.nextInt(30); // 3-7 weeks
         };
     }
 
@@ -25,7 +29,7 @@ final class Courses {
             case INTEGRATION_COURSE -> 0.13;
             case JOB_LANGUAGE_COURSE -> 0.12;
             case VOCATIONAL_QUALIFICATION -> 0.14;
-            case ORIENTATION_COURSE -> 0.05;
+            case ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE -> 0.05;
         };
     }
 
@@ -34,7 +38,7 @@ final class Courses {
             case INTEGRATION_COURSE -> 0.78;
             case JOB_LANGUAGE_COURSE -> 0.74;
             case VOCATIONAL_QUALIFICATION -> 0.82;
-            case ORIENTATION_COURSE -> 0.92;
+            case ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE -> 0.92;
         };
     }
 

@@ -54,6 +54,15 @@ final class Simulation {
     static final LocalDate EPOCH = LocalDate.of(2020, 1, 1);
     /** Tuned so that the region sees about 1,000 enrolments a month (first and follow-up courses). */
     private static final double NEW_PARTICIPANTS_PER_MONTH = 640;
+    /**
+     * The kinds drawn, with their weights below: those of contract v1, named rather than {@code values()}, so
+     * that the values v2 appended neither shift the draws nor catch what rounding leaves over (a seed keeps
+     * meaning the same history).
+     */
+    private static final CourseType[] V1_COURSE_TYPES = {CourseType.INTEGRATION_COURSE, CourseType.JOB_LANGUAGE_COURSE,
+            CourseType.VOCATIONAL_QUALIFICATION, CourseType.ORIENTATION_COURSE};
+    private static final PlacementType[] V1_PLACEMENT_TYPES = {PlacementType.EMPLOYMENT, PlacementType.APPRENTICESHIP,
+            PlacementType.SELF_EMPLOYMENT, PlacementType.MARGINAL_EMPLOYMENT};
 
     final Random spawnRandom;
     private final String refPrefix;
@@ -108,7 +117,7 @@ final class Simulation {
     Step newParticipant(String ref, District district, LocalDate day, long key) {
         Participant p = new Participant(ref, district);
         CourseType first = pick(new SplittableRandom(key ^ 0x5DEECE66DL),
-                new double[] {0.55, 0.22, 0.15, 0.08}, CourseType.values());
+                new double[] {0.55, 0.22, 0.15, 0.08}, V1_COURSE_TYPES);
         return new Step(day, order++, key, p, EventType.COURSE_ENROLMENT, first, false);
     }
 
@@ -143,7 +152,7 @@ final class Simulation {
             }
             case JOB_PLACEMENT -> {
                 if (r.nextDouble() < 0.04) moveToNeighbour(p, r);
-                PlacementType type = pick(r, new double[] {0.60, 0.17, 0.06, 0.17}, PlacementType.values());
+                PlacementType type = pick(r, new double[] {0.60, 0.17, 0.06, 0.17}, V1_PLACEMENT_TYPES);
                 e = new Submission(eventId, s.type(), date, p.district, ref, null, null, null, type);
             }
             default -> throw new IllegalStateException();
@@ -170,7 +179,7 @@ final class Simulation {
             placement = 0.35;
         } else {
             next = switch (course) {
-                case ORIENTATION_COURSE -> u < 0.65 ? CourseType.INTEGRATION_COURSE : null;
+                case ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE -> u < 0.65 ? CourseType.INTEGRATION_COURSE : null;
                 case INTEGRATION_COURSE -> u < 0.50 ? CourseType.JOB_LANGUAGE_COURSE
                         : u < 0.65 ? CourseType.VOCATIONAL_QUALIFICATION : null;
                 case JOB_LANGUAGE_COURSE -> u < 0.20 ? CourseType.VOCATIONAL_QUALIFICATION : null;
@@ -178,7 +187,7 @@ final class Simulation {
             };
             if (!mayEnrol) next = null;
             placement = switch (course) {
-                case ORIENTATION_COURSE -> 0.30;
+                case ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE -> 0.30;
                 case INTEGRATION_COURSE -> 0.70;
                 case JOB_LANGUAGE_COURSE -> 0.78;
                 case VOCATIONAL_QUALIFICATION -> 0.80;

@@ -2,6 +2,7 @@ package de.weserems.integration.dashboard.indicators.engine;
 
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.events.DistrictMonth;
+import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
 import org.apache.kafka.common.serialization.Serde;
@@ -40,6 +41,7 @@ import java.util.UUID;
  *   → read and check the event contract; what cannot count → integration.events.dlq.v1 ({@link DeadLetters})
  *   → a record keyed otherwise (by an older ingest: its district) → repartition "events-by-id"
  *   → dedupe against store "seen-event-ids" (all time: a resend a year later still counts once)
+ *   → skip retractions (contract v2), for now: they count nothing
  *   ├→ what the event adds to its AGS|YYYY-MM → {@link DeltaBuffer} "count-changes"
  *   └→ chain indicators per participant ({@link ChainTopology}) → {@link DeltaBuffer} "chain-changes"
  *   → repartition "changes-by-district-month" → add up into store "district-month-counters"
@@ -93,9 +95,12 @@ public final class IndicatorTopology {
         KStream<String, IntegrationEvent> rekeyed = byKey.get("keyed-otherwise")
                 .selectKey((key, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("events-by-id"));
+        // a retraction's eventId is seen like any other (a resend of it counts once), but what it takes back is
+        // not decided yet: the next step decides retractions here in the engine; until then they change no figure
         KStream<UUID, IntegrationEvent> unique = byKey.get("keyed-by-id")
                 .merge(rekeyed, Named.as("all-by-event-id"))
-                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS);
+                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS)
+                .filter((id, event) -> event.type() != EventType.RETRACTION, Named.as("skip-retractions"));
 
         KStream<String, MonthlyCounters> counts = unique
                 .map((id, event) -> new KeyValue<>(DistrictMonth.of(event).key(),

@@ -71,6 +71,8 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
                     counted, false);
             case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
                     insert(enrolments, event.occurredOn()), counted, false);
+            // a retraction has no participant and never comes here (IndicatorTopology skips it before)
+            case RETRACTION -> this;
         };
     }
 

@@ -56,6 +56,8 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
                     Map.of(), event.receivedAt());
             case JOB_PLACEMENT -> new MonthlyCounters(Map.of(), Map.of(event.placementType(), 1L), Map.of(),
                     event.receivedAt());
+            // counts nothing itself; the engine skips retractions before counting (IndicatorTopology)
+            case RETRACTION -> empty();
         };
     }
 

@@ -157,7 +157,11 @@ final class EngineRun implements AutoCloseable {
                 case COURSE_ENROLMENT -> "enrolments";
                 case COURSE_COMPLETION -> e.outcome() == Outcome.DROPPED_OUT ? "dropouts" : "completions";
                 case JOB_PLACEMENT -> "placements";
+                case RETRACTION -> null; // none is sent; the engine counts none yet
             };
+            if (count == null) {
+                continue;
+            }
             counts.merge(count + "|" + e.district().ags(), 1L, Long::sum);
             counts.merge(count + "|034", 1L, Long::sum);
         }

@@ -3,10 +3,13 @@ package de.weserems.integration.dashboard.indicators.engine;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.testing.Events;
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventJson;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
@@ -111,6 +114,44 @@ class IndicatorTopologyTest {
         MonthlyCounters counters = topology.latest().get("03401|2026-05");
         assertThat(counters.placementTotal()).isEqualTo(3);
         assertThat(counters.placements()).containsEntry(PlacementType.EMPLOYMENT, 2L);
+    }
+
+    @Test
+    void a_retraction_is_read_and_deduplicated_but_changes_no_figure_yet() {
+        IntegrationEvent enrolment = Events.enrolment(District.EMSLAND, "2026-03-02", CourseType.INTEGRATION_COURSE);
+        IntegrationEvent retraction = new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
+                LocalDate.parse("2026-04-20"), District.EMSLAND, null, null, null, null, null, null, null, null, null,
+                enrolment.eventId(), "demo", Instant.now());
+        send(enrolment);
+        send(retraction);
+        send(retraction);
+
+        Map<String, MonthlyCounters> latest = topology.latest();
+        assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
+        assertThat(latest).as("the retraction's own month").doesNotContainKey("03454|2026-04");
+        assertThat(topology.deadLetterTopic.readRecordsToList()).isEmpty();
+    }
+
+    @Test
+    void the_values_and_fields_of_contract_v2_count_as_their_kind() {
+        send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", CourseType.JOB_LANGUAGE_COURSE, null, null, null, CourseVariant.BASIC_C1,
+                LanguageLevel.C1, null, FundingSource.BAMF_DEUFOEV, null, "demo", Instant.now()));
+        send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", CourseType.FIRST_ORIENTATION_COURSE, null, null, null, "demo", Instant.now()));
+        send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION, LocalDate.parse("2026-05-10"),
+                District.DELMENHORST, "p", CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.BELOW_A1, null,
+                CourseVariant.LITERACY, LanguageLevel.A2, Attempt.REPEAT, FundingSource.BAMF_INTV, null, "demo",
+                Instant.now()));
+        send(placement(PlacementType.FULL_VOCATIONAL_TRAINING));
+
+        MonthlyCounters counters = topology.latest().get("03401|2026-05");
+        assertThat(counters.courseTotal(CourseType.JOB_LANGUAGE_COURSE).enrolments()).isEqualTo(1);
+        assertThat(counters.courseTotal(CourseType.FIRST_ORIENTATION_COURSE).enrolments()).isEqualTo(1);
+        assertThat(counters.courseTotal(CourseType.INTEGRATION_COURSE))
+                .as("passed below A1: a pass, but no language success").isEqualTo(new CourseCounters(0, 1, 0, 0, 0));
+        assertThat(counters.placements()).containsEntry(PlacementType.FULL_VOCATIONAL_TRAINING, 1L);
+        assertThat(topology.deadLetterTopic.readRecordsToList()).isEmpty();
     }
 
     @Test

@@ -40,6 +40,22 @@ class InternalFormatsTest {
     }
 
     @Test
+    void the_values_contract_v2_appended_read_back_in_events_and_counters() {
+        IntegrationEvent completion = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION,
+                LocalDate.of(2026, 3, 1), District.LEER, "p", CourseType.FIRST_ORIENTATION_COURSE, Outcome.FAILED,
+                LanguageLevel.BELOW_A1, null, "demo", Instant.parse("2026-03-01T10:00:00Z"));
+        IntegrationEvent placement = new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT,
+                LocalDate.of(2026, 3, 2), District.LEER, "p", null, null, null, PlacementType.FULL_VOCATIONAL_TRAINING,
+                "demo", Instant.parse("2026-03-02T10:00:00Z"));
+        assertThat(roundTrip(InternalFormats.EVENT, completion)).isEqualTo(completion);
+        assertThat(roundTrip(InternalFormats.EVENT, placement)).isEqualTo(placement);
+        MonthlyCounters counters = MonthlyCounters.of(completion, 5).plus(MonthlyCounters.of(placement, 9));
+        assertThat(counters.courses()).containsOnlyKeys(CourseType.FIRST_ORIENTATION_COURSE);
+        assertThat(counters.placements()).containsEntry(PlacementType.FULL_VOCATIONAL_TRAINING, 1L);
+        assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, counters)).isEqualTo(counters);
+    }
+
+    @Test
     void counters_and_chain_figures_read_back_equal() {
         ChainCounters chain = new ChainCounters(Map.of(1, 3L, 31, 1L), Map.of(1, 2L), Map.of(0, 1L, 365, 4L),
                 Map.of(1, 1L, 200, 1_000_000_000_000L), 7);
@@ -153,13 +169,15 @@ class InternalFormatsTest {
      */
     @Test
     void the_enum_positions_the_formats_rely_on_are_unchanged() {
-        assertThat(names(EventType.values())).startsWith("COURSE_ENROLMENT", "COURSE_COMPLETION", "JOB_PLACEMENT");
+        // contract v2 appended RETRACTION, FIRST_ORIENTATION_COURSE, BELOW_A1 and FULL_VOCATIONAL_TRAINING
+        assertThat(names(EventType.values())).startsWith("COURSE_ENROLMENT", "COURSE_COMPLETION", "JOB_PLACEMENT",
+                "RETRACTION");
         assertThat(names(CourseType.values())).startsWith("INTEGRATION_COURSE", "JOB_LANGUAGE_COURSE",
-                "VOCATIONAL_QUALIFICATION", "ORIENTATION_COURSE");
+                "VOCATIONAL_QUALIFICATION", "ORIENTATION_COURSE", "FIRST_ORIENTATION_COURSE");
         assertThat(names(Outcome.values())).startsWith("PASSED", "FAILED", "DROPPED_OUT");
-        assertThat(names(LanguageLevel.values())).startsWith("A1", "A2", "B1", "B2", "C1", "C2");
+        assertThat(names(LanguageLevel.values())).startsWith("A1", "A2", "B1", "B2", "C1", "C2", "BELOW_A1");
         assertThat(names(PlacementType.values())).startsWith("EMPLOYMENT", "APPRENTICESHIP", "SELF_EMPLOYMENT",
-                "MARGINAL_EMPLOYMENT");
+                "MARGINAL_EMPLOYMENT", "FULL_VOCATIONAL_TRAINING");
         assertThat(Arrays.stream(District.values()).map(District::ags).toList()).startsWith("03401", "03402",
                 "03403", "03404", "03405", "03451", "03452", "03453", "03454", "03455", "03456", "03457", "03458",
                 "03459", "03460", "03461", "03462");
