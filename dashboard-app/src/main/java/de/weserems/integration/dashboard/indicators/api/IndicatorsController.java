@@ -30,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,9 +115,12 @@ class IndicatorsController {
         List<Map<String, String>> leading = new ArrayList<>();
         List<AreaFigures> areas = new ArrayList<>();
         for (MonthlyReport.Month m : report.months()) {
-            leading.add(Map.of("month", m.month().toString()));
+            Map<String, String> month = new LinkedHashMap<>();
+            month.put("month", m.month().toString());
+            month.put("provisional", String.valueOf(m.provisional()));
+            leading.add(month);
             areas.add(m.figures());
-            leading.add(Map.of("month", m.month().toString()));
+            leading.add(month);
             areas.add(m.region());
         }
         return csv(IndicatorCsv.API.write(leading, areas),

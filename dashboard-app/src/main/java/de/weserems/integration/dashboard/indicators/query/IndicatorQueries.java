@@ -45,6 +45,9 @@ public class IndicatorQueries {
     private final Population population;
 
     /** With the built-in population figures of 31.12.2018. */
+    /** How many months, the current one included, are provisional. */
+    static final int PROVISIONAL_MONTHS = 3;
+
     public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock) {
         this(readModel, properties, clock, Population.reference2018());
     }
@@ -90,6 +93,14 @@ public class IndicatorQueries {
         return confidentiality.publish(n, keys);
     }
 
+    /**
+     * The first provisional month: the current month and the two before it are provisional, as official
+     * labour-market statistics mark theirs, because reports for them still arrive late or are retracted.
+     */
+    public YearMonth provisionalFrom() {
+        return YearMonth.now(clock.withZone(Region.ZONE)).minusMonths(PROVISIONAL_MONTHS - 1);
+    }
+
     /** The default period: the last 12 months including the current one. */
     public YearMonth[] defaultPeriod() {
         YearMonth now = YearMonth.now(clock.withZone(Region.ZONE));
@@ -130,7 +141,9 @@ public class IndicatorQueries {
             }
         }
         AreaFigures region = figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true);
-        return new IndicatorReport(from, to, clock.instant(), Protection.of(rules), region, List.copyOf(districts));
+        YearMonth provisionalFrom = provisionalFrom();
+        return new IndicatorReport(from, to, clock.instant(), Protection.of(rules), !to.isBefore(provisionalFrom),
+                provisionalFrom, region, List.copyOf(districts));
     }
 
     /** One district month by month over {@code from}..{@code to}, each month a cell of its own. */
@@ -144,7 +157,7 @@ public class IndicatorQueries {
         List<MonthlyReport.Month> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             IndicatorReport month = report(m, m, Set.of(district), courseType, exact);
-            months.add(new MonthlyReport.Month(m, month.districts().getFirst(), month.region()));
+            months.add(new MonthlyReport.Month(m, month.provisional(), month.districts().getFirst(), month.region()));
         }
         return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(),
                 Protection.of(exact ? this.exact : confidentiality), List.copyOf(months));

@@ -7,7 +7,11 @@ import java.util.List;
 /**
  * The answer of {@code GET /api/v1/indicators}: the region and each district over a period, and how
  * its figures are protected.
+ *
+ * @param provisional     whether the period reaches into the provisional months: its figures may still change
+ * @param provisionalFrom the first provisional month (the current month and the two before it)
  */
 public record IndicatorReport(YearMonth from, YearMonth to, Instant generatedAt, Protection protection,
+                              boolean provisional, YearMonth provisionalFrom,
                               AreaFigures region, List<AreaFigures> districts) {
 }

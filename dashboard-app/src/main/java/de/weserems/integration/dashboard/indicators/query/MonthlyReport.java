@@ -11,7 +11,10 @@ import java.util.List;
 public record MonthlyReport(String district, String name, YearMonth from, YearMonth to, Instant generatedAt,
                             Protection protection, List<Month> months) {
 
-    /** One month: the figures of the district and of the region, each month's cells published on their own. */
-    public record Month(YearMonth month, AreaFigures figures, AreaFigures region) {
+    /**
+     * One month: the figures of the district and of the region, each month's cells published on their own;
+     * {@code provisional} for the current month and the two before it, whose figures may still change.
+     */
+    public record Month(YearMonth month, boolean provisional, AreaFigures figures, AreaFigures region) {
     }
 }

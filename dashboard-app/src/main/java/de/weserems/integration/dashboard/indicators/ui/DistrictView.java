@@ -69,7 +69,9 @@ public class DistrictView extends IndicatorView {
         months.setAllRowsVisible(true);
         months.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         months.getElement().setAttribute("aria-label", getTranslation("district.months"));
-        months.addColumn(m -> format.shortMonth(m.month())).setHeader(getTranslation("district.column.month"));
+        months.addColumn(m -> format.shortMonth(m.month())
+                        + (m.provisional() ? " " + getTranslation("figures.provisionalMark") : ""))
+                .setHeader(getTranslation("district.column.month"));
         for (String count : SERIES) {
             months.addColumn(m -> format.count(m.figures(), count)).setHeader(getTranslation("indicator." + count))
                     .setTextAlign(ColumnTextAlign.END);

@@ -2,6 +2,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -12,6 +13,8 @@ import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.indicators.query.Confidentiality;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+
+import java.time.YearMonth;
 
 /**
  * What the indicator views share: the {@link ViewState} read from the URL, the {@link FilterBar},
@@ -26,6 +29,8 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
     protected final FilterBar filters;
     private ViewState state;
     private Subscription subscription;
+    /** "Vorläufig": shown below the legend while the period reaches into the provisional months. */
+    private final Paragraph provisional = new Paragraph();
 
     protected IndicatorView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
         this.queries = queries;
@@ -33,6 +38,9 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
         this.properties = properties;
         this.filters = new FilterBar(queries.defaultPeriod()[1], this::navigate);
         this.state = ViewState.defaults(queries.defaultPeriod());
+        provisional.setId("provisional-note");
+        provisional.addClassName("muted");
+        provisional.setVisible(false);
         setWidthFull();
     }
 
@@ -45,7 +53,7 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
     void show(ViewState shown) {
         state = shown;
         filters.show(shown);
-        render();
+        refresh();
     }
 
     ViewState state() {
@@ -60,23 +68,32 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
     /** Draws the figures of {@link #state()}; also called on every (throttled) change of the read model. */
     protected abstract void render();
 
+    /** {@link #render()}, and the provisional note for the period shown (the current month moves on too). */
+    private void refresh() {
+        render();
+        YearMonth from = queries.provisionalFrom();
+        provisional.setVisible(!state.to().isBefore(from));
+        provisional.setText(getTranslation("figures.provisional", new FigureFormat(this).month(from)));
+    }
+
     /**
      * The legend: counts are published slightly changed (the cell key method), by at most the
-     * configured deviation, small counts never as themselves; "–" and "keine Meldungen".
+     * configured deviation, small counts never as themselves; "–" and "keine Meldungen"; and, while the
+     * period reaches into them, that the last months are provisional.
      */
-    protected Paragraph legend() {
+    protected Div legend() {
         Confidentiality published = queries.confidentiality();
         Paragraph legend = new Paragraph(getTranslation("figures.legend", published.maxDeviation(),
                 published.minCases(), getTranslation("figures.smallCounts", properties.confidentiality().minCount())));
         legend.addClassName("muted");
-        return legend;
+        return new Div(legend, provisional);
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::render);
+        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
         subscription = readModel.subscribe(changedAt -> throttle.request());
-        render();
+        refresh();
     }
 
     @Override

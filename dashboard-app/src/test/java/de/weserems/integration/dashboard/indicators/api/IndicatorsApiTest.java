@@ -105,7 +105,8 @@ class IndicatorsApiTest {
         String csv = mvc.perform(get("/api/v1/indicators/03454/monthly?from=2026-01&to=2026-03").accept("text/csv"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv.split("\r\n")).hasSize(1 + 6);
-        assertThat(csv).startsWith("month,district,name,");
+        assertThat(csv).startsWith("month,provisional,district,name,");
+        assertThat(csv.split("\r\n")[1]).as("January, seen in November").startsWith("2026-01,false,03454,");
     }
 
     @Test

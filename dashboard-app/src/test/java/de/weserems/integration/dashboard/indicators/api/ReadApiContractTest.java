@@ -54,7 +54,11 @@ class ReadApiContractTest {
         JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
                 get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
 
-        assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "region", "districts");
+        assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
+                "provisionalFrom", "region", "districts");
+        assertThat(json.get("provisional").isBoolean()).isTrue();
+        assertThat(json.get("provisional").asBoolean()).as("January to March, seen in November").isFalse();
+        assertThat(json.get("provisionalFrom").asString()).isEqualTo("2026-09");
         assertThat(fields(json.get("protection"))).containsExactly("perturbed", "maxDeviation", "minCases");
         assertThat(json.at("/protection/perturbed").isBoolean()).isTrue();
         assertThat(json.at("/protection/maxDeviation").asInt()).isEqualTo(3);

@@ -108,4 +108,16 @@ class IndicatorQueriesTest {
                 Set.of(District.EMSLAND, District.LEER), null);
         assertThat(report.districts()).extracting(AreaFigures::district).containsExactly("03454", "03457");
     }
+
+    @Test
+    void the_current_month_and_the_two_before_are_provisional() {
+        // today is 2026-11-25 (the test clock): September to November are provisional
+        assertThat(queries.provisionalFrom()).isEqualTo(YearMonth.of(2026, 9));
+        assertThat(queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 8), Set.of(), null).provisional()).isFalse();
+        IndicatorReport recent = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 9), Set.of(), null);
+        assertThat(recent.provisional()).isTrue();
+        assertThat(recent.provisionalFrom()).isEqualTo(YearMonth.of(2026, 9));
+        assertThat(queries.monthly(District.EMSLAND, YearMonth.of(2026, 7), YearMonth.of(2026, 11), null).months())
+                .extracting(MonthlyReport.Month::provisional).containsExactly(false, false, true, true, true);
+    }
 }

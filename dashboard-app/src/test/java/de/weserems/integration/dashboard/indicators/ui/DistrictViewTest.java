@@ -47,13 +47,32 @@ class DistrictViewTest extends PublishedViewTestBase {
         @SuppressWarnings("unchecked")
         Grid<?> months = $(Grid.class, view).withId("district-months").single();
         assertThat(test(months).size()).isEqualTo(2);
-        assertThat(test(months).getCellText(0, 0)).isEqualTo("Okt. 2026");
+        // October and November 2026 are among the provisional months (today is 25 November)
+        assertThat(test(months).getCellText(0, 0)).isEqualTo("Okt. 2026 (vorläufig)");
         assertThat(test(months).getCellText(0, 1))
                 .isEqualTo(german(published(monthly.months().get(0).figures().count("enrolments"), 5)));
         assertThat(test(months).getCellText(1, 1))
                 .isEqualTo(german(published(monthly.months().get(1).figures().count("enrolments"), 12)));
         assertThat(test(months).getCellText(1, 2))
                 .isEqualTo(german(published(monthly.months().get(1).region().count("enrolments"), 42)));
+    }
+
+    @Test
+    void the_current_month_and_the_two_before_are_marked_provisional() {
+        enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
+        DistrictView recent = openDistrict(District.EMSLAND, "from=2026-07&to=2026-11");
+        @SuppressWarnings("unchecked")
+        Grid<?> months = $(Grid.class, recent).withId("district-months").single();
+        assertThat(test(months).getCellText(1, 0)).isEqualTo("Aug. 2026");
+        assertThat(test(months).getCellText(2, 0)).isEqualTo("Sept. 2026 (vorläufig)");
+        assertThat(test(months).getCellText(4, 0)).isEqualTo("Nov. 2026 (vorläufig)");
+        Paragraph note = $(Paragraph.class, recent).withId("provisional-note").single();
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).startsWith("Vorläufig: Die Zahlen ab September 2026 können sich noch ändern");
+
+        DistrictView past = openDistrict(District.EMSLAND, "from=2026-01&to=2026-08");
+        assertThat($(Paragraph.class, past).withId("provisional-note").all())
+                .as("no visible note for a period before the provisional months").isEmpty();
     }
 
     @Test
