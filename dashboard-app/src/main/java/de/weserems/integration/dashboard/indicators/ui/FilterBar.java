@@ -66,7 +66,10 @@ class FilterBar extends HorizontalLayout {
         course.setEmptySelectionCaption(getTranslation("filter.course.all"));
         course.setItemLabelGenerator(c -> c == null ? getTranslation("filter.course.all")
                 : getTranslation("courseType." + c.name()));
-        course.addValueChangeListener(e -> change(state.withCourseType(e.getValue())));
+        course.addValueChangeListener(e -> {
+            explainCourseFilter(e.getValue());
+            change(state.withCourseType(e.getValue()));
+        });
 
         Button last12 = preset("filter.preset.last12", now.minusMonths(11), now);
         last12.setId("preset-last12");
@@ -87,9 +90,18 @@ class FilterBar extends HorizontalLayout {
             from.setValue(shown.from());
             to.setValue(shown.to());
             course.setValue(shown.courseType());
+            explainCourseFilter(shown.courseType());
         } finally {
             showing = false;
         }
+    }
+
+    /**
+     * Placements carry no course type, so a course filter cannot narrow them: said right at the filter,
+     * so that nobody reads the placements beside a course type as that course's.
+     */
+    private void explainCourseFilter(CourseType chosen) {
+        course.setHelperText(chosen == null ? null : getTranslation("filter.course.placementsNotFiltered"));
     }
 
     /** The current month, the last one a period may reach. */

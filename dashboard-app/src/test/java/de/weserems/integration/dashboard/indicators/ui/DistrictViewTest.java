@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
@@ -30,6 +31,8 @@ class DistrictViewTest extends PublishedViewTestBase {
 
         DistrictView view = openDistrict(District.EMSLAND, "from=2026-10&to=2026-11");
         assertThat($(H2.class, view).first().getText()).isEqualTo("Emsland");
+        assertThat($(Select.class, view).withId("filter-course").single().getHelperText())
+                .as("all course types: nothing to explain").isNullOrEmpty();
         IndicatorReport shown = report(view.state());
         AreaFigures emsland = area(shown, District.EMSLAND);
         @SuppressWarnings("unchecked")
@@ -91,6 +94,8 @@ class DistrictViewTest extends PublishedViewTestBase {
         enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
         enrol(District.EMSLAND, 5, TODAY, CourseType.JOB_LANGUAGE_COURSE);
         DistrictView view = openDistrict(District.EMSLAND, "kurs=JOB_LANGUAGE_COURSE");
+        assertThat($(Select.class, view).withId("filter-course").single().getHelperText())
+                .isEqualTo("Vermittlungen werden nicht nach Kursart gefiltert: Sie zeigen alle Kursarten.");
         @SuppressWarnings("unchecked")
         Grid<DistrictView.FigureRow> figures = $(Grid.class, view).withId("district-figures").single();
         // 5, slightly changed: far from the 17 of both course types
