@@ -91,13 +91,13 @@ public class DemoFeeder {
         for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
             boolean lastYear = day.isAfter(today.minusYears(1));
             for (Step s : sim.spawn(day, sim.spawnRandom)) {
-                Submission e = sim.fire(s, day);
-                if (!day.isBefore(from)) history.add(e);
+                List<Submission> e = sim.fire(s, day);
+                if (!day.isBefore(from)) history.addAll(e);
                 if (lastYear) spawnedLastYear++;
             }
             while (!sim.pending.isEmpty() && !sim.pending.peek().due().isAfter(day)) {
-                Submission e = sim.fire(sim.pending.poll(), day);
-                if (!day.isBefore(from)) history.add(e);
+                List<Submission> e = sim.fire(sim.pending.poll(), day);
+                if (!day.isBefore(from)) history.addAll(e);
                 if (lastYear) eventsLastYear++;
             }
         }
@@ -170,7 +170,7 @@ public class DemoFeeder {
                     String ref = runPrefix + String.format("%06d", ++newParticipants);
                     s = sim.newParticipant(ref, pickDistrict(sim, today, live), today, live.nextLong());
                 }
-                batch.add(sim.fire(s, today)); // schedules the participant's next step in sim.pending
+                batch.addAll(sim.fire(s, today)); // schedules the participant's next step in sim.pending
             }
             for (int i = 0; i < batch.size(); i += opt.batch) {
                 ingest.post(batch.subList(i, Math.min(batch.size(), i + opt.batch)));

@@ -11,6 +11,7 @@ final class Participant {
     int courses;        // enrolments so far
     int attempts;       // enrolments in the current course type (repeats after FAILED/DROPPED_OUT)
     LocalDate lastDate; // date of the last event sent or simulated
+    ContractV2Draws.Course course; // the current course as its provider reports it (contract v2)
 
     Participant(String ref, District district) {
         this.ref = ref;

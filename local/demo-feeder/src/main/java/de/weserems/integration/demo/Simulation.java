@@ -1,5 +1,6 @@
 package de.weserems.integration.demo;
 
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
@@ -45,8 +46,10 @@ import static de.weserems.integration.demo.Region.NEIGHBOURS;
  * a month region-wide), with seasons and slow multi-year waves that differ per district, and each
  * district has its own character (intake, dropouts, waiting gaps) so the dashboard has stories to show.
  *
- * <p>The event contract v1 (types, values, the submission's JSON) is integration-events': one event as a
+ * <p>The event contract (types, values, the submission's JSON) is integration-events': one event as a
  * provider sends it is a Submission, with the fields that do not belong to its type null (and omitted).
+ * What contract v2 adds (course variant, target level, attempt, funding, the new values, corrections by
+ * retraction) comes from {@link ContractV2Draws}, drawn apart from the v1 history.
  */
 final class Simulation {
 
@@ -122,11 +125,14 @@ final class Simulation {
     }
 
     /**
-     * Turns a step into its event, dated {@code date} (the due date, or today in the trickle), and
-     * schedules the participant's next step. Everything random comes from the step's own key.
+     * Turns a step into its events, dated {@code date} (the due date, or today in the trickle), and
+     * schedules the participant's next step. Everything random comes from the step's own key. Mostly one
+     * event; a corrected enrolment is three: the wrong one, its retraction and the right one.
      */
-    Submission fire(Step s, LocalDate date) {
+    List<Submission> fire(Step s, LocalDate date) {
         SplittableRandom r = new SplittableRandom(s.key());
+        SplittableRandom v2 = ContractV2Draws.stream(s.key());
+        List<Submission> sent = new ArrayList<>(1);
         Participant p = s.who();
         DistrictProfile c = profile.get(p.district);
         UUID eventId = uuid(r);
@@ -137,7 +143,16 @@ final class Simulation {
                 if (p.courses > 0 && r.nextDouble() < 0.05) moveToNeighbour(p, r);
                 c = profile.get(p.district);
                 p.courses++;
-                e = new Submission(eventId, s.type(), date, p.district, ref, s.course(), null, null, null);
+                p.course = ContractV2Draws.course(s.course(), v2);
+                e = enrolment(eventId, date, p, ref);
+                if (p.course.v2() && v2.nextDouble() < ContractV2Draws.CORRECTED_ENROLMENTS) {
+                    // sent first under the neighbouring district by mistake, then retracted
+                    District wrong = NEIGHBOURS.get(p.district).get(v2.nextInt(NEIGHBOURS.get(p.district).size()));
+                    Submission mistaken = new Submission(uuid(v2), s.type(), date, wrong, ref, e.courseType(), null,
+                            null, null, e.courseVariant(), e.targetLevel(), null, e.fundingSource(), null);
+                    sent.add(mistaken);
+                    sent.add(Submission.retraction(uuid(v2), date, wrong, mistaken.eventId()));
+                }
                 int duration = courseDays(s.course(), r);
                 boolean drops = r.nextDouble() < dropoutRate(s.course()) * c.dropout();
                 int days = drops ? Math.max(7, (int) (duration * (0.1 + 0.7 * r.nextDouble()))) : duration;
@@ -147,18 +162,31 @@ final class Simulation {
                 Outcome outcome = s.dropsOut() ? Outcome.DROPPED_OUT
                         : r.nextDouble() < passRate(s.course()) ? Outcome.PASSED : Outcome.FAILED;
                 LanguageLevel level = languageLevel(s.course(), outcome, r);
-                e = new Submission(eventId, s.type(), date, p.district, ref, s.course(), outcome, level, null);
+                ContractV2Draws.Course course = p.course == null ? new ContractV2Draws.Course(s.course(), null, null,
+                        null) : p.course;
+                level = ContractV2Draws.level(course, outcome == Outcome.PASSED, level, v2);
+                Attempt attempt = !course.v2() ? null : p.attempts > 0 ? Attempt.REPEAT : Attempt.FIRST;
+                e = new Submission(eventId, s.type(), date, p.district, ref, course.type(), outcome, level, null,
+                        course.variant(), course.targetLevel(), attempt, course.funding(), null);
                 planAfterCompletion(p, s.course(), outcome, date, c, r);
             }
             case JOB_PLACEMENT -> {
                 if (r.nextDouble() < 0.04) moveToNeighbour(p, r);
                 PlacementType type = pick(r, new double[] {0.60, 0.17, 0.06, 0.17}, V1_PLACEMENT_TYPES);
-                e = new Submission(eventId, s.type(), date, p.district, ref, null, null, null, type);
+                e = new Submission(eventId, s.type(), date, p.district, ref, null, null, null,
+                        ContractV2Draws.placement(type, v2));
             }
             default -> throw new IllegalStateException();
         }
         p.lastDate = date;
-        return e;
+        sent.add(e);
+        return sent;
+    }
+
+    private static Submission enrolment(UUID eventId, LocalDate date, Participant p, String ref) {
+        ContractV2Draws.Course c = p.course;
+        return new Submission(eventId, EventType.COURSE_ENROLMENT, date, p.district, ref, c.type(), null, null, null,
+                c.variant(), c.targetLevel(), null, c.funding(), null);
     }
 
     private void planAfterCompletion(Participant p, CourseType course, Outcome outcome, LocalDate date,

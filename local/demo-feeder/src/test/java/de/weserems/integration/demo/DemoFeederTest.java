@@ -1,8 +1,14 @@
 package de.weserems.integration.demo;
 
 import com.sun.net.httpserver.HttpServer;
+import de.weserems.integration.events.Attempt;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.LanguageLevel;
+import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Submission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,10 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,18 +44,67 @@ class DemoFeederTest {
         }
     }
 
-    /** The values were written by the feeder before it used integration-events: the same seed, the same events. */
+    /**
+     * The values were written by the feeder before it used integration-events: the same seed, the same
+     * events. Contract v2's fields come on top, from a random stream of their own, and change none of them.
+     */
     @Test
     void aSeedMeansTheSameHistoryOnAnyDay() {
         Simulation sim = new Simulation(Options.DEFAULT_SEED, "demo-p-");
         List<Step> first = sim.spawn(Simulation.EPOCH, sim.spawnRandom);
         assertThat(first).hasSize(40);
-        assertThat(sim.fire(first.get(0), Simulation.EPOCH).toJson()).isEqualTo("""
+        assertThat(sim.fire(first.get(0), Simulation.EPOCH).getFirst().toJson()).startsWith("""
                 {"eventId":"b0c9fa02-c652-4a15-bde2-233a3f846c77","type":"COURSE_ENROLMENT","occurredOn":"2020-01-01",\
-                "district":"03401","participantRef":"demo-p-000001","courseType":"JOB_LANGUAGE_COURSE"}""");
-        assertThat(sim.fire(first.get(1), Simulation.EPOCH).toJson()).isEqualTo("""
+                "district":"03401","participantRef":"demo-p-000001","courseType":"JOB_LANGUAGE_COURSE\"""")
+                .endsWith("\"courseVariant\":\"BASIC_B2\",\"targetLevel\":\"B2\",\"fundingSource\":\"OTHER\"}");
+        assertThat(sim.fire(first.get(1), Simulation.EPOCH).getFirst().toJson()).startsWith("""
                 {"eventId":"3ae9ef92-579d-4e8e-a9b4-bc174c64863e","type":"COURSE_ENROLMENT","occurredOn":"2020-01-01",\
-                "district":"03401","participantRef":"demo-p-000002","courseType":"INTEGRATION_COURSE"}""");
+                "district":"03401","participantRef":"demo-p-000002","courseType":"INTEGRATION_COURSE\"""");
+    }
+
+    /** Two years of history in contract v2: plausible shares, some events without the new fields, corrections. */
+    @Test
+    void theHistorySpeaksContractV2WithAFewCorrections() {
+        Simulation sim = new Simulation(Options.DEFAULT_SEED, "demo-p-");
+        List<Submission> events = new ArrayList<>();
+        for (LocalDate day = Simulation.EPOCH; day.isBefore(Simulation.EPOCH.plusYears(2)); day = day.plusDays(1)) {
+            for (Step s : sim.spawn(day, sim.spawnRandom)) {
+                events.addAll(sim.fire(s, day));
+            }
+            while (!sim.pending.isEmpty() && !sim.pending.peek().due().isAfter(day)) {
+                events.addAll(sim.fire(sim.pending.poll(), day));
+            }
+        }
+        List<Submission> integration = events.stream().filter(e -> e.type() == EventType.COURSE_ENROLMENT
+                && e.courseType() == CourseType.INTEGRATION_COURSE).toList();
+        double withoutVariant = integration.stream().filter(e -> e.courseVariant() == null).count()
+                / (double) integration.size();
+        double literacy = integration.stream().filter(e -> e.courseVariant() == CourseVariant.LITERACY).count()
+                / (double) integration.size();
+        assertThat(withoutVariant).as("integration courses of v1 providers").isBetween(0.09, 0.15);
+        assertThat(literacy).as("literacy courses among integration courses").isBetween(0.15, 0.23);
+        assertThat(events).anyMatch(e -> e.courseType() == CourseType.FIRST_ORIENTATION_COURSE)
+                .anyMatch(e -> e.placementType() == PlacementType.FULL_VOCATIONAL_TRAINING)
+                .anyMatch(e -> e.languageLevel() == LanguageLevel.BELOW_A1)
+                .anyMatch(e -> e.attempt() == Attempt.REPEAT);
+
+        Map<UUID, Submission> byId = new HashMap<>();
+        List<Submission> retractions = new ArrayList<>();
+        for (Submission e : events) {
+            if (e.type() == EventType.RETRACTION) {
+                Submission retracted = byId.get(e.retracts());
+                assertThat(retracted).as("a retraction follows the event it takes back").isNotNull();
+                assertThat(retracted.district()).isEqualTo(e.district());
+                assertThat(EventFields.violations(e.type(), name -> has(e, name))).isEmpty();
+                retractions.add(e);
+            }
+            byId.put(e.eventId(), e);
+        }
+        assertThat(retractions.size()).as("a few corrections a month").isBetween(24, 300);
+    }
+
+    private static boolean has(Submission e, String field) {
+        return JSON.readTree(e.toJson()).has(field);
     }
 
     @Test
