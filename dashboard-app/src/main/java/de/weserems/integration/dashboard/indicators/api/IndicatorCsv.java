@@ -28,7 +28,8 @@ public final class IndicatorCsv {
     public static final IndicatorCsv GERMAN_EXCEL = new IndicatorCsv(';', ',', true);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "chain");
+    private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "breakdowns",
+            "targetLevelReached", "chain");
 
     private final char delimiter;
     private final char decimal;
@@ -83,12 +84,22 @@ public final class IndicatorCsv {
         for (String group : GROUPS) {
             JsonNode values = node.get(group);
             if (values != null && values.isObject()) {
-                for (String name : values.propertyNames()) {
-                    row.put(group + "." + name, value(values.get(name)));
-                }
+                flatten(group, values, row);
             }
         }
         return row;
+    }
+
+    /** Nested figures as one column each, named by their path ({@code breakdowns.placementsByType.EMPLOYMENT}). */
+    private void flatten(String path, JsonNode values, Map<String, String> row) {
+        for (String name : values.propertyNames()) {
+            JsonNode value = values.get(name);
+            if (value != null && value.isObject()) {
+                flatten(path + "." + name, value, row);
+            } else {
+                row.put(path + "." + name, value(value));
+            }
+        }
     }
 
     private String value(JsonNode value) {

@@ -1,8 +1,10 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.dashboard.indicators.model.Tally;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
@@ -33,6 +35,7 @@ final class InternalFormats {
     private static final Outcome[] OUTCOMES = Outcome.values();
     private static final LanguageLevel[] LANGUAGE_LEVELS = LanguageLevel.values();
     private static final PlacementType[] PLACEMENT_TYPES = PlacementType.values();
+    private static final Breakdown[] BREAKDOWNS = Breakdown.values();
 
     /** A deduplicated event on the repartition topics: about 100 bytes instead of about 280 of JSON. */
     static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 1,
@@ -40,9 +43,10 @@ final class InternalFormats {
     /**
      * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
      * {@value ChainTopology#CHAIN_CHANGES} and {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}, and the
-     * repartition topic between them. Version 2 appended the key sums (none in a version-1 record).
+     * repartition topic between them. Version 2 appended the key sums (none in a version-1 record),
+     * version 3 the breakdowns of contract v2 (none before).
      */
-    static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 2,
+    static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 3,
             InternalFormats::writeCounters, InternalFormats::readCounters);
     /**
      * The store {@value ChainTopology#PARTICIPANT_HISTORY}. Version 2 appended how many events the
@@ -100,6 +104,14 @@ final class InternalFormats {
         if (c.keySums() != null) {
             writeCounters(c.keySums(), out);
         }
+        // version 3
+        out.writeVarlong(c.tallies().size());
+        c.tallies().forEach((cell, n) -> {
+            out.writeEnum(cell.courseType());
+            out.writeEnum(cell.breakdown());
+            out.writeVarlong(cell.bucket());
+            out.writeVarlong(n);
+        });
     }
 
     private static MonthlyCounters readCounters(BinarySerde.Reader in, int version) {
@@ -115,7 +127,12 @@ final class InternalFormats {
         Map<CourseType, ChainCounters> chain = readChainMap(in);
         Instant lastReceivedAt = in.readInstant();
         MonthlyCounters keySums = version >= 2 && in.readBoolean() ? readCounters(in, version) : null;
-        return new MonthlyCounters(courses, placements, chain, lastReceivedAt, keySums);
+        Map<Tally, Long> tallies = new HashMap<>();
+        for (int i = version >= 3 ? in.readVarint() : 0; i > 0; i--) {
+            tallies.put(new Tally(in.readRequiredEnum(COURSE_TYPES), in.readRequiredEnum(BREAKDOWNS), in.readVarint()),
+                    in.readVarlong());
+        }
+        return new MonthlyCounters(courses, placements, chain, lastReceivedAt, keySums, tallies);
     }
 
     private static void writeChainMap(Map<CourseType, ChainCounters> chain, BinarySerde.Writer out) {

@@ -7,6 +7,7 @@ import de.weserems.integration.events.PlacementType;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -27,12 +28,21 @@ import java.util.function.UnaryOperator;
  *                       it adds to the counts, so key sums add up over months, districts and course
  *                       types as the counts do. {@code null} in key sums themselves and in records
  *                       written before engine generation v5
+ * @param tallies        the breakdowns of contract v2 ({@link Tally}: course type, breakdown, bucket);
+ *                       empty in records written before they were counted
  */
 public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements,
-                              Map<CourseType, ChainCounters> chain, Instant lastReceivedAt, MonthlyCounters keySums) {
+                              Map<CourseType, ChainCounters> chain, Instant lastReceivedAt, MonthlyCounters keySums,
+                              Map<Tally, Long> tallies) {
 
     public static MonthlyCounters empty() {
         return new MonthlyCounters(Map.of(), Map.of(), Map.of(), null, null);
+    }
+
+    /** Counters without breakdowns. */
+    public MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<PlacementType, Long> placements,
+                           Map<CourseType, ChainCounters> chain, Instant lastReceivedAt, MonthlyCounters keySums) {
+        this(courses, placements, chain, lastReceivedAt, keySums, Map.of());
     }
 
     /** Counters without key sums. */
@@ -45,15 +55,16 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
         courses = courses == null ? Map.of() : Map.copyOf(courses);
         placements = placements == null ? Map.of() : Map.copyOf(placements);
         chain = chain == null ? Map.of() : Map.copyOf(chain);
+        tallies = tallies == null ? Map.of() : Map.copyOf(tallies);
     }
 
     /** What one (deduplicated) event adds to the counts of its district and month. */
     public static MonthlyCounters of(IntegrationEvent event) {
         return switch (event.type()) {
             case COURSE_ENROLMENT -> new MonthlyCounters(Map.of(event.courseType(), new CourseCounters(1, 0, 0, 0, 0)),
-                    Map.of(), Map.of(), event.receivedAt());
+                    Map.of(), Map.of(), event.receivedAt(), null, Tally.of(event));
             case COURSE_COMPLETION -> new MonthlyCounters(Map.of(event.courseType(), completion(event)), Map.of(),
-                    Map.of(), event.receivedAt());
+                    Map.of(), event.receivedAt(), null, Tally.of(event));
             case JOB_PLACEMENT -> new MonthlyCounters(Map.of(), Map.of(event.placementType(), 1L), Map.of(),
                     event.receivedAt());
             // counts nothing itself; the engine skips retractions before counting (IndicatorTopology)
@@ -80,8 +91,14 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
     private MonthlyCounters withKeySums(long recordKey) {
         MonthlyCounters sums = new MonthlyCounters(times(courses, c -> c.times(recordKey), CourseType.class),
                 times(placements, n -> n * recordKey, PlacementType.class),
-                times(chain, c -> c.times(recordKey), CourseType.class), null, null);
-        return new MonthlyCounters(courses, placements, chain, lastReceivedAt, sums);
+                times(chain, c -> c.times(recordKey), CourseType.class), null, null, times(tallies, recordKey));
+        return new MonthlyCounters(courses, placements, chain, lastReceivedAt, sums, tallies);
+    }
+
+    private static Map<Tally, Long> times(Map<Tally, Long> tallies, long k) {
+        Map<Tally, Long> product = new HashMap<>();
+        tallies.forEach((cell, n) -> product.put(cell, n * k));
+        return product;
     }
 
     private static <K extends Enum<K>, V> Map<K, V> times(Map<K, V> counts, UnaryOperator<V> times, Class<K> type) {
@@ -106,7 +123,20 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
                 : change.keySums == null ? keySums : keySums.plus(change.keySums);
         return new MonthlyCounters(sum(courses, change.courses, CourseCounters::plus, CourseType.class),
                 sum(placements, change.placements, Long::sum, PlacementType.class),
-                sum(chain, change.chain, ChainCounters::plus, CourseType.class), newest, sums);
+                sum(chain, change.chain, ChainCounters::plus, CourseType.class), newest, sums,
+                sum(tallies, change.tallies));
+    }
+
+    private static Map<Tally, Long> sum(Map<Tally, Long> a, Map<Tally, Long> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        Map<Tally, Long> sum = new HashMap<>(a);
+        b.forEach((cell, n) -> sum.merge(cell, n, Long::sum));
+        return sum;
     }
 
     private static <K extends Enum<K>, V> Map<K, V> sum(Map<K, V> a, Map<K, V> b, BinaryOperator<V> plus,
@@ -153,6 +183,20 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
             }
         }
         return n;
+    }
+
+    /**
+     * The count of each bucket of {@code breakdown}, summed over course types, or only {@code filter} when it
+     * is not {@code null}; index = bucket.
+     */
+    public long[] tally(Breakdown breakdown, CourseType filter) {
+        long[] counts = new long[breakdown.buckets().size()];
+        tallies.forEach((cell, n) -> {
+            if (cell.breakdown() == breakdown && (filter == null || filter == cell.courseType())) {
+                counts[cell.bucket()] += n;
+            }
+        });
+        return counts;
     }
 
     public long placementTotal() {

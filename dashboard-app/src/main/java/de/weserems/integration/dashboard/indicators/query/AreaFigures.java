@@ -12,6 +12,8 @@ import java.util.Map;
  * too few cases is {@code null} and its name ({@code rates.completionRate}, {@code chain.medianWaitingDays})
  * is listed in {@code withheld}.
  *
+ * @param breakdowns         the breakdowns of contract v2, each bucket a published count ({@link BreakdownFigures})
+ * @param targetLevelReached target level reached, by attempt and by course variant ({@link BreakdownFigures})
  * @param reported {@code false} when no provider reported for the district in the period
  *                 ("no reports", not zero); absent for the region
  */
@@ -23,6 +25,8 @@ public record AreaFigures(
         Map<String, Long> counts,
         Map<String, BigDecimal> rates,
         Map<String, BigDecimal> per10k,
+        Map<String, Map<String, Long>> breakdowns,
+        Map<String, Map<String, BreakdownFigures.TargetLevel>> targetLevelReached,
         ChainFigures chain,
         List<String> withheld) {
 

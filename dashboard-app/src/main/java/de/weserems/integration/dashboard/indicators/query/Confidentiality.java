@@ -24,7 +24,8 @@ public final class Confidentiality {
 
     /** The order of counts everywhere: API, CSV, UI. */
     public static final List<String> COUNTS =
-            List.of("enrolments", "completions", "passed", "failed", "dropouts", "passedB1OrHigher", "placements");
+            List.of("enrolments", "completions", "passed", "failed", "dropouts", "passedB1OrHigher", "placements",
+                    "integrations", "marginalEmployments");
 
     private final PerturbationTable table;
     private final int minCases;

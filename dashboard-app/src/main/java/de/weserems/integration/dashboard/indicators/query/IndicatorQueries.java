@@ -9,6 +9,7 @@ import de.weserems.integration.dashboard.reference.Population;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.DistrictMonth;
+import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -189,6 +190,7 @@ public class IndicatorQueries {
                 per10k.put(count, null);
             }
             return new AreaFigures(ags, name, population, region ? null : false, counts, rates, per10k,
+                    BreakdownFigures.NOT_REPORTED.counts(), BreakdownFigures.NOT_REPORTED.targetLevelReached(),
                     ChainFigures.NOT_REPORTED, List.of());
         }
         for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
@@ -207,7 +209,9 @@ public class IndicatorQueries {
         ChainFigures chain = new ChainFigures(median(rules, s.chain.daysToPlacement, "medianDaysToPlacement", withheld),
                 median(rules, s.chain.waitingDays, "medianWaitingDays", withheld),
                 rules.publish(s.chain.pending, s.chainKeys.pending));
-        return new AreaFigures(ags, name, population, region ? null : true, counts, rates, per10k, chain,
+        BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns);
+        return new AreaFigures(ags, name, population, region ? null : true, counts, rates, per10k,
+                breakdowns.counts(), breakdowns.targetLevelReached(), chain,
                 List.copyOf(withheld));
     }
 
@@ -237,11 +241,13 @@ public class IndicatorQueries {
         final ChainSums chainKeys = new ChainSums();
         long languageCompletions;
         long languageCompletionKeys;
+        final BreakdownSums breakdowns = new BreakdownSums();
         boolean reported;
 
         void add(MonthlyCounters m, CourseType courseType, YearMonth month, LocalDate today) {
             reported = true;
             add(counts, m, courseType);
+            breakdowns.add(m, courseType);
             languageCompletions += m.languageCompletions(courseType);
             addChain(chain, m, courseType, month, today);
             // counters from before engine generation v5 have no key sums: their cells get the key 0
@@ -254,8 +260,9 @@ public class IndicatorQueries {
 
         private static void add(long[] into, MonthlyCounters m, CourseType courseType) {
             CourseCounters c = m.courseTotal(courseType);
+            long marginal = m.placements().getOrDefault(PlacementType.MARGINAL_EMPLOYMENT, 0L);
             long[] add = {c.enrolments(), c.passed() + c.failed(), c.passed(), c.failed(), c.dropouts(),
-                    c.passedB1OrHigher(), m.placementTotal()};
+                    c.passedB1OrHigher(), m.placementTotal(), m.placementTotal() - marginal, marginal};
             for (int i = 0; i < add.length; i++) {
                 into[i] += add[i];
             }
@@ -286,6 +293,7 @@ public class IndicatorQueries {
                     t.counts[i] += p.counts[i];
                     t.keys[i] += p.keys[i];
                 }
+                t.breakdowns.add(p.breakdowns);
                 t.languageCompletions += p.languageCompletions;
                 t.languageCompletionKeys += p.languageCompletionKeys;
                 t.chain.add(p.chain);

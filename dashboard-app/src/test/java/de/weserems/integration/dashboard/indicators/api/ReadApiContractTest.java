@@ -30,17 +30,45 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class ReadApiContractTest {
 
     /** path: type, for the region and for one reported district ("number|null": null without reports, or a rate or median on too few cases). */
-    private static final List<String> REGION = List.of(
-            "district: string", "name: string", "population: number",
-            "counts.enrolments: number|null", "counts.completions: number|null", "counts.passed: number|null",
-            "counts.failed: number|null", "counts.dropouts: number|null", "counts.passedB1OrHigher: number|null",
-            "counts.placements: number|null",
-            "rates.completionRate: number|null", "rates.languageSuccessRate: number|null",
-            "rates.placementWithin6Months: number|null",
-            "per10k.enrolments: number|null", "per10k.completions: number|null", "per10k.placements: number|null",
-            "chain.medianDaysToPlacement: number|null", "chain.medianWaitingDays: number|null",
-            "chain.pending: number|null",
-            "withheld: array");
+    private static final List<String> REGION = region();
+
+    private static List<String> region() {
+        List<String> shape = new ArrayList<>(List.of(
+                "district: string", "name: string", "population: number",
+                "counts.enrolments: number|null", "counts.completions: number|null", "counts.passed: number|null",
+                "counts.failed: number|null", "counts.dropouts: number|null", "counts.passedB1OrHigher: number|null",
+                "counts.placements: number|null", "counts.integrations: number|null",
+                "counts.marginalEmployments: number|null",
+                "rates.completionRate: number|null", "rates.languageSuccessRate: number|null",
+                "rates.placementWithin6Months: number|null",
+                "per10k.enrolments: number|null", "per10k.completions: number|null", "per10k.placements: number|null"));
+        // contract v2's breakdowns: a published count per value, "NOT_STATED" (ohne Angabe) last
+        List<String> variants = List.of("GENERAL", "YOUTH", "PARENTS", "WOMEN", "LITERACY", "SECOND_SCRIPT",
+                "INTENSIVE", "BASIC_B2", "BASIC_C1", "BASIC_C2", "SPECIAL_A2", "SPECIAL_B1", "SPECIAL_APPRENTICES",
+                "SPECIAL_VOCATIONAL", "NOT_STATED");
+        List<String> funding = List.of("BAMF_INTV", "BAMF_DEUFOEV", "LAND_NIEDERSACHSEN", "JOBCENTER_SGB2",
+                "EMPLOYMENT_AGENCY_SGB3", "ESF_PLUS", "MUNICIPALITY", "SELF_PAID", "OTHER", "NOT_STATED");
+        variants.forEach(v -> shape.add("breakdowns.enrolmentsByCourseVariant." + v + ": number|null"));
+        funding.forEach(f -> shape.add("breakdowns.enrolmentsByFundingSource." + f + ": number|null"));
+        funding.forEach(f -> shape.add("breakdowns.completionsByFundingSource." + f + ": number|null"));
+        List.of("B1_OR_HIGHER", "A2", "BELOW_A2", "NOT_STATED")
+                .forEach(l -> shape.add("breakdowns.integrationCourseExamLevels." + l + ": number|null"));
+        List.of("EMPLOYMENT", "APPRENTICESHIP", "SELF_EMPLOYMENT", "MARGINAL_EMPLOYMENT", "FULL_VOCATIONAL_TRAINING")
+                .forEach(t -> shape.add("breakdowns.placementsByType." + t + ": number|null"));
+        for (String attempt : List.of("FIRST", "REPEAT", "NOT_STATED")) {
+            for (String figure : List.of("examined", "reached", "rate")) {
+                shape.add("targetLevelReached.byAttempt." + attempt + "." + figure + ": number|null");
+            }
+        }
+        for (String variant : variants) {
+            for (String figure : List.of("examined", "reached", "rate")) {
+                shape.add("targetLevelReached.byCourseVariant." + variant + "." + figure + ": number|null");
+            }
+        }
+        shape.addAll(List.of("chain.medianDaysToPlacement: number|null", "chain.medianWaitingDays: number|null",
+                "chain.pending: number|null", "withheld: array"));
+        return List.copyOf(shape);
+    }
 
     @Test
     void the_json_shape_is_the_documented_one() throws Exception {

@@ -1,15 +1,21 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
+import de.weserems.integration.dashboard.indicators.model.Tally;
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -87,11 +93,29 @@ class InternalFormatsTest {
         assertThat(keyed.keySums().placements()).containsEntry(PlacementType.EMPLOYMENT, 7L);
         assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, keyed)).isEqualTo(keyed);
 
-        MonthlyCounters unkeyed = MonthlyCounters.of(completion);
+        MonthlyCounters unkeyed = new MonthlyCounters(Map.of(CourseType.JOB_LANGUAGE_COURSE,
+                new CourseCounters(0, 1, 0, 0, 1)), Map.of(), Map.of(), completion.receivedAt());
         byte[] current = InternalFormats.MONTHLY_COUNTERS.serializer().serialize("t", unkeyed);
-        byte[] version1 = Arrays.copyOf(current, current.length - 1); // without the key sums' presence flag
+        // without the key sums' presence flag and the (empty) breakdowns' count
+        byte[] version1 = Arrays.copyOf(current, current.length - 2);
         version1[0] = 1;
         assertThat(InternalFormats.MONTHLY_COUNTERS.deserializer().deserialize("t", version1)).isEqualTo(unkeyed);
+        byte[] version2 = Arrays.copyOf(current, current.length - 1); // without the breakdowns' count
+        version2[0] = 2;
+        assertThat(InternalFormats.MONTHLY_COUNTERS.deserializer().deserialize("t", version2)).isEqualTo(unkeyed);
+    }
+
+    @Test
+    void counters_with_breakdowns_read_back_equal_with_their_key_sums() {
+        IntegrationEvent completion = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION,
+                LocalDate.of(2026, 1, 5), District.LEER, "p", CourseType.JOB_LANGUAGE_COURSE, Outcome.PASSED,
+                LanguageLevel.C1, null, CourseVariant.BASIC_C1, LanguageLevel.C1, Attempt.REPEAT,
+                FundingSource.BAMF_DEUFOEV, null, "demo", Instant.parse("2026-01-05T10:00:00Z"));
+        MonthlyCounters counted = MonthlyCounters.of(completion, 0xFFFF_FFFFL);
+        assertThat(counted.tallies()).hasSize(5);
+        assertThat(counted.keySums().tallies()).containsEntry(new Tally(CourseType.JOB_LANGUAGE_COURSE,
+                Breakdown.TARGET_LEVEL_REACHED_BY_ATTEMPT, 2), 0xFFFF_FFFFL);
+        assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, counted)).isEqualTo(counted);
     }
 
     @Test

@@ -40,7 +40,8 @@ class RecordKeySumsTest {
             Map<String, MonthlyCounters> latest = topology.latest();
             assertThat(latest).isNotEmpty();
             latest.forEach((key, counters) -> assertThat(counters.keySums()).as(key)
-                    .isEqualTo(new MonthlyCounters(counters.courses(), counters.placements(), counters.chain(), null)));
+                    .isEqualTo(new MonthlyCounters(counters.courses(), counters.placements(), counters.chain(), null,
+                            null, counters.tallies())));
             assertThat(latest.values()).as("some chain figures and some excluded")
                     .anySatisfy(c -> assertThat(c.chain()).isNotEmpty())
                     .anySatisfy(c -> assertThat(c.chain().values()).anySatisfy(ch -> assertThat(ch.excluded()).isPositive()));

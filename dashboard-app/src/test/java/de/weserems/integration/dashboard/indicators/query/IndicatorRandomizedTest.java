@@ -3,9 +3,12 @@ package de.weserems.integration.dashboard.indicators.query;
 import de.weserems.integration.dashboard.indicators.engine.TopologyFixture;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +119,13 @@ class IndicatorRandomizedTest {
         all.put("chain.medianWaitingDays", plain(f.chain().medianWaitingDays()));
         all.put("chain.pending", String.valueOf(f.chain().pending()));
         all.put("withheld", new TreeSet<>(f.withheld()).toString());
+        f.breakdowns().forEach((breakdown, cells) -> cells.forEach((bucket, n) ->
+                all.put("breakdowns." + breakdown + "." + bucket, String.valueOf(n))));
+        f.targetLevelReached().forEach((group, cells) -> cells.forEach((bucket, t) -> {
+            all.put("targetLevelReached." + group + "." + bucket + ".examined", String.valueOf(t.examined()));
+            all.put("targetLevelReached." + group + "." + bucket + ".reached", String.valueOf(t.reached()));
+            all.put("targetLevelReached." + group + "." + bucket + ".rate", plain(t.rate()));
+        }));
         return all;
     }
 
@@ -150,8 +161,23 @@ class IndicatorRandomizedTest {
         Outcome outcome = type == EventType.COURSE_COMPLETION ? pick(random, Outcome.values()) : null;
         LanguageLevel level = outcome != null && random.nextBoolean() ? pick(random, LanguageLevel.values()) : null;
         PlacementType placement = type == EventType.JOB_PLACEMENT ? pick(random, PlacementType.values()) : null;
+        // contract v2's fields on three quarters of the course events, each valid for its course type
+        CourseVariant variant = null;
+        LanguageLevel target = null;
+        Attempt attempt = null;
+        FundingSource funding = null;
+        if (course != null && random.nextInt(4) > 0) {
+            List<CourseVariant> variants = CourseVariant.of(course);
+            variant = variants.isEmpty() || random.nextInt(5) == 0 ? null : variants.get(random.nextInt(variants.size()));
+            if (course.languageCourse() && random.nextInt(5) > 0) {
+                target = variant != null && variant.level() != null ? variant.level()
+                        : LanguageLevel.CEFR.get(random.nextInt(LanguageLevel.CEFR.size()));
+            }
+            funding = random.nextInt(6) == 0 ? null : pick(random, FundingSource.values());
+            attempt = outcome != null && random.nextInt(5) > 0 ? pick(random, Attempt.values()) : null;
+        }
         return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), type, day, district, participant,
-                course, outcome, level, placement, "demo", null);
+                course, outcome, level, placement, variant, target, attempt, funding, null, "demo", null);
     }
 
     /** Half of the time the last or the first day after some passed completion's 183-day window: the pending boundary. */
@@ -276,7 +302,9 @@ class IndicatorRandomizedTest {
 
             Map<String, String> all = new TreeMap<>();
             all.put("reported", district == null ? "null" : String.valueOf(reported));
-            long[] counts = {enrolments, passed + failed, passed, failed, dropouts, b1, placements};
+            long marginal = area.stream().filter(e -> e.placementType() == PlacementType.MARGINAL_EMPLOYMENT).count();
+            long[] counts = {enrolments, passed + failed, passed, failed, dropouts, b1, placements,
+                    placements - marginal, marginal};
             for (int i = 0; i < counts.length; i++) {
                 all.put("counts." + Confidentiality.COUNTS.get(i), reported ? String.valueOf(counts[i]) : "null");
             }
@@ -290,7 +318,75 @@ class IndicatorRandomizedTest {
             all.put("chain.medianWaitingDays", median(reported, waitingDays));
             all.put("chain.pending", reported ? String.valueOf(pending) : "null");
             all.put("withheld", "[]");
+            breakdowns(all, reported, area, courses);
             return all;
+        }
+
+        /** Contract v2's breakdowns, counted bucket by bucket; events without the field under NOT_STATED. */
+        private static void breakdowns(Map<String, String> all, boolean reported, List<IntegrationEvent> area,
+                                       List<IntegrationEvent> courses) {
+            List<IntegrationEvent> enrolments = courses.stream()
+                    .filter(e -> e.type() == EventType.COURSE_ENROLMENT).toList();
+            List<IntegrationEvent> completions = courses.stream()
+                    .filter(e -> e.outcome() == Outcome.PASSED || e.outcome() == Outcome.FAILED).toList();
+            bucketCounts(all, reported, "enrolmentsByCourseVariant", CourseVariant.values(),
+                    enrolments.stream().filter(e -> !CourseVariant.of(e.courseType()).isEmpty()).toList(),
+                    IntegrationEvent::courseVariant);
+            bucketCounts(all, reported, "enrolmentsByFundingSource", FundingSource.values(), enrolments,
+                    IntegrationEvent::fundingSource);
+            bucketCounts(all, reported, "completionsByFundingSource", FundingSource.values(), completions,
+                    IntegrationEvent::fundingSource);
+            Map<String, Long> levels = new TreeMap<>(Map.of("B1_OR_HIGHER", 0L, "A2", 0L, "BELOW_A2", 0L,
+                    "NOT_STATED", 0L));
+            for (IntegrationEvent e : completions) {
+                if (e.courseType() == CourseType.INTEGRATION_COURSE) {
+                    LanguageLevel l = e.languageLevel();
+                    String bucket = l == null ? "NOT_STATED" : B1_OR_HIGHER.contains(l) ? "B1_OR_HIGHER"
+                            : l == LanguageLevel.A2 ? "A2" : "BELOW_A2";
+                    levels.merge(bucket, 1L, Long::sum);
+                }
+            }
+            levels.forEach((bucket, n) -> all.put("breakdowns.integrationCourseExamLevels." + bucket,
+                    reported ? String.valueOf(n) : "null"));
+            bucketCounts(all, reported, "placementsByType", PlacementType.values(),
+                    area.stream().filter(e -> e.type() == EventType.JOB_PLACEMENT).toList(),
+                    IntegrationEvent::placementType);
+            if (!reported) {
+                return;
+            }
+            List<IntegrationEvent> examined = completions.stream().filter(e -> e.courseType().languageCourse()
+                    && e.targetLevel() != null && e.languageLevel() != null).toList();
+            targetLevels(all, "byAttempt", Attempt.values(), examined, IntegrationEvent::attempt);
+            targetLevels(all, "byCourseVariant", CourseVariant.values(), examined, IntegrationEvent::courseVariant);
+        }
+
+        private static void bucketCounts(Map<String, String> all, boolean reported, String name, Enum<?>[] values,
+                                         List<IntegrationEvent> events, Function<IntegrationEvent, Enum<?>> field) {
+            List<String> buckets = new ArrayList<>(Arrays.stream(values).map(Enum::name).toList());
+            if (!name.equals("placementsByType")) {
+                buckets.add("NOT_STATED");
+            }
+            for (String bucket : buckets) {
+                long n = events.stream().filter(e -> bucket.equals(field.apply(e) == null ? "NOT_STATED"
+                        : field.apply(e).name())).count();
+                all.put("breakdowns." + name + "." + bucket, reported ? String.valueOf(n) : "null");
+            }
+        }
+
+        private static void targetLevels(Map<String, String> all, String group, Enum<?>[] values,
+                                         List<IntegrationEvent> examined, Function<IntegrationEvent, Enum<?>> field) {
+            List<String> buckets = new ArrayList<>(Arrays.stream(values).map(Enum::name).toList());
+            buckets.add("NOT_STATED");
+            for (String bucket : buckets) {
+                List<IntegrationEvent> in = examined.stream().filter(e -> bucket.equals(field.apply(e) == null
+                        ? "NOT_STATED" : field.apply(e).name())).toList();
+                long reached = in.stream().filter(e -> LanguageLevel.CEFR.indexOf(e.languageLevel())
+                        >= LanguageLevel.CEFR.indexOf(e.targetLevel())).count();
+                String prefix = "targetLevelReached." + group + "." + bucket;
+                all.put(prefix + ".examined", String.valueOf(in.size()));
+                all.put(prefix + ".reached", String.valueOf(reached));
+                all.put(prefix + ".rate", rate(true, reached, in.size()));
+            }
         }
 
         /** Days from completion {@code c} to the participant's first event of {@code type} {@code min}–365 days after. */
