@@ -7,9 +7,11 @@ import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.indicators.testing.TestSettings;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +95,7 @@ class CellKeyAttackTest {
                     int n = small(random);
                     truth[attack.cell(d, t, m)] = n;
                     for (int i = 0; i < n; i++) {
-                        TestReadModels.count(model, enrolment(random, DISTRICTS[d], TYPES[t], m), keys);
+                        TestReadModels.count(model, enrolment(random, DISTRICTS[d], TYPES[t], null, m), keys);
                     }
                 }
             }
@@ -103,7 +106,7 @@ class CellKeyAttackTest {
         readEveryAnswer(api, attack);
         assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
 
-        Tally cellKey = attackEverySmallValue(attack, truth);
+        Tally cellKey = attackEverySmallValue(attack, truth, names(TYPES));
         System.out.printf("seed %d, cell key method: %d answers, %s; %d search nodes%n", seed, attack.answers(),
                 cellKey, attack.nodes());
         assertThat(cellKey.small()).as("true 1s and 2s in the data set").isGreaterThan(150);
@@ -112,10 +115,97 @@ class CellKeyAttackTest {
 
         CombiningAttack before = new CombiningAttack(DISTRICTS.length, TYPES.length, MONTHS);
         publishedAsBefore(truth, before);
-        Tally suppression = attackEverySmallValue(before, truth);
+        Tally suppression = attackEverySmallValue(before, truth, names(TYPES));
         System.out.printf("seed %d, 1 and 2 withheld in each answer (before): %s%n", seed, suppression);
         assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
                 .isGreaterThan(suppression.small() / 2);
+    }
+
+    /**
+     * The breakdown by course variant of contract v2 beside everything else a viewer gets about the
+     * integration courses: a half-year of enrolments, 17 districts × the 7 integration-course variants and
+     * "ohne Angabe" × 6 months; for each period the integration-course total and each variant's count, for
+     * every district and the region, and the monthly series.
+     */
+    @Test
+    void combining_the_course_variant_breakdown_with_every_other_answer_pins_no_true_1_or_2() throws Exception {
+        List<CourseVariant> variants = new ArrayList<>(CourseVariant.of(CourseType.INTEGRATION_COURSE));
+        variants.add(null); // events without a variant: the bucket NOT_STATED
+        String[] parts = variants.stream().map(v -> v == null ? "NOT_STATED" : v.name()).toArray(String[]::new);
+        Random random = new Random(3);
+        CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, MONTHS);
+        int[] truth = new int[DISTRICTS.length * parts.length * MONTHS];
+        IndicatorReadModel model = TestReadModels.empty();
+        RecordKeys keys = RecordKeys.hmac("variants: a secret only the server knows".getBytes(StandardCharsets.UTF_8));
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            for (int v = 0; v < parts.length; v++) {
+                for (int m = 0; m < MONTHS; m++) {
+                    int n = small(random);
+                    truth[attack.cell(d, v, m)] = n;
+                    for (int i = 0; i < n; i++) {
+                        TestReadModels.count(model, enrolment(random, DISTRICTS[d], CourseType.INTEGRATION_COURSE,
+                                variants.get(v), m), keys);
+                    }
+                }
+            }
+        }
+        MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
+                new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
+
+        String filter = "&courseType=" + CourseType.INTEGRATION_COURSE.name();
+        PerturbationTable table = null;
+        for (int from = 0; from < MONTHS; from++) {
+            for (int to = from; to < MONTHS; to++) {
+                JsonNode report = read(api, "/api/v1/indicators?from=" + FIRST.plusMonths(from) + "&to="
+                        + FIRST.plusMonths(to) + filter);
+                table = table == null ? tableOf(report.get("protection")) : table;
+                String source = FIRST.plusMonths(from) + ".." + FIRST.plusMonths(to);
+                addVariants(attack, table, -1, from, to, report.get("region"), parts, "region " + source);
+                for (JsonNode district : report.get("districts")) {
+                    addVariants(attack, table, index(district.get("district").asString()), from, to, district, parts,
+                            source);
+                }
+            }
+        }
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            JsonNode monthly = read(api, "/api/v1/indicators/" + DISTRICTS[d].ags() + "/monthly?from=" + FIRST
+                    + "&to=" + FIRST.plusMonths(MONTHS - 1) + filter);
+            int m = 0;
+            for (JsonNode month : monthly.get("months")) {
+                addVariants(attack, table, d, m, m, month.get("figures"), parts, "monthly " + month.get("month"));
+                addVariants(attack, table, -1, m, m, month.get("region"), parts, "monthly region " + month.get("month"));
+                m++;
+            }
+        }
+        assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
+
+        Tally result = attackEverySmallValue(attack, truth, parts);
+        System.out.printf("course variants, cell key method: %d answers, %s; %d search nodes%n", attack.answers(),
+                result, attack.nodes());
+        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(300);
+        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
+        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+    }
+
+    /** An area's answer about the integration courses: their total (all variants) and each variant's count. */
+    private static void addVariants(CombiningAttack attack, PerturbationTable table, int d, int from, int to,
+                                    JsonNode figures, String[] parts, String source) {
+        if (d >= 0) {
+            add(attack, table, d, -1, from, to, figures, source);
+        } else {
+            attack.add(-1, -1, from, to, publishedAs(table, figures.at("/counts/enrolments").asLong()), source);
+        }
+        if (d >= 0 && !figures.get("reported").asBoolean()) {
+            return;
+        }
+        for (int v = 0; v < parts.length; v++) {
+            long published = figures.at("/breakdowns/enrolmentsByCourseVariant/" + parts[v]).asLong();
+            attack.add(d, v, from, to, publishedAs(table, published), source + " " + parts[v]);
+        }
+    }
+
+    private static String[] names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
     }
 
     /** 0 to 4, mostly small: 1 and 2 in about half of the cells. */
@@ -125,10 +215,11 @@ class CellKeyAttackTest {
     }
 
     /** An enrolment on a day of month {@code m}, its id from the seed, so the record keys are the same each run. */
-    private static IntegrationEvent enrolment(Random random, District district, CourseType type, int m) {
+    private static IntegrationEvent enrolment(Random random, District district, CourseType type, CourseVariant variant,
+                                              int m) {
         return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), EventType.COURSE_ENROLMENT,
-                FIRST.plusMonths(m).atDay(1 + random.nextInt(28)), district, null, type, null, null, null, "demo",
-                Instant.EPOCH);
+                FIRST.plusMonths(m).atDay(1 + random.nextInt(28)), district, null, type, null, null, null, variant,
+                null, null, null, null, "demo", Instant.EPOCH);
     }
 
     /** Every period × every course filter, and every district's monthly series: each answer a relation. */
@@ -246,19 +337,19 @@ class CellKeyAttackTest {
         }
     }
 
-    private static Tally attackEverySmallValue(CombiningAttack attack, int[] truth) {
+    private static Tally attackEverySmallValue(CombiningAttack attack, int[] truth, String[] parts) {
         List<String> pinned = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
         int notPinned = 0;
         Map<Integer, Integer> possible = new TreeMap<>();
         for (int d = 0; d < DISTRICTS.length; d++) {
-            for (int t = 0; t < TYPES.length; t++) {
+            for (int t = 0; t < parts.length; t++) {
                 for (int m = 0; m < MONTHS; m++) {
                     int value = truth[attack.cell(d, t, m)];
                     if (value != 1 && value != 2) {
                         continue;
                     }
-                    String cell = DISTRICTS[d].displayName() + ", " + TYPES[t] + ", " + FIRST.plusMonths(m) + " = " + value;
+                    String cell = DISTRICTS[d].displayName() + ", " + parts[t] + ", " + FIRST.plusMonths(m) + " = " + value;
                     switch (attack.verdict(truth, d, t, m)) {
                         case PINNED -> pinned.add(cell);
                         case UNDECIDED -> undecided.add(cell);
