@@ -27,6 +27,12 @@ public final class Topics {
      */
     public static final String EVENTS_DEAD_LETTERS = "integration.events.dlq.v1";
 
+    /**
+     * What the indicator engine decided about each retraction (took effect, waits for its event, or no
+     * effect and why), keyed by engine generation and retraction eventId, compacted; no participant.
+     */
+    public static final String RETRACTION_OUTCOMES = "integration.retraction-outcomes.v1";
+
     private Topics() {
     }
 

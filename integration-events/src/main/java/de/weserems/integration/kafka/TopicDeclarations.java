@@ -45,6 +45,12 @@ public record TopicDeclarations(int partitions, short replicationFactor, int min
         return topic(Topics.EVENTS_DEAD_LETTERS, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
     }
 
+    /** {@link Topics#RETRACTION_OUTCOMES}: each generation's latest outcome per retraction, compacted. */
+    public NewTopic retractionOutcomes() {
+        return topic(Topics.RETRACTION_OUTCOMES,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
     private NewTopic topic(String name, Map<String, String> config) {
         NewTopic topic = new NewTopic(name, partitions, replicationFactor);
         HashMap<String, String> all = new HashMap<>(config);

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.state.Stores;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The chain part of the indicator topology (docs/design.md, "Chain indicators"): it follows one
@@ -28,11 +27,12 @@ import java.util.UUID;
  * and month.
  *
  * <pre>
- * deduplicated events with a participant
- *   → re-key by participant → repartition "events-by-participant"
+ * events with a participant, keyed by it ({@link RetractionDecider}: to add, to remove, or retracted on arrival)
+ *   → repartition "events-by-participant"
  *   → store "participant-history": the participant's completions, placement days, enrolment days
  *   → on each event, recompute the contribution of each of the participant's completions; for each one
- *     that changed, a change of the chain counters (old out, new in) of the completion's AGS|YYYY-MM
+ *     that changed, a change of the chain counters (old out, new in) of the completion's AGS|YYYY-MM;
+ *     a removed completion takes its whole contribution out
  *   → {@link DeltaBuffer} "chain-changes": the changes of an interval added up per AGS|YYYY-MM
  * </pre>
  *
@@ -49,18 +49,17 @@ final class ChainTopology {
     private ChainTopology() {
     }
 
-    /** Adds the chain part; {@code unique} are the deduplicated events. Returns the chain changes per {@code AGS|YYYY-MM}. */
-    static KStream<String, MonthlyCounters> build(StreamsBuilder builder, KStream<UUID, IntegrationEvent> unique,
+    /** Adds the chain part; {@code events} are keyed by participant. Returns the chain changes per {@code AGS|YYYY-MM}. */
+    static KStream<String, MonthlyCounters> build(StreamsBuilder builder, KStream<String, ChainEvent> events,
                                                   TopologySettings settings) {
         // no record cache: a participant's events seldom fall into one commit interval, and the cache is better
         // spent on the stores of changes, whose keys repeat
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARTICIPANT_HISTORY),
                 Serdes.String(), InternalFormats.PARTICIPANT_HISTORY).withCachingDisabled());
         builder.addStateStore(IndicatorTopology.changesStore(CHAIN_CHANGES));
-        return unique
-                .filter((eventId, event) -> event.participant() != null, Named.as("with-participant"))
-                .selectKey((eventId, event) -> event.participant(), Named.as("key-by-participant"))
-                .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("events-by-participant"))
+        return events
+                .repartition(Repartitioned.with(Serdes.String(), InternalFormats.CHAIN_EVENT)
+                        .withName("events-by-participant"))
                 .process(() -> new ParticipantChains(settings.excludedParticipants(), settings.recordKeys()),
                         Named.as("chain-by-participant"),
                         PARTICIPANT_HISTORY)
@@ -69,7 +68,7 @@ final class ChainTopology {
     }
 
     /** Keeps a participant's history and emits the changes an event makes to its completions' contributions. */
-    static final class ParticipantChains implements Processor<String, IntegrationEvent, String, MonthlyCounters> {
+    static final class ParticipantChains implements Processor<String, ChainEvent, String, MonthlyCounters> {
 
         private final Counter excludedParticipants;
         private final RecordKeys recordKeys;
@@ -88,10 +87,15 @@ final class ChainTopology {
         }
 
         @Override
-        public void process(Record<String, IntegrationEvent> record) {
+        public void process(Record<String, ChainEvent> record) {
             ParticipantHistory before = Objects.requireNonNullElse(histories.get(record.key()), ParticipantHistory.EMPTY);
-            long recordKey = recordKeys.keyOf(record.value().eventId());
-            ParticipantHistory after = before.with(record.value(), recordKey);
+            IntegrationEvent event = record.value().event();
+            long recordKey = recordKeys.keyOf(event.eventId());
+            ParticipantHistory after = switch (record.value().change()) {
+                case ADD -> before.with(event, recordKey);
+                case REMOVE -> before.without(event, recordKey);
+                case RETRACTED_ON_ARRIVAL -> before.stoodFor();
+            };
             if (after.excluded()) {
                 exclude(record, before, recordKey);
                 return;
@@ -100,23 +104,50 @@ final class ChainTopology {
                 return;
             }
             histories.put(record.key(), after);
+            forwardChanges(record, before, after);
+        }
+
+        /**
+         * For each completion whose contribution changed, its old one out and its new one in; a completion
+         * that left the history (retracted) takes its whole contribution out.
+         */
+        private void forwardChanges(Record<String, ChainEvent> record, ParticipantHistory before,
+                                    ParticipantHistory after) {
+            List<ParticipantHistory.Completion> were = before.completions();
+            List<ParticipantHistory.Completion> are = after.completions();
+            int removed = are.size() < were.size() ? firstDifference(were, are) : -1;
             List<ChainContribution> old = before.contributions();
             List<ChainContribution> now = after.contributions();
             for (int i = 0; i < now.size(); i++) {
-                ChainContribution was = i < old.size() ? old.get(i) : null;
+                int j = removed >= 0 && i >= removed ? i + 1 : i;
+                ChainContribution was = j < old.size() ? old.get(j) : null;
                 if (!now.get(i).equals(was)) {
                     ChainCounters change = ChainCounters.ZERO.plus(now.get(i), 1);
-                    forward(record, after.completions().get(i),
-                            was == null ? change : change.plus(ChainCounters.ZERO.plus(was, -1)));
+                    forward(record, are.get(i), was == null ? change : change.plus(ChainCounters.ZERO.plus(was, -1)));
                 }
             }
+            if (removed >= 0) {
+                forward(record, were.get(removed), ChainCounters.ZERO.plus(old.get(removed), -1));
+            }
+        }
+
+        /** The position of the one completion {@code are} lacks of {@code were}. */
+        private static int firstDifference(List<ParticipantHistory.Completion> were,
+                                           List<ParticipantHistory.Completion> are) {
+            int i = 0;
+            while (i < are.size() && were.get(i).equals(are.get(i))) {
+                i++;
+            }
+            return i;
         }
 
         /**
          * The pseudonym stands for too many events: its completions leave the chain figures and count as
-         * excluded, and so does every completion of it that comes later; nothing else of it is kept.
+         * excluded, and so does every completion of it that comes later; nothing else of it is kept. A
+         * retracted completion of it leaves the excluded count again; one retracted before it arrived
+         * never enters it.
          */
-        private void exclude(Record<String, IntegrationEvent> record, ParticipantHistory before, long recordKey) {
+        private void exclude(Record<String, ChainEvent> record, ParticipantHistory before, long recordKey) {
             if (!before.excluded()) {
                 histories.put(record.key(), ParticipantHistory.EXCLUDED);
                 excludedParticipants.increment();
@@ -126,13 +157,17 @@ final class ChainTopology {
                             ChainCounters.ZERO.plus(contributions.get(i), -1).plusExcluded(1));
                 }
             }
-            ParticipantHistory.Completion completion = ParticipantHistory.completion(record.value(), recordKey);
+            ParticipantHistory.Completion completion = ParticipantHistory.completion(record.value().event(), recordKey);
             if (completion != null) {
-                forward(record, completion, ChainCounters.ZERO.plusExcluded(1));
+                switch (record.value().change()) {
+                    case ADD -> forward(record, completion, ChainCounters.ZERO.plusExcluded(1));
+                    case REMOVE -> forward(record, completion, ChainCounters.ZERO.plusExcluded(-1));
+                    case RETRACTED_ON_ARRIVAL -> { }
+                }
             }
         }
 
-        private void forward(Record<String, IntegrationEvent> record, ParticipantHistory.Completion completion,
+        private void forward(Record<String, ChainEvent> record, ParticipantHistory.Completion completion,
                              ChainCounters change) {
             context.forward(record.withKey(DistrictMonth.key(completion.district(), YearMonth.from(completion.date())))
                     .withValue(MonthlyCounters.ofChain(completion.courseType(), change, completion.recordKey())));

@@ -1,14 +1,11 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
-import de.weserems.integration.events.DistrictMonth;
-import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -41,9 +38,11 @@ import java.util.UUID;
  *   → read and check the event contract; what cannot count → integration.events.dlq.v1 ({@link DeadLetters})
  *   → a record keyed otherwise (by an older ingest: its district) → repartition "events-by-id"
  *   → dedupe against store "seen-event-ids" (all time: a resend a year later still counts once)
- *   → skip retractions (contract v2), for now: they count nothing
- *   ├→ what the event adds to its AGS|YYYY-MM → {@link DeltaBuffer} "count-changes"
- *   └→ chain indicators per participant ({@link ChainTopology}) → {@link DeltaBuffer} "chain-changes"
+ *   → retractions also re-keyed by the eventId they retract → repartition "retractions-by-target"
+ *   → events and retractions meet by eventId: store "retraction-targets" ({@link RetractionDecider})
+ *   ├→ what the event adds to (or a retraction takes from) its AGS|YYYY-MM → {@link DeltaBuffer} "count-changes"
+ *   ├→ chain indicators per participant ({@link ChainTopology}) → {@link DeltaBuffer} "chain-changes"
+ *   └→ what became of each retraction → integration.retraction-outcomes.v1 (compacted)
  *   → repartition "changes-by-district-month" → add up into store "district-month-counters"
  *   → integration.indicators.&lt;generation&gt; (compacted)
  * </pre>
@@ -73,6 +72,10 @@ public final class IndicatorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_EVENT_IDS), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
         builder.addStateStore(changesStore(COUNT_CHANGES));
+        // no record cache either: an eventId is looked up again only when a retraction names it
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                        RetractionDecider.RETRACTION_TARGETS), InternalFormats.EVENT_ID, InternalFormats.RETRACTION_TARGET)
+                .withCachingDisabled());
 
         EventReader reader = new EventReader(json);
         Map<String, KStream<String, EventReader.Result>> read = builder.stream(Topics.EVENTS,
@@ -95,19 +98,35 @@ public final class IndicatorTopology {
         KStream<String, IntegrationEvent> rekeyed = byKey.get("keyed-otherwise")
                 .selectKey((key, event) -> event.eventId().toString(), Named.as("key-by-event-id"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("events-by-id"));
-        // a retraction's eventId is seen like any other (a resend of it counts once), but what it takes back is
-        // not decided yet: the next step decides retractions here in the engine; until then they change no figure
+        // a retraction's eventId is seen like any other (a resend of it changes nothing)
         KStream<UUID, IntegrationEvent> unique = byKey.get("keyed-by-id")
                 .merge(rekeyed, Named.as("all-by-event-id"))
-                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS)
-                .filter((id, event) -> event.type() != EventType.RETRACTION, Named.as("skip-retractions"));
+                .process(FirstSeen::new, Named.as("dedupe-by-event-id"), SEEN_EVENT_IDS);
+        // same key bytes and partitioner again: a retraction lands in the task that holds the event it retracts
+        KStream<UUID, IntegrationEvent> atTarget = unique
+                .filter((id, event) -> RetractionDecider.goesToItsTarget(event), Named.as("retractions"))
+                .selectKey((id, event) -> event.retracts().toString(), Named.as("key-by-retracted-id"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalFormats.EVENT).withName("retractions-by-target"))
+                .selectKey((key, event) -> event.retracts(), Named.as("retracted-id"));
+        Map<String, KStream<String, Decision>> decided = unique
+                .merge(atTarget, Named.as("events-and-retractions"))
+                .process(() -> new RetractionDecider(settings), Named.as("decide-retractions"),
+                        RetractionDecider.RETRACTION_TARGETS)
+                .split(Named.as("decided-"))
+                .branch((key, d) -> d instanceof Decision.Count, Branched.as("counts"))
+                .branch((key, d) -> d instanceof Decision.Chain, Branched.as("chain"))
+                .defaultBranch(Branched.as("outcomes"));
 
-        KStream<String, MonthlyCounters> counts = unique
-                .map((id, event) -> new KeyValue<>(DistrictMonth.of(event).key(),
-                        MonthlyCounters.of(event, settings.recordKeys().keyOf(id))), Named.as("count-event"))
+        KStream<String, MonthlyCounters> counts = decided.get("decided-counts")
+                .mapValues(d -> ((Decision.Count) d).change(), Named.as("count-change"))
                 .process(() -> new DeltaBuffer(COUNT_CHANGES, settings.pace()), Named.as("add-up-count-changes"),
                         COUNT_CHANGES);
-        KStream<String, MonthlyCounters> chains = ChainTopology.build(builder, unique, settings);
+        KStream<String, MonthlyCounters> chains = ChainTopology.build(builder, decided.get("decided-chain")
+                .mapValues(d -> ((Decision.Chain) d).event(), Named.as("chain-event")), settings);
+        decided.get("decided-outcomes")
+                .mapValues(d -> ((Decision.Outcome) d).outcome().toJson(), Named.as("retraction-outcome"))
+                .to(Topics.RETRACTION_OUTCOMES, Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("retraction-outcomes"));
 
         KTable<String, MonthlyCounters> indicators = counts
                 .merge(chains, Named.as("all-changes"))

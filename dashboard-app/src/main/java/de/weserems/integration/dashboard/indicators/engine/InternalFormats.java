@@ -5,14 +5,20 @@ import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.model.Tally;
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +42,20 @@ final class InternalFormats {
     private static final LanguageLevel[] LANGUAGE_LEVELS = LanguageLevel.values();
     private static final PlacementType[] PLACEMENT_TYPES = PlacementType.values();
     private static final Breakdown[] BREAKDOWNS = Breakdown.values();
+    private static final CourseVariant[] COURSE_VARIANTS = CourseVariant.values();
+    private static final Attempt[] ATTEMPTS = Attempt.values();
+    private static final FundingSource[] FUNDING_SOURCES = FundingSource.values();
+    private static final ChainEvent.Change[] CHAIN_CHANGES = ChainEvent.Change.values();
+    private static final RetractionTarget.Kind[] TARGET_KINDS = RetractionTarget.Kind.values();
 
-    /** A deduplicated event on the repartition topics: about 100 bytes instead of about 280 of JSON. */
-    static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 1,
-            InternalFormats::writeEvent, (in, version) -> readEvent(in));
+    /**
+     * A deduplicated event on the repartition topics: about 100 bytes instead of about 280 of JSON. Version
+     * 2 appended the fields of contract v2 (course variant, target level, attempt, funding source and a
+     * retraction's {@code retracts}); a version-1 record reads with them absent. Before it, a retraction
+     * that crossed a repartition topic lost what it retracts.
+     */
+    static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 2,
+            InternalFormats::writeEvent, InternalFormats::readEvent);
     /**
      * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
      * {@value ChainTopology#CHAIN_CHANGES} and {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}, and the
@@ -57,7 +73,77 @@ final class InternalFormats {
     static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 3,
             InternalFormats::writeHistory, InternalFormats::readHistory);
 
+    /**
+     * An event on its way to its participant's chain (the repartition topic "events-by-participant"): the
+     * change, then the event in the layout of {@link #EVENT} version 2 (a later layout of the event needs a
+     * new version here too).
+     */
+    static final BinarySerde<ChainEvent> CHAIN_EVENT = new BinarySerde<>(ChainEvent.class, 1,
+            (c, out) -> {
+                out.writeEnum(c.change());
+                writeEvent(c.event(), out);
+            },
+            (in, version) -> {
+                ChainEvent.Change change = in.readRequiredEnum(CHAIN_CHANGES);
+                return new ChainEvent(readEvent(in, 2), change);
+            });
+    /**
+     * The store {@value RetractionDecider#RETRACTION_TARGETS}: per eventId what a retraction of it needs.
+     * A counted event takes some 30 bytes plus its participant's pseudonym and its provider id.
+     */
+    static final BinarySerde<RetractionTarget> RETRACTION_TARGET = new BinarySerde<>(RetractionTarget.class, 1,
+            InternalFormats::writeTarget, (in, version) -> readTarget(in));
+
+    /** An eventId as a store key: its 16 bytes (most significant half first), as {@link SeenEventIds} keeps it. */
+    static final Serde<UUID> EVENT_ID = Serdes.serdeFrom(
+            (topic, id) -> id == null ? null : SeenEventIds.idBytes(id),
+            (topic, bytes) -> {
+                if (bytes == null) {
+                    return null;
+                }
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                return new UUID(b.getLong(), b.getLong());
+            });
+
     private InternalFormats() {
+    }
+
+    private static void writeTarget(RetractionTarget t, BinarySerde.Writer out) {
+        out.writeEnum(t.kind());
+        out.writeString(t.providerId());
+        RetractionTarget.Undo u = t.counted();
+        out.writeBoolean(u != null);
+        if (u != null) {
+            out.writeEnum(u.type());
+            out.writeVarlong(u.occurredOn().toEpochDay());
+            out.writeEnum(u.district());
+            out.writeString(u.participant());
+            out.writeEnum(u.courseType());
+            out.writeEnum(u.outcome());
+            out.writeEnum(u.languageLevel());
+            out.writeEnum(u.placementType());
+        }
+        out.writeVarlong(t.waiting().size());
+        for (RetractionTarget.Waiting w : t.waiting()) {
+            out.writeLong(w.retractionId().getMostSignificantBits());
+            out.writeLong(w.retractionId().getLeastSignificantBits());
+            out.writeString(w.providerId());
+        }
+    }
+
+    private static RetractionTarget readTarget(BinarySerde.Reader in) {
+        RetractionTarget.Kind kind = in.readRequiredEnum(TARGET_KINDS);
+        String providerId = in.readString();
+        RetractionTarget.Undo undo = in.readBoolean() ? new RetractionTarget.Undo(in.readRequiredEnum(EVENT_TYPES),
+                LocalDate.ofEpochDay(in.readVarlong()), in.readRequiredEnum(DISTRICTS), in.readString(),
+                in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), in.readEnum(LANGUAGE_LEVELS),
+                in.readEnum(PLACEMENT_TYPES)) : null;
+        int size = in.readVarint();
+        List<RetractionTarget.Waiting> waiting = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            waiting.add(new RetractionTarget.Waiting(new UUID(in.readLong(), in.readLong()), in.readString()));
+        }
+        return new RetractionTarget(kind, providerId, undo, waiting);
     }
 
     private static void writeEvent(IntegrationEvent e, BinarySerde.Writer out) {
@@ -73,13 +159,45 @@ final class InternalFormats {
         out.writeEnum(e.placementType());
         out.writeString(e.providerId());
         out.writeInstant(e.receivedAt());
+        // version 2
+        out.writeEnum(e.courseVariant());
+        out.writeEnum(e.targetLevel());
+        out.writeEnum(e.attempt());
+        out.writeEnum(e.fundingSource());
+        writeNullableUuid(e.retracts(), out);
     }
 
-    private static IntegrationEvent readEvent(BinarySerde.Reader in) {
-        return new IntegrationEvent(new UUID(in.readLong(), in.readLong()), in.readRequiredEnum(EVENT_TYPES),
-                LocalDate.ofEpochDay(in.readVarlong()), in.readRequiredEnum(DISTRICTS), in.readString(),
-                in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), in.readEnum(LANGUAGE_LEVELS),
-                in.readEnum(PLACEMENT_TYPES), in.readString(), in.readInstant());
+    private static IntegrationEvent readEvent(BinarySerde.Reader in, int version) {
+        UUID eventId = new UUID(in.readLong(), in.readLong());
+        EventType type = in.readRequiredEnum(EVENT_TYPES);
+        LocalDate occurredOn = LocalDate.ofEpochDay(in.readVarlong());
+        District district = in.readRequiredEnum(DISTRICTS);
+        String participant = in.readString();
+        CourseType courseType = in.readEnum(COURSE_TYPES);
+        Outcome outcome = in.readEnum(OUTCOMES);
+        LanguageLevel languageLevel = in.readEnum(LANGUAGE_LEVELS);
+        PlacementType placementType = in.readEnum(PLACEMENT_TYPES);
+        String providerId = in.readString();
+        Instant receivedAt = in.readInstant();
+        if (version < 2) {
+            return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
+                    languageLevel, placementType, providerId, receivedAt);
+        }
+        return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
+                languageLevel, placementType, in.readEnum(COURSE_VARIANTS), in.readEnum(LANGUAGE_LEVELS),
+                in.readEnum(ATTEMPTS), in.readEnum(FUNDING_SOURCES), readNullableUuid(in), providerId, receivedAt);
+    }
+
+    private static void writeNullableUuid(UUID id, BinarySerde.Writer out) {
+        out.writeBoolean(id != null);
+        if (id != null) {
+            out.writeLong(id.getMostSignificantBits());
+            out.writeLong(id.getLeastSignificantBits());
+        }
+    }
+
+    private static UUID readNullableUuid(BinarySerde.Reader in) {
+        return in.readBoolean() ? new UUID(in.readLong(), in.readLong()) : null;
     }
 
     private static void writeCounters(MonthlyCounters c, BinarySerde.Writer out) {

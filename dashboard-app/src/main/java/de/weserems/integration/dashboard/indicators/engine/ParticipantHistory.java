@@ -15,18 +15,21 @@ import java.util.List;
 /**
  * What the chain indicators need to know about one participant, as the store
  * {@value ChainTopology#PARTICIPANT_HISTORY} keeps it: the completions that can count
- * ({@code PASSED}, {@code FAILED}) with their district, and the distinct days of placements and of
- * enrolments (their district does not matter, and a second one on the same day changes no figure).
+ * ({@code PASSED}, {@code FAILED}) with their district, and the days of placements and of enrolments,
+ * sorted, one entry per event (their district does not matter; a second one on the same day changes no
+ * figure, but is kept so that retracting one of the two leaves the other).
  *
- * <p>Completions are only ever appended, so a completion keeps its position; that is how
- * {@link ChainTopology} pairs a completion's contribution before and after an event.
+ * <p>Completions are appended, and only a retraction removes one; so a completion keeps its position
+ * until an earlier one is removed, and {@link ChainTopology} pairs a completion's contribution before
+ * and after an event by position (skipping the removed one).
  *
  * <p>A history is bounded: once its pseudonym has stood for more than
  * {@link ChainContribution#MAX_EVENTS_PER_PARTICIPANT} events it becomes {@link #EXCLUDED}, which holds
  * nothing and never changes again, so a placeholder reference cannot make each event cost more than
  * the last nor grow a record beyond Kafka's limit.
  *
- * @param events   how many events the pseudonym has stood for (resends not counted)
+ * @param events   how many events the pseudonym has stood for (resends not counted; retracted ones counted,
+ *                 so the limit does not depend on whether an event came before or after its retraction)
  * @param excluded the pseudonym stood for too many events: it is out of the chain figures for good
  */
 record ParticipantHistory(List<Completion> completions, List<LocalDate> placements, List<LocalDate> enrolments,
@@ -71,9 +74,45 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
                     counted, false);
             case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
                     insert(enrolments, event.occurredOn()), counted, false);
-            // a retraction has no participant and never comes here (IndicatorTopology skips it before)
+            // a retraction has no participant and never comes here (RetractionDecider decides it before)
             case RETRACTION -> this;
         };
+    }
+
+    /**
+     * This history with {@code event} (whose record key is {@code recordKey}), which it holds, taken out
+     * again: it was retracted. The pseudonym still stood for it ({@link #events()} stays).
+     */
+    ParticipantHistory without(IntegrationEvent event, long recordKey) {
+        if (excluded) {
+            return this;
+        }
+        return switch (event.type()) {
+            case COURSE_COMPLETION -> {
+                Completion completion = completion(event, recordKey);
+                yield completion == null ? this : new ParticipantHistory(removeFirst(completions, completion),
+                        placements, enrolments, events, false);
+            }
+            case JOB_PLACEMENT -> new ParticipantHistory(completions, removeFirst(placements, event.occurredOn()),
+                    enrolments, events, false);
+            case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
+                    removeFirst(enrolments, event.occurredOn()), events, false);
+            case RETRACTION -> this;
+        };
+    }
+
+    /**
+     * This history after an event that was retracted before it arrived: nothing of it is kept, but the
+     * pseudonym stood for one more event (and may now stand for too many).
+     */
+    ParticipantHistory stoodFor() {
+        if (excluded) {
+            return this;
+        }
+        if (events >= ChainContribution.MAX_EVENTS_PER_PARTICIPANT) {
+            return EXCLUDED;
+        }
+        return new ParticipantHistory(completions, placements, enrolments, events + 1, false);
     }
 
     /** The completion an event is, if it is one that can count in the chain ({@code PASSED} or {@code FAILED}). */
@@ -110,14 +149,18 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         return copy;
     }
 
-    /** {@code days} stays sorted and distinct. */
+    /** {@code days} stays sorted; a day already there is there once more. */
     private static List<LocalDate> insert(List<LocalDate> days, LocalDate day) {
         int i = Collections.binarySearch(days, day);
-        if (i >= 0) {
-            return days;
-        }
         List<LocalDate> copy = new ArrayList<>(days);
-        copy.add(-i - 1, day);
+        copy.add(i >= 0 ? i : -i - 1, day);
+        return copy;
+    }
+
+    /** {@code list} without its first element equal to {@code item} (unchanged when there is none). */
+    private static <T> List<T> removeFirst(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.remove(item);
         return copy;
     }
 }

@@ -47,7 +47,7 @@ class StreamsConfig {
                 .description("pseudonyms that stood for more events than one person has and left the chain figures")
                 .register(meters);
         return IndicatorTopology.build(builder, json, deadLetters, new TopologySettings(
-                engine.engineGeneration().indicatorsTopic(), modes, excluded, recordKeys));
+                engine.engineGeneration().indicatorsTopic(), modes, excluded, recordKeys, engine.generation()));
     }
 
     @Bean
@@ -118,6 +118,12 @@ class StreamsConfig {
     @Bean
     NewTopic eventsDeadLettersTopic(TopicDeclarations topics) {
         return topics.eventsDeadLetters();
+    }
+
+    /** The topology writes to it too. */
+    @Bean
+    NewTopic retractionOutcomesTopic(TopicDeclarations topics) {
+        return topics.retractionOutcomes();
     }
 
     @Bean(destroyMethod = "close")

@@ -10,7 +10,8 @@ import io.micrometer.core.instrument.Counter;
  *                             ({@link DeltaBuffer}): live, or rarely while the generation catches up
  * @param excludedParticipants counts the pseudonyms that left the chain figures (too many events)
  * @param recordKeys           each event's record key, summed beside every count (the cell key method)
+ * @param generation           the engine generation's name ({@code v6}): its retraction outcomes carry it
  */
 public record TopologySettings(String indicatorsTopic, Pace pace, Counter excludedParticipants,
-                               RecordKeys recordKeys) {
+                               RecordKeys recordKeys, String generation) {
 }

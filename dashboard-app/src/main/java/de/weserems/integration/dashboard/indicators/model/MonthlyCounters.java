@@ -67,7 +67,7 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
                     Map.of(), event.receivedAt(), null, Tally.of(event));
             case JOB_PLACEMENT -> new MonthlyCounters(Map.of(), Map.of(event.placementType(), 1L), Map.of(),
                     event.receivedAt());
-            // counts nothing itself; the engine skips retractions before counting (IndicatorTopology)
+            // counts nothing itself: the engine takes back what the retracted event added (RetractionDecider)
             case RETRACTION -> empty();
         };
     }
@@ -108,6 +108,17 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
         Map<K, V> product = new EnumMap<>(type);
         counts.forEach((key, value) -> product.put(key, times.apply(value)));
         return product;
+    }
+
+    /**
+     * What takes these counters back out: every count and key sum negated (the receipt time stays). A
+     * retraction passes on the negative of what its event added, so the event's record key leaves the key
+     * sums exactly as it entered.
+     */
+    public MonthlyCounters negated() {
+        return new MonthlyCounters(times(courses, c -> c.times(-1), CourseType.class),
+                times(placements, n -> -n, PlacementType.class), times(chain, c -> c.times(-1), CourseType.class),
+                lastReceivedAt, keySums == null ? null : keySums.negated());
     }
 
     /** These counters with one more (deduplicated) event counted. */

@@ -117,22 +117,6 @@ class IndicatorTopologyTest {
     }
 
     @Test
-    void a_retraction_is_read_and_deduplicated_but_changes_no_figure_yet() {
-        IntegrationEvent enrolment = Events.enrolment(District.EMSLAND, "2026-03-02", CourseType.INTEGRATION_COURSE);
-        IntegrationEvent retraction = new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
-                LocalDate.parse("2026-04-20"), District.EMSLAND, null, null, null, null, null, null, null, null, null,
-                enrolment.eventId(), "demo", Instant.now());
-        send(enrolment);
-        send(retraction);
-        send(retraction);
-
-        Map<String, MonthlyCounters> latest = topology.latest();
-        assertThat(latest.get("03454|2026-03").courseTotal(null).enrolments()).isEqualTo(1);
-        assertThat(latest).as("the retraction's own month").doesNotContainKey("03454|2026-04");
-        assertThat(topology.deadLetterTopic.readRecordsToList()).isEmpty();
-    }
-
-    @Test
     void the_values_and_fields_of_contract_v2_count_as_their_kind() {
         send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-10"),
                 District.DELMENHORST, "p", CourseType.JOB_LANGUAGE_COURSE, null, null, null, CourseVariant.BASIC_C1,
@@ -217,7 +201,8 @@ class IndicatorTopologyTest {
         String description = builder.build().describe().toString();
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
                 .contains("seen-event-ids", "count-changes", "chain-changes", "district-month-counters",
-                        "participant-history", "events-by-id-repartition", "events-by-participant-repartition",
-                        "changes-by-district-month-repartition");
+                        "participant-history", "retraction-targets", "events-by-id-repartition",
+                        "events-by-participant-repartition", "retractions-by-target-repartition",
+                        "changes-by-district-month-repartition", "integration.retraction-outcomes.v1");
     }
 }

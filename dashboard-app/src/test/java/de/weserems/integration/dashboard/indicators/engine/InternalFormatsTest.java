@@ -62,6 +62,61 @@ class InternalFormatsTest {
     }
 
     @Test
+    void the_fields_contract_v2_added_and_what_a_retraction_retracts_cross_a_repartition_topic() {
+        IntegrationEvent enrolment = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION,
+                LocalDate.of(2026, 3, 1), District.LEER, "p", CourseType.JOB_LANGUAGE_COURSE, Outcome.PASSED,
+                LanguageLevel.C1, null, CourseVariant.BASIC_C1, LanguageLevel.C1, Attempt.REPEAT,
+                FundingSource.BAMF_DEUFOEV, null, "demo", Instant.parse("2026-03-01T10:00:00Z"));
+        IntegrationEvent retraction = new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
+                LocalDate.of(2026, 3, 5), District.LEER, null, null, null, null, null, null, null, null, null,
+                enrolment.eventId(), "demo", null);
+        assertThat(roundTrip(InternalFormats.EVENT, enrolment)).isEqualTo(enrolment);
+        assertThat(roundTrip(InternalFormats.EVENT, retraction)).isEqualTo(retraction);
+    }
+
+    /** A record of version 1 (before the v2 fields), as an engine before retractions left it on a repartition topic. */
+    @Test
+    void an_event_of_version_1_reads_with_the_fields_of_contract_v2_absent() {
+        IntegrationEvent v1 = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT,
+                LocalDate.of(2026, 1, 1), District.LEER, "p", CourseType.INTEGRATION_COURSE, null, null, null, "demo",
+                Instant.parse("2026-01-01T10:00:00Z"));
+        byte[] current = InternalFormats.EVENT.serializer().serialize("t", v1);
+        // version 2 appended four absent enums (a byte each) and an absent retracts (a flag)
+        byte[] version1 = Arrays.copyOf(current, current.length - 5);
+        version1[0] = 1;
+        assertThat(InternalFormats.EVENT.deserializer().deserialize("t", version1)).isEqualTo(v1);
+    }
+
+    @Test
+    void what_the_retraction_store_and_the_chain_topic_hold_reads_back_equal() {
+        IntegrationEvent placement = new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT,
+                LocalDate.of(2026, 3, 2), District.VECHTA, "hmac", null, null, null, PlacementType.APPRENTICESHIP,
+                "jc-vechta", Instant.parse("2026-03-02T10:00:00Z"));
+        IntegrationEvent retraction = new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
+                LocalDate.of(2026, 3, 5), District.VECHTA, null, null, null, null, null, null, null, null, null,
+                placement.eventId(), "other", null);
+        RetractionTarget counted = RetractionTarget.counted(placement);
+        RetractionTarget waiting = RetractionTarget.waiting(RetractionTarget.waiting(null, retraction), retraction);
+        for (RetractionTarget target : List.of(counted, waiting, RetractionTarget.retracted("jc-vechta"),
+                RetractionTarget.retracted(null), RetractionTarget.RETRACTION)) {
+            assertThat(roundTrip(InternalFormats.RETRACTION_TARGET, target)).isEqualTo(target);
+        }
+        assertThat(counted.counted().event(placement.eventId(), "jc-vechta", placement.receivedAt()))
+                .as("what a counted event keeps gives back the event as the figures see it").isEqualTo(placement);
+        assertThat(InternalFormats.RETRACTION_TARGET.serializer().serialize("t", counted))
+                .as("a counted event's undo record, besides pseudonym and provider").hasSizeLessThan(
+                        20 + placement.participant().length() + placement.providerId().length());
+        for (ChainEvent.Change change : ChainEvent.Change.values()) {
+            ChainEvent event = new ChainEvent(placement, change);
+            assertThat(roundTrip(InternalFormats.CHAIN_EVENT, event)).isEqualTo(event);
+        }
+        UUID id = UUID.randomUUID();
+        assertThat(InternalFormats.EVENT_ID.deserializer().deserialize("t",
+                InternalFormats.EVENT_ID.serializer().serialize("t", id))).isEqualTo(id);
+        assertThat(InternalFormats.EVENT_ID.serializer().serialize("t", id)).hasSize(16);
+    }
+
+    @Test
     void counters_and_chain_figures_read_back_equal() {
         ChainCounters chain = new ChainCounters(Map.of(1, 3L, 31, 1L), Map.of(1, 2L), Map.of(0, 1L, 365, 4L),
                 Map.of(1, 1L, 200, 1_000_000_000_000L), 7);
@@ -162,7 +217,7 @@ class InternalFormatsTest {
                 Instant.parse("2026-01-01T10:00:00Z"));
         byte[] current = InternalFormats.EVENT.serializer().serialize("t", event);
         byte[] newer = Arrays.copyOf(current, current.length + 3);
-        newer[0] = 2;
+        newer[0] = 3;
         newer[current.length] = 42; // whatever the next version appends
 
         assertThat(InternalFormats.EVENT.deserializer().deserialize("t", newer)).isEqualTo(event);

@@ -4,6 +4,7 @@ import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.events.retraction.RetractionOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,6 +33,8 @@ public final class TopologyFixture implements AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String INDICATORS = "integration.indicators.test";
+    /** The engine generation the tests' retraction outcomes name. */
+    public static final String GENERATION = "v99";
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
     /** The record keys of the tests' engine: under a fixed secret, the same as the tests' read models'. */
     public static final RecordKeys RECORD_KEYS = TestReadModels.RECORD_KEYS;
@@ -44,6 +48,7 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestInputTopic<String, String> rawEvents;
     public final TestOutputTopic<String, MonthlyCounters> indicators;
     public final TestOutputTopic<String, byte[]> deadLetterTopic;
+    public final TestOutputTopic<String, byte[]> retractionOutcomes;
     private final Map<String, MonthlyCounters> latest = new HashMap<>();
     private int written;
     private final Path stateDir;
@@ -64,7 +69,8 @@ public final class TopologyFixture implements AutoCloseable {
 
     private TopologyFixture(Pace pace, RecordKeys recordKeys) {
         StreamsBuilder builder = new StreamsBuilder();
-        IndicatorTopology.build(builder, JSON, deadLetters, new TopologySettings(INDICATORS, pace, excluded, recordKeys));
+        IndicatorTopology.build(builder, JSON, deadLetters, new TopologySettings(INDICATORS, pace, excluded, recordKeys,
+                GENERATION));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -81,6 +87,8 @@ public final class TopologyFixture implements AutoCloseable {
         indicators = driver.createOutputTopic(INDICATORS, Serdes.String().deserializer(),
                 new JsonSerde<>(JSON, MonthlyCounters.class).deserializer());
         deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DEAD_LETTERS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        retractionOutcomes = driver.createOutputTopic(Topics.RETRACTION_OUTCOMES, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -111,8 +119,13 @@ public final class TopologyFixture implements AutoCloseable {
         return Map.copyOf(latest);
     }
 
+    /** The retraction outcomes written since the last call, oldest first. */
+    public List<RetractionOutcome> outcomes() {
+        return retractionOutcomes.readValuesToList().stream().map(RetractionOutcome::fromJson).toList();
+    }
+
     private static TopologySettings settings(Counter excluded) {
-        return new TopologySettings(INDICATORS, TestPace.live(FLUSH_INTERVAL), excluded, RECORD_KEYS);
+        return new TopologySettings(INDICATORS, TestPace.live(FLUSH_INTERVAL), excluded, RECORD_KEYS, GENERATION);
     }
 
     /** How many pseudonyms left the chain figures (the engine's metric). */

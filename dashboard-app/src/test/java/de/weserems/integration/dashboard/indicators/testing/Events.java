@@ -37,6 +37,18 @@ public final class Events {
                 CourseType.JOB_LANGUAGE_COURSE, null, null, null, "demo", Instant.EPOCH);
     }
 
+    /** A retraction of {@code event} by its own provider, sent the day after it. */
+    public static IntegrationEvent retraction(IntegrationEvent event) {
+        return retraction(event, event.providerId());
+    }
+
+    /** A retraction of {@code event} sent by {@code providerId}, the day after it. */
+    public static IntegrationEvent retraction(IntegrationEvent event, String providerId) {
+        return new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION, event.occurredOn().plusDays(1),
+                event.district(), null, null, null, null, null, null, null, null, null, event.eventId(), providerId,
+                Instant.EPOCH);
+    }
+
     /** An enrolment without participant on {@code date} (YYYY-MM-DD). */
     public static IntegrationEvent enrolment(District district, String date, CourseType courseType) {
         return new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse(date), district,
