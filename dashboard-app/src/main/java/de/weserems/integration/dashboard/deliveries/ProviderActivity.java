@@ -1,18 +1,13 @@
 package de.weserems.integration.dashboard.deliveries;
 
-import de.weserems.integration.dashboard.base.live.ChangeNotifier;
-import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.events.Region;
 import de.weserems.integration.events.Topics;
-import de.weserems.integration.kafka.TopicTail;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -45,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * recent {@link #MAX_SEEN} requests for spotting a repeated record.
  */
 @Component
-public class ProviderActivity implements SmartLifecycle {
+public class ProviderActivity extends TailedTopic {
 
     /** What both the totals and a day hold: requests, events, and the reject reasons commonest first. */
     public interface Counted {
@@ -104,7 +99,6 @@ public class ProviderActivity implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderActivity.class);
 
-    private final ConsumerFactory<?, ?> consumerFactory;
     private final int dayCount;
     private final Map<String, Mutable> providers = new ConcurrentHashMap<>();
     /** The most recent request ids, oldest first; only the tail's thread writes it. */
@@ -114,11 +108,9 @@ public class ProviderActivity implements SmartLifecycle {
             return size() > MAX_SEEN;
         }
     });
-    private volatile TopicTail tail;
-    private final ChangeNotifier<Instant> changes = new ChangeNotifier<>("provider-activity-notifier", Instant::now);
 
     public ProviderActivity(ConsumerFactory<?, ?> consumerFactory, DeliveriesSettings settings) {
-        this.consumerFactory = consumerFactory;
+        super(Topics.INGEST_AUDIT, "provider-activity", consumerFactory);
         this.dayCount = settings.dayCount();
     }
 
@@ -190,17 +182,6 @@ public class ProviderActivity implements SmartLifecycle {
         return reporters().getOrDefault(district, List.of());
     }
 
-    /** Calls {@code listener} (on a background thread, at most once a second) after new deliveries were counted. */
-    public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
-        return changes.subscribe(listener);
-    }
-
-    /** Tells the subscribers now about what was counted since the last notification (the notifier thread does it every second). */
-    void notifyListeners() {
-        changes.changed();
-        changes.notifyListeners();
-    }
-
     /** Counts one audit record; a repeat of a request id is ignored. */
     void accept(DeliveryRecord record) {
         String provider = record.providerId();
@@ -244,7 +225,8 @@ public class ProviderActivity implements SmartLifecycle {
         }
     }
 
-    private void read(ConsumerRecords<String, byte[]> records) {
+    @Override
+    protected void read(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 accept(DeliveryRecord.fromJson(record.value()));
@@ -253,45 +235,11 @@ public class ProviderActivity implements SmartLifecycle {
                         record.offset());
             }
         }
-        changes.changed();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Consumer<String, byte[]> consumer() {
-        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "provider-activity", null,
-                TopicTail.consumerOverrides());
     }
 
     @Override
-    public void start() {
-        tail = TopicTail.start(Topics.INGEST_AUDIT, this::consumer, new TopicTail.Listener() {
-            @Override
-            public void reset() {
-                providers.clear();
-                seen.clear();
-                changes.changed();
-            }
-
-            @Override
-            public void records(ConsumerRecords<String, byte[]> records) {
-                read(records);
-            }
-        });
-        changes.start(java.time.Duration.ofSeconds(1));
-    }
-
-    @Override
-    public void stop() {
-        TopicTail t = tail;
-        tail = null;
-        if (t != null) {
-            t.close();
-        }
-        changes.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail != null;
+    protected void clear() {
+        providers.clear();
+        seen.clear();
     }
 }

@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.deliveries;
 
 import de.weserems.integration.events.audit.DeliveryRecord;
+import de.weserems.integration.events.retraction.RetractionOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,20 @@ public final class ProviderActivityTestAccess {
 
     public static ProviderActivity empty() {
         return new ProviderActivity(null, new DeliveriesSettings(Duration.ofDays(14), Duration.ofDays(14)));
+    }
+
+    public static RetractionOutcomes noRetractions() {
+        return new RetractionOutcomes(null);
+    }
+
+    /** What the engine decided about a retraction, as if read from the outcome topic. */
+    public static void decide(RetractionOutcomes outcomes, RetractionOutcome outcome) {
+        outcomes.accept(outcome);
+    }
+
+    /** Subscribers (open pages) hear of the outcomes read, as every second while the tail reads. */
+    public static void announce(RetractionOutcomes outcomes) {
+        outcomes.notifyListeners();
     }
 
     /** A request refused as a whole ({@code problem}: ingest's problem type), with no reasons by field. */

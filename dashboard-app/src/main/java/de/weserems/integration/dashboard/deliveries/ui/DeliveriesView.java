@@ -18,8 +18,10 @@ import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
+import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.retraction.RetractionOutcome;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.text.NumberFormat;
@@ -40,9 +42,10 @@ import java.util.stream.Collectors;
 
 /**
  * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
- * the commonest reject reasons, in total and day by day for the recent days; and the districts from
- * which no event has arrived for a while. Live: new deliveries and events redraw the tables by server
- * push (throttled); a detached page cancels its subscriptions.
+ * the commonest reject reasons, in total and day by day for the recent days; the districts from
+ * which no event has arrived for a while; and what became of each provider's retractions. Live: new
+ * deliveries, events and outcomes redraw the tables by server push (throttled); a detached page cancels
+ * its subscriptions.
  */
 @Route("datenlieferungen")
 @PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
@@ -55,19 +58,23 @@ public class DeliveriesView extends VerticalLayout {
     }
 
     private final ProviderActivity activity;
+    private final RetractionOutcomes outcomes;
     private final DeliveriesSettings settings;
     private final DashboardProperties properties;
     private final Clock clock;
     private final Grid<ProviderActivity.Summary> grid = new Grid<>();
     private final Grid<ProviderActivity.Day> byDay = new Grid<>();
     private final Grid<DistrictReceipt> receipts = new Grid<>();
+    private final Grid<RetractionOutcome> retractions = new Grid<>();
     private final Paragraph empty;
+    private final Paragraph noRetractions;
     private final Paragraph noneRecent;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    public DeliveriesView(ProviderActivity activity, DeliveriesSettings settings,
+    public DeliveriesView(ProviderActivity activity, RetractionOutcomes outcomes, DeliveriesSettings settings,
                           DashboardProperties properties, Clock clock) {
         this.activity = activity;
+        this.outcomes = outcomes;
         this.settings = settings;
         this.properties = properties;
         this.clock = clock;
@@ -110,10 +117,31 @@ public class DeliveriesView extends VerticalLayout {
                 .setHeader(getTranslation("deliveries.status"));
         receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
 
+        // per provider what its retractions did, and why one did nothing: a provider's export can be fixed
+        retractions.setId("retraction-outcomes");
+        retractions.setAllRowsVisible(true);
+        retractions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        retractions.getElement().setAttribute("aria-label", getTranslation("deliveries.retractions"));
+        retractions.addColumn(RetractionOutcome::providerId).setHeader(getTranslation("deliveries.provider"))
+                .setSortable(true);
+        retractions.addColumn(o -> o.decidedAt() == null ? "" : time.format(o.decidedAt()))
+                .setHeader(getTranslation("deliveries.retractions.decided"));
+        retractions.addColumn(o -> getTranslation("deliveries.verdict." + o.verdict().name()))
+                .setHeader(getTranslation("deliveries.retractions.verdict")).setFlexGrow(2);
+        retractions.addColumn(o -> o.retractionId().toString())
+                .setHeader(getTranslation("deliveries.retractions.retraction")).setFlexGrow(2);
+        retractions.addColumn(o -> o.retracts().toString())
+                .setHeader(getTranslation("deliveries.retractions.retracts")).setFlexGrow(2);
+        retractions.setPartNameGenerator(o -> o.verdict().effective() ? null : "no-effect");
+        noRetractions = new Paragraph(getTranslation("deliveries.retractions.empty"));
+        noRetractions.setId("retraction-outcomes-empty");
+
         empty = new Paragraph(getTranslation("deliveries.empty"));
         empty.setId("deliveries-empty");
         add(new H2(getTranslation("deliveries.title")), new Paragraph(getTranslation("deliveries.intro")), empty, grid,
                 new H3(getTranslation("deliveries.byDay", settings.dayCount())), noneRecent, byDay,
+                new H3(getTranslation("deliveries.retractions")),
+                new Paragraph(getTranslation("deliveries.retractions.intro")), noRetractions, retractions,
                 new H3(getTranslation("deliveries.districts")),
                 new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
         refresh();
@@ -136,6 +164,11 @@ public class DeliveriesView extends VerticalLayout {
         byDay.setVisible(!recent.isEmpty());
         noneRecent.setVisible(recent.isEmpty());
 
+        List<RetractionOutcome> decided = outcomes.all();
+        retractions.setItems(decided);
+        retractions.setVisible(!decided.isEmpty());
+        noRetractions.setVisible(decided.isEmpty());
+
         Instant now = clock.instant();
         Map<District, Instant> last = lastStored(activity);
         receipts.setItems(Arrays.stream(District.values())
@@ -144,11 +177,12 @@ public class DeliveriesView extends VerticalLayout {
                 .toList());
     }
 
-    /** Live: new deliveries (the audit topic) redraw the tables, at most once per push interval. */
+    /** Live: new deliveries (the audit topic) and retraction outcomes redraw the tables, at most once per push interval. */
     @Override
     protected void onAttach(AttachEvent event) {
         PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
         subscriptions.add(activity.subscribe(changed -> throttle.request()));
+        subscriptions.add(outcomes.subscribe(changed -> throttle.request()));
         refresh();
     }
 

@@ -10,12 +10,15 @@ import de.weserems.integration.dashboard.base.live.DataFlowStatus;
 import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
+import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.ui.OverviewView;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.retraction.RetractionOutcome;
+import de.weserems.integration.events.retraction.RetractionOutcome.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.security.Principal;
@@ -26,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,13 +39,74 @@ class DeliveriesViewTest extends ViewTestBase {
 
     /** "Now" of this test. */
     private final Instant now = Instant.now().plus(Duration.ofDays(20));
+    private final RetractionOutcomes outcomes = ProviderActivityTestAccess.noRetractions();
 
     DeliveriesViewTest() {
         ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model,
                 DashboardProperties.class, properties, IndicatorQueries.class, queries,
-                DataFlowStatus.class, dataFlow, ProviderActivity.class, activity,
+                DataFlowStatus.class, dataFlow, ProviderActivity.class, activity, RetractionOutcomes.class, outcomes,
                 DeliveriesSettings.class, new DeliveriesSettings(Duration.ofDays(14), Duration.ofDays(14)),
                 Clock.class, Clock.fixed(now, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void the_retractions_per_provider_with_what_became_of_them_and_why() {
+        UUID wrong = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        RetractionOutcome tookEffect = outcome("v6", "jc-emsland", wrong, Verdict.TOOK_EFFECT, daysAgo(2));
+        ProviderActivityTestAccess.decide(outcomes, outcome("v6", "vhs-leer", foreign, Verdict.OTHER_PROVIDERS_EVENT,
+                daysAgo(1)));
+        ProviderActivityTestAccess.decide(outcomes, outcome("v6", "jc-emsland", UUID.randomUUID(), Verdict.WAITING,
+                daysAgo(0)));
+        // the same retraction decided by an older generation (still running beside) and by the newest
+        ProviderActivityTestAccess.decide(outcomes, tookEffect);
+        ProviderActivityTestAccess.decide(outcomes, new RetractionOutcome("v5", "jc-emsland", tookEffect.retractionId(),
+                wrong, Verdict.WAITING, Instant.parse(daysAgo(3))));
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        @SuppressWarnings("unchecked")
+        Grid<RetractionOutcome> grid = (Grid<RetractionOutcome>) $(Grid.class, view).withId("retraction-outcomes")
+                .single();
+        assertThat(test(grid).size()).isEqualTo(3);
+        // by provider, the most recently decided first
+        assertThat(test(grid).getCellText(0, 0)).isEqualTo("jc-emsland");
+        assertThat(test(grid).getCellText(0, 2)).isEqualTo("wartet: Ereignis noch nicht eingegangen");
+        assertThat(test(grid).getCellText(1, 2)).as("the newest generation's word stands")
+                .isEqualTo("wirksam: Ereignis zählt nicht mehr");
+        assertThat(test(grid).getCellText(1, 3)).isEqualTo(tookEffect.retractionId().toString());
+        assertThat(test(grid).getCellText(1, 4)).isEqualTo(wrong.toString());
+        assertThat(test(grid).getCellText(2, 0)).isEqualTo("vhs-leer");
+        assertThat(test(grid).getCellText(2, 2)).isEqualTo("ohne Wirkung: Ereignis eines anderen Lieferanten");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, view).withId("retraction-outcomes-empty")
+                .exists()).as("the 'none yet' line is hidden").isFalse();
+    }
+
+    @Test
+    void without_retractions_the_page_says_so_and_an_outcome_arrives_by_server_push_in_english() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        DeliveriesView view = open(DeliveriesView.class, "");
+        assertThat($(Grid.class, view).withId("retraction-outcomes").exists()).isFalse();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, view).withId("retraction-outcomes-empty")
+                .single().getText()).isEqualTo("No retractions received yet.");
+
+        ProviderActivityTestAccess.decide(outcomes, outcome("v6", "vhs-leer", UUID.randomUUID(),
+                Verdict.RETRACTS_A_RETRACTION, daysAgo(0)));
+        ProviderActivityTestAccess.announce(outcomes);
+        await().alias("the outcome arrives without reload").atMost(Duration.ofSeconds(10))
+                .pollInSameThread().pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                    VaadinService.getCurrent().runPendingAccessTasks(VaadinSession.getCurrent());
+                    roundTrip();
+                    assertThat($(Grid.class, view).withId("retraction-outcomes").exists()).isTrue();
+                });
+        @SuppressWarnings("unchecked")
+        Grid<RetractionOutcome> grid = (Grid<RetractionOutcome>) $(Grid.class, view).withId("retraction-outcomes")
+                .single();
+        assertThat(test(grid).getCellText(0, 2)).isEqualTo("no effect: names a retraction");
+    }
+
+    private static RetractionOutcome outcome(String generation, String provider, UUID retracts, Verdict verdict,
+                                             String at) {
+        return new RetractionOutcome(generation, provider, UUID.randomUUID(), retracts, verdict, Instant.parse(at));
     }
 
     @Test

@@ -1,0 +1,83 @@
+package de.weserems.integration.dashboard.deliveries;
+
+import de.weserems.integration.events.Topics;
+import de.weserems.integration.events.retraction.RetractionOutcome;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the indicator engine decided about each retraction, per provider: taken back, waiting for its
+ * event, or without effect and why. Built in every dashboard instance from {@link Topics#RETRACTION_OUTCOMES},
+ * read in full like the audit topic.
+ *
+ * <p>Every engine generation decides every retraction anew (a new one replays the event log), so a
+ * retraction can have an outcome of several generations; the newest generation's latest word stands. One
+ * small entry per retraction ever sent: retractions are corrections, far fewer than events.
+ */
+@Component
+public class RetractionOutcomes extends TailedTopic {
+
+    private static final Logger log = LoggerFactory.getLogger(RetractionOutcomes.class);
+
+    private final Map<UUID, RetractionOutcome> latest = new ConcurrentHashMap<>();
+
+    public RetractionOutcomes(ConsumerFactory<?, ?> consumerFactory) {
+        super(Topics.RETRACTION_OUTCOMES, "retraction-outcomes", consumerFactory);
+    }
+
+    /** Every retraction's outcome: by provider, the most recently decided first. */
+    public List<RetractionOutcome> all() {
+        return latest.values().stream()
+                .sorted(Comparator.comparing((RetractionOutcome o) -> Objects.requireNonNullElse(o.providerId(), ""))
+                        .thenComparing(RetractionOutcome::decidedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(RetractionOutcome::retractionId))
+                .toList();
+    }
+
+    /** Takes one outcome in: it stands unless an outcome of a newer generation is known. */
+    void accept(RetractionOutcome outcome) {
+        latest.merge(outcome.retractionId(), outcome,
+                (was, now) -> generation(now.generation()) >= generation(was.generation()) ? now : was);
+    }
+
+    /** The number of a generation's name ({@code v6} → 6); 0 for a name of another form. */
+    private static int generation(String name) {
+        try {
+            return Integer.parseInt(name.substring(1));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    protected void read(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue; // a tombstone: compaction's business
+            }
+            try {
+                accept(RetractionOutcome.fromJson(record.value()));
+            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+                log.warn("Skipping an unreadable retraction outcome at {}-{}@{}", record.topic(), record.partition(),
+                        record.offset());
+            }
+        }
+    }
+
+    @Override
+    protected void clear() {
+        latest.clear();
+    }
+}
