@@ -157,7 +157,7 @@ final class EngineRun implements AutoCloseable {
                 case COURSE_ENROLMENT -> "enrolments";
                 case COURSE_COMPLETION -> e.outcome() == Outcome.DROPPED_OUT ? "dropouts" : "completions";
                 case JOB_PLACEMENT -> "placements";
-                case RETRACTION -> null; // none is sent; the engine counts none yet
+                case RETRACTION -> null; // none is sent here (RetractionTopologyTest and IndicatorRandomizedTest send them)
             };
             if (count == null) {
                 continue;
