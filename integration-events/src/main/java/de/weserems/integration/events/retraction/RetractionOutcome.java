@@ -41,7 +41,10 @@ public record RetractionOutcome(String generation, String providerId, UUID retra
         OTHER_PROVIDERS_EVENT,
         /** The eventId is a retraction's: a retraction cannot be taken back (send the event again instead). */
         RETRACTS_A_RETRACTION,
-        /** The event had already been retracted by an earlier retraction (under another eventId). */
+        /**
+         * The event had already been retracted by an earlier retraction of the same provider (under another
+         * eventId), or such a retraction already waits for it.
+         */
         ALREADY_RETRACTED;
 
         /** Whether the retraction changed or will change the figures. */

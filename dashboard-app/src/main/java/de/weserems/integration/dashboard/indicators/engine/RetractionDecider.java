@@ -28,8 +28,9 @@ import java.util.UUID;
  *   <li>A retraction of a counted event of the same provider passes on the negative of what the event
  *       added (counts and key sums alike) and tells the chain to remove it.</li>
  *   <li>A retraction of another provider's event, of a retraction, or of an event already retracted
- *       changes nothing; one of an event not seen yet waits. Every such decision is passed on as a
- *       {@link RetractionOutcome}.</li>
+ *       changes nothing; one of an event not seen yet waits (one per provider: a second one of the same
+ *       provider counts as already retracted, so a waiting entry stays as small as the providers are
+ *       few). Every such decision is passed on as a {@link RetractionOutcome}.</li>
  * </ul>
  *
  * <p>Resends never get here: the deduplication before drops every eventId seen before, so a resent event
@@ -91,12 +92,10 @@ final class RetractionDecider implements Processor<UUID, IntegrationEvent, Strin
         if (before != null) {
             for (RetractionTarget.Waiting w : before.waiting()) {
                 boolean own = Objects.equals(w.providerId(), event.providerId());
-                Verdict verdict = !own ? Verdict.OTHER_PROVIDERS_EVENT
-                        : effective == null ? Verdict.TOOK_EFFECT : Verdict.ALREADY_RETRACTED;
-                if (verdict == Verdict.TOOK_EFFECT) {
+                if (own) {
                     effective = w;
                 }
-                outcome(record, w, event.eventId(), verdict);
+                outcome(record, w, event.eventId(), own ? Verdict.TOOK_EFFECT : Verdict.OTHER_PROVIDERS_EVENT);
             }
         }
         MonthlyCounters adds = MonthlyCounters.of(event, settings.recordKeys().keyOf(event.eventId()));
@@ -118,6 +117,11 @@ final class RetractionDecider implements Processor<UUID, IntegrationEvent, Strin
         RetractionTarget target = targets.get(id);
         RetractionTarget.Waiting by = new RetractionTarget.Waiting(retraction.eventId(), retraction.providerId());
         if (target == null || target.kind() == RetractionTarget.Kind.WAITING) {
+            if (target != null && target.waitingFrom(retraction.providerId())) {
+                // one waiting retraction per provider is enough, and keeps the entry as small as the providers are few
+                outcome(record, by, id, Verdict.ALREADY_RETRACTED);
+                return;
+            }
             targets.put(id, RetractionTarget.waiting(target, retraction));
             outcome(record, by, id, Verdict.WAITING);
             return;

@@ -22,7 +22,8 @@ import java.util.UUID;
  * @param kind       what the eventId is known as
  * @param providerId the provider of the event ({@link Kind#COUNTED}, {@link Kind#RETRACTED}); {@code null} otherwise
  * @param counted    what the event added, to take it back ({@link Kind#COUNTED} only)
- * @param waiting    the retractions waiting for the event ({@link Kind#WAITING} only), oldest first
+ * @param waiting    the retractions waiting for the event ({@link Kind#WAITING} only), oldest first, at most
+ *                   one per provider
  */
 record RetractionTarget(Kind kind, String providerId, Undo counted, List<Waiting> waiting) {
 
@@ -81,6 +82,11 @@ record RetractionTarget(Kind kind, String providerId, Undo counted, List<Waiting
         List<Waiting> all = new ArrayList<>(current == null ? List.of() : current.waiting());
         all.add(new Waiting(retraction.eventId(), retraction.providerId()));
         return new RetractionTarget(Kind.WAITING, null, null, all);
+    }
+
+    /** Whether a retraction of {@code providerId} already waits for the event. */
+    boolean waitingFrom(String providerId) {
+        return waiting.stream().anyMatch(w -> Objects.equals(w.providerId(), providerId));
     }
 
     /** Whether the event is {@code providerId}'s: only its own provider can retract it. */

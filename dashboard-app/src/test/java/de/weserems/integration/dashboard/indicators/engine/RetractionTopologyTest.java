@@ -25,6 +25,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import static de.weserems.integration.dashboard.indicators.testing.Events.completion;
@@ -170,8 +171,12 @@ class RetractionTopologyTest {
         send(early);
 
         assertThat(enrolments(EMSLAND_MARCH)).isZero();
-        assertThat(verdicts()).containsExactly(Verdict.TOOK_EFFECT, Verdict.ALREADY_RETRACTED, Verdict.WAITING,
-                Verdict.WAITING, Verdict.TOOK_EFFECT, Verdict.ALREADY_RETRACTED);
+        assertThat(verdicts()).as("a second waiting retraction of the same provider is not kept")
+                .containsExactly(Verdict.TOOK_EFFECT, Verdict.ALREADY_RETRACTED, Verdict.WAITING,
+                        Verdict.ALREADY_RETRACTED, Verdict.TOOK_EFFECT);
+        RetractionTarget target = topology.driver.<UUID, RetractionTarget>getKeyValueStore(
+                RetractionDecider.RETRACTION_TARGETS).get(early.eventId());
+        assertThat(target).isEqualTo(RetractionTarget.retracted("demo"));
     }
 
     @Test
