@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,12 +40,21 @@ public class RetractionOutcomes extends TailedTopic {
 
     /** Every retraction's outcome: by provider, the most recently decided first. */
     public List<RetractionOutcome> all() {
-        return latest.values().stream()
-                .sorted(Comparator.comparing((RetractionOutcome o) -> Objects.requireNonNullElse(o.providerId(), ""))
-                        .thenComparing(RetractionOutcome::decidedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(RetractionOutcome::retractionId))
+        return latest.values().stream().sorted(BY_PROVIDER_NEWEST_FIRST).toList();
+    }
+
+    /** As {@link #all()}, but at most the {@code perProvider} most recently decided of each provider. */
+    public List<RetractionOutcome> recent(int perProvider) {
+        Map<String, Integer> shown = new HashMap<>();
+        return all().stream()
+                .filter(o -> shown.merge(Objects.requireNonNullElse(o.providerId(), ""), 1, Integer::sum) <= perProvider)
                 .toList();
     }
+
+    private static final Comparator<RetractionOutcome> BY_PROVIDER_NEWEST_FIRST =
+            Comparator.comparing((RetractionOutcome o) -> Objects.requireNonNullElse(o.providerId(), ""))
+                    .thenComparing(RetractionOutcome::decidedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(RetractionOutcome::retractionId);
 
     /** Takes one outcome in: it stands unless an outcome of a newer generation is known. */
     void accept(RetractionOutcome outcome) {

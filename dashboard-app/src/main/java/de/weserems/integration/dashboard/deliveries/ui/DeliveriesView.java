@@ -57,6 +57,9 @@ public class DeliveriesView extends VerticalLayout {
     record DistrictReceipt(District district, Instant lastReceived, boolean stale) {
     }
 
+    /** The most recent retractions shown per provider: the page stays small however many were sent. */
+    static final int RETRACTIONS_PER_PROVIDER = 50;
+
     private final ProviderActivity activity;
     private final RetractionOutcomes outcomes;
     private final DeliveriesSettings settings;
@@ -141,7 +144,8 @@ public class DeliveriesView extends VerticalLayout {
         add(new H2(getTranslation("deliveries.title")), new Paragraph(getTranslation("deliveries.intro")), empty, grid,
                 new H3(getTranslation("deliveries.byDay", settings.dayCount())), noneRecent, byDay,
                 new H3(getTranslation("deliveries.retractions")),
-                new Paragraph(getTranslation("deliveries.retractions.intro")), noRetractions, retractions,
+                new Paragraph(getTranslation("deliveries.retractions.intro", RETRACTIONS_PER_PROVIDER)),
+                noRetractions, retractions,
                 new H3(getTranslation("deliveries.districts")),
                 new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
         refresh();
@@ -164,7 +168,7 @@ public class DeliveriesView extends VerticalLayout {
         byDay.setVisible(!recent.isEmpty());
         noneRecent.setVisible(recent.isEmpty());
 
-        List<RetractionOutcome> decided = outcomes.all();
+        List<RetractionOutcome> decided = outcomes.recent(RETRACTIONS_PER_PROVIDER);
         retractions.setItems(decided);
         retractions.setVisible(!decided.isEmpty());
         noRetractions.setVisible(decided.isEmpty());

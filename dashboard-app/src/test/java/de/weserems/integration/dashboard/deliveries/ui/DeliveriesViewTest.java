@@ -88,6 +88,9 @@ class DeliveriesViewTest extends ViewTestBase {
         assertThat($(Grid.class, view).withId("retraction-outcomes").exists()).isFalse();
         assertThat($(com.vaadin.flow.component.html.Paragraph.class, view).withId("retraction-outcomes-empty")
                 .single().getText()).isEqualTo("No retractions received yet.");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, view).all())
+                .anySatisfy(p -> assertThat(p.getText()).startsWith("What became of the retractions")
+                        .endsWith("has no effect. The last 50 per provider."));
 
         ProviderActivityTestAccess.decide(outcomes, outcome("v6", "vhs-leer", UUID.randomUUID(),
                 Verdict.RETRACTS_A_RETRACTION, daysAgo(0)));
@@ -102,6 +105,24 @@ class DeliveriesViewTest extends ViewTestBase {
         Grid<RetractionOutcome> grid = (Grid<RetractionOutcome>) $(Grid.class, view).withId("retraction-outcomes")
                 .single();
         assertThat(test(grid).getCellText(0, 2)).isEqualTo("no effect: names a retraction");
+    }
+
+    @Test
+    void each_provider_shows_its_50_most_recent_retractions() {
+        for (int i = 0; i < 60; i++) {
+            ProviderActivityTestAccess.decide(outcomes, outcome("v6", "jc-emsland", UUID.randomUUID(),
+                    Verdict.TOOK_EFFECT, now.minus(Duration.ofMinutes(i)).toString()));
+        }
+        ProviderActivityTestAccess.decide(outcomes, outcome("v6", "vhs-leer", UUID.randomUUID(), Verdict.WAITING,
+                daysAgo(5)));
+
+        DeliveriesView view = open(DeliveriesView.class, "");
+        @SuppressWarnings("unchecked")
+        Grid<RetractionOutcome> grid = (Grid<RetractionOutcome>) $(Grid.class, view).withId("retraction-outcomes")
+                .single();
+        assertThat(test(grid).size()).isEqualTo(DeliveriesView.RETRACTIONS_PER_PROVIDER + 1);
+        assertThat(test(grid).getRow(0).decidedAt()).as("the newest first").isEqualTo(now);
+        assertThat(test(grid).getRow(DeliveriesView.RETRACTIONS_PER_PROVIDER).providerId()).isEqualTo("vhs-leer");
     }
 
     private static RetractionOutcome outcome(String generation, String provider, UUID retracts, Verdict verdict,
