@@ -89,7 +89,7 @@ final class InternalFormats {
             });
     /**
      * The store {@value RetractionDecider#RETRACTION_TARGETS}: per eventId what a retraction of it needs.
-     * A counted event takes some 30 bytes plus its participant's pseudonym and its provider id.
+     * A counted event takes some 20 bytes plus its participant's pseudonym and its provider id.
      */
     static final BinarySerde<RetractionTarget> RETRACTION_TARGET = new BinarySerde<>(RetractionTarget.class, 1,
             InternalFormats::writeTarget, (in, version) -> readTarget(in));
@@ -122,6 +122,10 @@ final class InternalFormats {
             out.writeEnum(u.outcome());
             out.writeEnum(u.languageLevel());
             out.writeEnum(u.placementType());
+            out.writeEnum(u.courseVariant());
+            out.writeEnum(u.targetLevel());
+            out.writeEnum(u.attempt());
+            out.writeEnum(u.fundingSource());
         }
         out.writeVarlong(t.waiting().size());
         for (RetractionTarget.Waiting w : t.waiting()) {
@@ -137,7 +141,8 @@ final class InternalFormats {
         RetractionTarget.Undo undo = in.readBoolean() ? new RetractionTarget.Undo(in.readRequiredEnum(EVENT_TYPES),
                 LocalDate.ofEpochDay(in.readVarlong()), in.readRequiredEnum(DISTRICTS), in.readString(),
                 in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), in.readEnum(LANGUAGE_LEVELS),
-                in.readEnum(PLACEMENT_TYPES)) : null;
+                in.readEnum(PLACEMENT_TYPES), in.readEnum(COURSE_VARIANTS), in.readEnum(LANGUAGE_LEVELS),
+                in.readEnum(ATTEMPTS), in.readEnum(FUNDING_SOURCES)) : null;
         int size = in.readVarint();
         List<RetractionTarget.Waiting> waiting = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

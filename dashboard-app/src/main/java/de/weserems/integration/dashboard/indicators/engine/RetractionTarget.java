@@ -1,8 +1,11 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
@@ -42,22 +45,25 @@ record RetractionTarget(Kind kind, String providerId, Undo counted, List<Waiting
     }
 
     /**
-     * The fields of a counted event that decide what it adds to the counts ({@code MonthlyCounters.of}) and to
-     * its participant's chain history: no eventId (the store key), no receipt time, none of contract v2's
-     * descriptive fields, which no figure uses yet.
+     * The fields of a counted event that decide what it adds to the counts and breakdowns
+     * ({@code MonthlyCounters.of}) and to its participant's chain history: all of its content but the eventId
+     * (the store key), the provider (kept beside) and the receipt time.
      */
     record Undo(EventType type, LocalDate occurredOn, District district, String participant, CourseType courseType,
-                Outcome outcome, LanguageLevel languageLevel, PlacementType placementType) {
+                Outcome outcome, LanguageLevel languageLevel, PlacementType placementType, CourseVariant courseVariant,
+                LanguageLevel targetLevel, Attempt attempt, FundingSource fundingSource) {
 
         static Undo of(IntegrationEvent e) {
             return new Undo(e.type(), e.occurredOn(), e.district(), e.participant(), e.courseType(), e.outcome(),
-                    e.languageLevel(), e.placementType());
+                    e.languageLevel(), e.placementType(), e.courseVariant(), e.targetLevel(), e.attempt(),
+                    e.fundingSource());
         }
 
         /** The event again, as far as the figures see it, received at {@code receivedAt}. */
         IntegrationEvent event(UUID eventId, String providerId, Instant receivedAt) {
             return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
-                    languageLevel, placementType, providerId, receivedAt);
+                    languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, null, providerId,
+                    receivedAt);
         }
     }
 

@@ -111,14 +111,14 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
     }
 
     /**
-     * What takes these counters back out: every count and key sum negated (the receipt time stays). A
+     * What takes these counters back out: every count, breakdown and key sum negated (the receipt time stays). A
      * retraction passes on the negative of what its event added, so the event's record key leaves the key
      * sums exactly as it entered.
      */
     public MonthlyCounters negated() {
         return new MonthlyCounters(times(courses, c -> c.times(-1), CourseType.class),
                 times(placements, n -> -n, PlacementType.class), times(chain, c -> c.times(-1), CourseType.class),
-                lastReceivedAt, keySums == null ? null : keySums.negated());
+                lastReceivedAt, keySums == null ? null : keySums.negated(), times(tallies, -1));
     }
 
     /** These counters with one more (deduplicated) event counted. */

@@ -8,9 +8,14 @@ import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -78,6 +84,23 @@ class RetractionTopologyTest {
                             wrong.eventId(), Verdict.TOOK_EFFECT, null));
             assertThat(outcome.decidedAt()).isNotNull();
         });
+    }
+
+    @Test
+    void a_retracted_event_leaves_the_breakdowns_of_contract_v2_too() {
+        IntegrationEvent wrong = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION, DAY,
+                District.EMSLAND, "a", CourseType.JOB_LANGUAGE_COURSE, Outcome.PASSED, LanguageLevel.B2, null,
+                CourseVariant.BASIC_B2, LanguageLevel.B2, Attempt.REPEAT, FundingSource.JOBCENTER_SGB2, null, "demo",
+                Instant.EPOCH);
+        send(wrong);
+        assertThat(topology.latest().get(EMSLAND_MARCH).tallies().values()).as("counted in its breakdowns")
+                .isNotEmpty().allMatch(n -> n == 1);
+
+        send(retraction(wrong));
+
+        MonthlyCounters counters = topology.latest().get(EMSLAND_MARCH);
+        assertThat(counters.tallies().values()).isNotEmpty().allMatch(n -> n == 0);
+        assertThat(counters.keySums().tallies().values()).allMatch(n -> n == 0);
     }
 
     @Test
