@@ -40,7 +40,10 @@ class IngestToReadApiIT extends EndToEndTestBase {
         assertThat(report.get("districts")).hasSize(17);
         assertThat(report.get("districts").get(0).get("counts").propertyNames())
                 .containsExactly("enrolments", "completions", "passed", "failed", "dropouts", "passedB1OrHigher",
-                        "placements");
+                        "placements", "integrations", "marginalEmployments");
+        assertThat(report.get("region").get("breakdowns").propertyNames()).containsExactly("enrolmentsByCourseVariant",
+                "enrolmentsByFundingSource", "completionsByFundingSource", "integrationCourseExamLevels",
+                "placementsByType");
         var anonymous = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/api/v1/indicators")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -70,8 +70,9 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
                     ? new ParticipantHistory(completions, placements, enrolments, counted, false)
                     : new ParticipantHistory(append(completions, completion(event, recordKey)), placements, enrolments,
                     counted, false);
-            case JOB_PLACEMENT -> new ParticipantHistory(completions, insert(placements, event.occurredOn()), enrolments,
-                    counted, false);
+            // the chain follows integrations in the SGB II sense: a mini-job is no placement for it
+            case JOB_PLACEMENT -> new ParticipantHistory(completions, event.placementType().integration()
+                    ? insert(placements, event.occurredOn()) : placements, enrolments, counted, false);
             case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
                     insert(enrolments, event.occurredOn()), counted, false);
             // a retraction has no participant and never comes here (RetractionDecider decides it before)
@@ -93,8 +94,8 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
                 yield completion == null ? this : new ParticipantHistory(removeFirst(completions, completion),
                         placements, enrolments, events, false);
             }
-            case JOB_PLACEMENT -> new ParticipantHistory(completions, removeFirst(placements, event.occurredOn()),
-                    enrolments, events, false);
+            case JOB_PLACEMENT -> event.placementType().integration() ? new ParticipantHistory(completions,
+                    removeFirst(placements, event.occurredOn()), enrolments, events, false) : this;
             case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
                     removeFirst(enrolments, event.occurredOn()), events, false);
             case RETRACTION -> this;

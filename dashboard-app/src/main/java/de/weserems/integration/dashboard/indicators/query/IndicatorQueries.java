@@ -9,7 +9,6 @@ import de.weserems.integration.dashboard.reference.Population;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.DistrictMonth;
-import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -260,9 +259,10 @@ public class IndicatorQueries {
 
         private static void add(long[] into, MonthlyCounters m, CourseType courseType) {
             CourseCounters c = m.courseTotal(courseType);
-            long marginal = m.placements().getOrDefault(PlacementType.MARGINAL_EMPLOYMENT, 0L);
+            long integrations = m.placements().entrySet().stream().filter(e -> e.getKey().integration())
+                    .mapToLong(Map.Entry::getValue).sum();
             long[] add = {c.enrolments(), c.passed() + c.failed(), c.passed(), c.failed(), c.dropouts(),
-                    c.passedB1OrHigher(), m.placementTotal(), m.placementTotal() - marginal, marginal};
+                    c.passedB1OrHigher(), m.placementTotal(), integrations, m.placementTotal() - integrations};
             for (int i = 0; i < add.length; i++) {
                 into[i] += add[i];
             }
