@@ -3,9 +3,9 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.BreakdownFigures.TargetLevel;
@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * from other counts, which would undo the cell key method). "ohne Angabe" (events without the field,
  * every v1 event) is a row of its own, so that no bucket looks bigger or smaller than it is.
  */
-class BreakdownSections extends Div {
+class BreakdownSections extends VerticalLayout {
 
     /** A funding source's enrolments and completions, district beside region. */
     record FundingRow(String label, String enrolments, String regionEnrolments, String completions,
@@ -58,6 +58,8 @@ class BreakdownSections extends Div {
         funding.addColumn(FundingRow::regionCompletions)
                 .setHeader(page.getTranslation("district.column.regionOf", text("indicator.completions")))
                 .setTextAlign(ColumnTextAlign.END);
+        // spaced as the page's own tables are (the page is a VerticalLayout too), without a second padding
+        setPadding(false);
         setWidthFull();
         section("targetLevel", targetLevel);
         section("examLevels", examLevels);
@@ -159,7 +161,7 @@ class BreakdownSections extends Div {
     private void section(String key, Grid<?> grid) {
         grid.getElement().setAttribute("aria-label", text("breakdown." + key + ".title"));
         Paragraph about = new Paragraph(text("breakdown." + key + ".about"));
-        about.addClassName("muted");
+        about.addClassNames("muted", "section-about");
         about.setId(grid.getId().orElseThrow() + "-about");
         add(new H3(text("breakdown." + key + ".title")), about, grid);
     }
