@@ -215,23 +215,14 @@ class DistrictViewTest extends PublishedViewTestBase {
 
         Grid<BreakdownSections.FundingRow> funding = funding(view);
         assertThat(test(funding).size()).isEqualTo(10);
-        String enrolled = "enrolmentsByFundingSource";
-        String completed = "completionsByFundingSource";
-        BreakdownSections.FundingRow intv = test(funding).getRow(0);
-        assertThat(intv.label()).isEqualTo("BAMF – Integrationskursverordnung");
-        assertThat(intv.enrolments()).isEqualTo(german(published(emsland, enrolled, "BAMF_INTV", 12)));
-        assertThat(intv.regionEnrolments()).isEqualTo(german(published(region, enrolled, "BAMF_INTV", 12)));
-        assertThat(intv.completions()).isEqualTo(german(published(emsland, completed, "BAMF_INTV", 26)));
-        assertThat(intv.regionCompletions()).isEqualTo(german(published(region, completed, "BAMF_INTV", 36)));
-        assertThat(test(funding).getRow(2).regionEnrolments())
-                .isEqualTo(german(published(region, enrolled, "LAND_NIEDERSACHSEN", 6)));
-        assertThat(test(funding).getRow(3).label()).isEqualTo("Jobcenter (SGB II)");
-        BreakdownSections.FundingRow notStated = test(funding).getRow(9);
-        assertThat(notStated.label()).isEqualTo("ohne Angabe");
-        assertThat(notStated.enrolments()).isEqualTo(german(published(emsland, enrolled, "NOT_STATED", 4)));
-        assertThat(notStated.regionEnrolments()).isEqualTo(german(published(region, enrolled, "NOT_STATED", 13)));
-        assertThat(notStated.completions()).isEqualTo(german(published(emsland, completed, "NOT_STATED", 3)));
-        assertThat(notStated.regionCompletions()).isEqualTo(german(published(region, completed, "NOT_STATED", 10)));
+        assertThat(test(funding).getRow(0)).isEqualTo(
+                fundingRow("BAMF – Integrationskursverordnung", emsland, region, "BAMF_INTV", 12, 12, 26, 36));
+        assertThat(test(funding).getRow(2)).isEqualTo(
+                fundingRow("Land Niedersachsen", emsland, region, "LAND_NIEDERSACHSEN", 0, 6, 0, 0));
+        assertThat(test(funding).getRow(3)).isEqualTo(
+                fundingRow("Jobcenter (SGB II)", emsland, region, "JOBCENTER_SGB2", 5, 5, 0, 0));
+        assertThat(test(funding).getRow(9)).isEqualTo(
+                fundingRow("ohne Angabe", emsland, region, "NOT_STATED", 4, 13, 3, 10));
 
         Grid<DistrictView.FigureRow> placements = grid(view, "district-placement-types");
         assertThat(labels(placements)).containsExactly("Sozialversicherungspflichtige Beschäftigung",
@@ -348,6 +339,18 @@ class DistrictViewTest extends PublishedViewTestBase {
     @SuppressWarnings("unchecked")
     private Grid<DistrictView.FigureRow> grid(DistrictView view, String id) {
         return $(Grid.class, view).withId(id).single();
+    }
+
+    /** The funding row the page should show: each cell checked as {@link #published(Long, long)} checks a count. */
+    private BreakdownSections.FundingRow fundingRow(String label, AreaFigures district, AreaFigures region,
+                                                    String source, long enrolled, long regionEnrolled,
+                                                    long completed, long regionCompleted) {
+        String enrolments = "enrolmentsByFundingSource";
+        String completions = "completionsByFundingSource";
+        return new BreakdownSections.FundingRow(label, german(published(district, enrolments, source, enrolled)),
+                german(published(region, enrolments, source, regionEnrolled)),
+                german(published(district, completions, source, completed)),
+                german(published(region, completions, source, regionCompleted)));
     }
 
     @SuppressWarnings("unchecked")
