@@ -92,16 +92,17 @@ class BreakdownSections extends VerticalLayout {
 
     /**
      * By attempt, every row; by course variant, the variants with examined cases in the district or the
-     * region (of 14, most are empty in a district) and always "ohne Angabe".
+     * region (of 14, most are empty in a district) and always "ohne Angabe". The rows follow the
+     * breakdowns, not the figures: without any report the figures have no target levels at all.
      */
     private List<FigureRow> targetLevelRows(AreaFigures d, AreaFigures r, FigureFormat format) {
         List<FigureRow> rows = new ArrayList<>();
-        for (String attempt : r.targetLevelReached().get("byAttempt").keySet()) {
+        for (String attempt : publishedOrder(Breakdown.TARGET_LEVEL_EXAMINED_BY_ATTEMPT)) {
             String label = attempt.equals(Breakdown.NOT_STATED) ? text("breakdown.targetLevel.attemptNotStated")
                     : text("attempt." + attempt);
             rows.add(targetLevelRow(label, d, r, "byAttempt", attempt, format));
         }
-        for (String variant : r.targetLevelReached().get("byCourseVariant").keySet()) {
+        for (String variant : publishedOrder(Breakdown.TARGET_LEVEL_EXAMINED_BY_COURSE_VARIANT)) {
             boolean notStated = variant.equals(Breakdown.NOT_STATED);
             if (notStated || examined(d, variant) || examined(r, variant)) {
                 rows.add(targetLevelRow(notStated ? text("breakdown.targetLevel.variantNotStated")
@@ -109,6 +110,13 @@ class BreakdownSections extends VerticalLayout {
             }
         }
         return rows;
+    }
+
+    /** The buckets of {@code breakdown} as the read API lists them: "ohne Angabe" last. */
+    private static List<String> publishedOrder(Breakdown breakdown) {
+        List<String> buckets = new ArrayList<>(breakdown.buckets().subList(1, breakdown.buckets().size()));
+        buckets.add(Breakdown.NOT_STATED);
+        return buckets;
     }
 
     private static boolean examined(AreaFigures area, String variant) {

@@ -115,6 +115,18 @@ class DistrictViewTest extends PublishedViewTestBase {
     }
 
     @Test
+    void before_any_report_the_breakdowns_keep_their_rows() {
+        DistrictView view = openDistrict(District.EMSLAND, "from=2026-11&to=2026-11");
+        Grid<DistrictView.FigureRow> target = grid(view, "district-target-level");
+        assertThat(labels(target)).containsExactly("Erstversuch", "Wiederholung", "Versuch ohne Angabe",
+                "Kursvariante ohne Angabe");
+        assertThat(test(target).getRow(0).district()).isEqualTo("keine Meldungen");
+        assertThat(test(target).getRow(0).region()).isEqualTo("–");
+        assertThat(test(funding(view)).size()).isEqualTo(10);
+        assertThat(test(funding(view)).getRow(0).enrolments()).isEqualTo("keine Meldungen");
+    }
+
+    @Test
     void the_course_type_filter_narrows_the_page() {
         enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
         enrol(District.EMSLAND, 5, TODAY, CourseType.JOB_LANGUAGE_COURSE);
