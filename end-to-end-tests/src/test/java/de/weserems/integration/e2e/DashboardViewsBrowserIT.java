@@ -9,15 +9,20 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The views in a real Chromium: the map draws the 17 districts and a click on one opens its page; a
+ * The views in a real Chromium: the map draws the 17 districts and a click on one opens its page, which
+ * shows the breakdowns of contract v2 posted through ingest (German, and English after the switch); a
  * deep link reproduces the comparison, whose CSV download holds what the page shows; a screenshot
  * of every main view.
  */
@@ -39,6 +44,7 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
 
     @Test
     void the_map_opens_a_district_and_a_compare_link_reproduces_the_view_and_its_csv() throws Exception {
+        assertThat(post(contractV2("03454")).statusCode()).isEqualTo(202);
         assertThat(post(enrolments("03454", 30)).statusCode()).isEqualTo(202);
         assertThat(post(enrolments("03457", 20)).statusCode()).isEqualTo(202);
         awaitEnrolments("03454", v -> v >= 30, Duration.ofSeconds(30));
@@ -63,7 +69,17 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
             d.navigate().refresh();
             return false;
         });
+        // the breakdowns of contract v2: the target level reached as a rate of the examined, the funding sources
+        // (shown once the events are counted: the page follows by push)
+        List<String> firstAttempt = awaitRow(js, "district-target-level", "Erstversuch", "\\d+,\\d % von \\d+");
+        assertThat(firstAttempt.get(2)).as("Weser-Ems, first attempt").matches("\\d+,\\d % von \\d+");
+        List<String> intv = awaitRow(js, "district-funding", "BAMF – Integrationskursverordnung", "[1-9]\\d*");
+        assertThat(intv.subList(1, 5)).as("enrolments and completions, Emsland and Weser-Ems")
+                .allMatch(cell -> cell.matches("[1-9]\\d*"));
+        assertThat(rows(js, "district-funding").getLast().getFirst()).isEqualTo("ohne Angabe");
         screenshot("district-emsland");
+        js.executeScript("document.getElementById('district-target-level').scrollIntoView({block: 'center'});");
+        screenshot("district-emsland-breakdowns");
 
         // the map's legend and tooltip write numbers as the page does: German "0,9", English "0.9"
         browser.get(url("?indikator=enrolments&modus=je10000"));
@@ -125,6 +141,13 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
         String englishLegend = wait.until(d -> mapTexts(js, english).contains("high: ") ? mapTexts(js, english) : null);
         assertThat(englishLegend).as("legend of the map in English").containsPattern("high: \\d+\\.\\d\\b")
                 .doesNotContainPattern("(high|low): \\d+,\\d\\b");
+        browser.get(url("landkreis/03454"));
+        assertThat(awaitRow(js, "district-target-level", "First attempt", "\\d+\\.\\d % of \\d+").get(2))
+                .as("Weser-Ems, first attempt, in English").matches("\\d+\\.\\d % of \\d+");
+        assertThat(awaitRow(js, "district-funding", "BAMF – integration course ordinance", "[1-9]\\d*").get(3))
+                .as("completions funded by the BAMF in Emsland").matches("[1-9]\\d*");
+        js.executeScript("document.getElementById('district-target-level').scrollIntoView({block: 'center'});");
+        screenshot("district-emsland-breakdowns-english");
     }
 
     /** The texts the map shows: its SVG (legend, credit) and its tooltip when one is open. */
@@ -142,6 +165,31 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
         assertThat(point).as("centre of %s on the map", ags).hasSize(2);
         new Actions(browser).moveToElement(map, point.get(0).intValue() - map.getSize().getWidth() / 2,
                 point.get(1).intValue() - map.getSize().getHeight() / 2).perform();
+    }
+
+    /** Waits until grid {@code gridId} shows the row {@code label} with a district cell matching {@code district}. */
+    private List<String> awaitRow(JavascriptExecutor js, String gridId, String label, String district) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(gridId + ": row " + label + " with "
+                + district).until(d -> rows(js, gridId).stream()
+                .filter(row -> row.getFirst().equals(label) && row.get(1).matches(district)).findFirst().orElse(null));
+    }
+
+    /**
+     * Events of contract v2 for {@code district} today: 25 integration-course completions examined against
+     * target level B1 on the first attempt (20 reach it: a rate on enough cases to be shown) and 10
+     * enrolments, all funded by the BAMF under the integration course ordinance.
+     */
+    private static String contractV2(String district) {
+        String today = LocalDate.now(Region.ZONE).toString();
+        return IntStream.range(0, 35).mapToObj(i -> "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredOn\":\""
+                        + today + "\",\"district\":\"" + district + "\",\"participantRef\":\"e2e-v2-" + i
+                        + "\",\"courseType\":\"INTEGRATION_COURSE\",\"courseVariant\":\"GENERAL\","
+                        + "\"targetLevel\":\"B1\",\"fundingSource\":\"BAMF_INTV\","
+                        + (i < 25 ? "\"type\":\"COURSE_COMPLETION\",\"attempt\":\"FIRST\","
+                        + (i < 20 ? "\"outcome\":\"PASSED\",\"languageLevel\":\"B1\"}"
+                        : "\"outcome\":\"FAILED\",\"languageLevel\":\"A2\"}")
+                        : "\"type\":\"COURSE_ENROLMENT\"}"))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     @SuppressWarnings("unchecked")

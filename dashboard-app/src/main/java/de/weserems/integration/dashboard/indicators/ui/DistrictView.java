@@ -3,7 +3,6 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -36,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * Landkreis: one district month by month (table and bars), its outcomes, course types and chain
- * indicators over the period, every figure beside the region's; and which providers report for it.
+ * indicators over the period, every figure beside the region's, and the breakdowns of contract v2
+ * ({@link BreakdownSections}); and which providers report for it.
  */
 @Route("landkreis/:ags")
 @PageTitle("Landkreis – Integrationsmonitor Weser-Ems")
@@ -53,9 +53,10 @@ public class DistrictView extends IndicatorView {
     private final Paragraph about = new Paragraph();
     private final Paragraph reporting = new Paragraph();
     private final ProviderActivity activity;
-    private final Grid<FigureRow> figures = figureGrid("district-figures");
-    private final Grid<FigureRow> courses = figureGrid("district-courses");
-    private final Grid<MonthlyReport.Month> months = new Grid<>();
+    private final Grid<FigureRow> figures = FigureGrid.of(this, "district-figures");
+    private final Grid<FigureRow> courses = FigureGrid.of(this, "district-courses");
+    private final BreakdownSections breakdowns = new BreakdownSections(this);
+    private final Grid<MonthlyReport.Month> months = FigureGrid.compact("district-months");
     private final Div bars = new Div();
     private District district;
 
@@ -65,9 +66,6 @@ public class DistrictView extends IndicatorView {
         this.activity = activity;
         FigureFormat format = new FigureFormat(this);
         reporting.setId("district-providers");
-        months.setId("district-months");
-        months.setAllRowsVisible(true);
-        months.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         months.getElement().setAttribute("aria-label", getTranslation("district.months"));
         months.addColumn(m -> format.shortMonth(m.month())
                         + (m.provisional() ? " " + getTranslation("figures.provisionalMark") : ""))
@@ -81,7 +79,7 @@ public class DistrictView extends IndicatorView {
         }
         bars.addClassName("bars-row");
         add(title, about, reporting, filters, new H3(getTranslation("district.figures")), figures,
-                new H3(getTranslation("district.courses")), courses,
+                new H3(getTranslation("district.courses")), courses, breakdowns,
                 new H3(getTranslation("district.months")), bars, months, legend());
     }
 
@@ -137,6 +135,7 @@ public class DistrictView extends IndicatorView {
                 ReportingProviders.text(this, activity.reportersFor(district), format.locale())));
         IndicatorReport report = queries.report(s.from(), s.to(), Set.of(district), s.courseType());
         figures.setItems(figureRows(report.districts().getFirst(), report.region(), format));
+        breakdowns.show(report.districts().getFirst(), report.region(), s.courseType(), format);
 
         List<FigureRow> courseRows = new ArrayList<>();
         for (CourseType type : s.courseType() == null ? List.of(CourseType.values()) : List.of(s.courseType())) {
@@ -185,18 +184,5 @@ public class DistrictView extends IndicatorView {
 
     private static BigDecimal value(Long count) {
         return count == null ? null : BigDecimal.valueOf(count);
-    }
-
-    private Grid<FigureRow> figureGrid(String id) {
-        Grid<FigureRow> grid = new Grid<>();
-        grid.setId(id);
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(FigureRow::label).setHeader(getTranslation("district.column.figure")).setFlexGrow(3);
-        grid.addColumn(FigureRow::district).setHeader(getTranslation("district.column.district"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(FigureRow::region).setHeader(getTranslation("district.column.region"))
-                .setTextAlign(ColumnTextAlign.END);
-        return grid;
     }
 }

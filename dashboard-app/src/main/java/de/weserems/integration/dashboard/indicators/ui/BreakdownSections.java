@@ -1,0 +1,180 @@
+package de.weserems.integration.dashboard.indicators.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import de.weserems.integration.dashboard.indicators.model.Breakdown;
+import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.BreakdownFigures.TargetLevel;
+import de.weserems.integration.dashboard.indicators.ui.DistrictView.FigureRow;
+import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
+import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.CourseVariant;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The district page's breakdowns of contract v2, each a small table of the district beside the region:
+ * target level reached, integration-course exam levels, enrolments by course variant, funding, placements
+ * by type. Every cell is a figure of {@link AreaFigures} as published, only written here (never recomputed
+ * from other counts, which would undo the cell key method). "ohne Angabe" (events without the field,
+ * every v1 event) is a row of its own, so that no bucket looks bigger or smaller than it is.
+ */
+class BreakdownSections extends VerticalLayout {
+
+    /** A funding source's enrolments and completions, district beside region. */
+    record FundingRow(String label, String enrolments, String regionEnrolments, String completions,
+                      String regionCompletions) {
+    }
+
+    private final Component page;
+    private final Grid<FigureRow> targetLevel;
+    private final Grid<FigureRow> examLevels;
+    private final Grid<FigureRow> courseVariants;
+    private final Grid<FundingRow> funding = FigureGrid.compact("district-funding");
+    private final Grid<FigureRow> placementTypes;
+
+    BreakdownSections(Component page) {
+        this.page = page;
+        targetLevel = FigureGrid.of(page, "district-target-level");
+        examLevels = FigureGrid.of(page, "district-exam-levels");
+        courseVariants = FigureGrid.of(page, "district-course-variants");
+        placementTypes = FigureGrid.of(page, "district-placement-types");
+        funding.addColumn(FundingRow::label).setHeader(text("breakdown.funding.column.source")).setFlexGrow(3);
+        funding.addColumn(FundingRow::enrolments).setHeader(text("indicator.enrolments"))
+                .setTextAlign(ColumnTextAlign.END);
+        funding.addColumn(FundingRow::regionEnrolments)
+                .setHeader(page.getTranslation("district.column.regionOf", text("indicator.enrolments")))
+                .setTextAlign(ColumnTextAlign.END);
+        funding.addColumn(FundingRow::completions).setHeader(text("indicator.completions"))
+                .setTextAlign(ColumnTextAlign.END);
+        funding.addColumn(FundingRow::regionCompletions)
+                .setHeader(page.getTranslation("district.column.regionOf", text("indicator.completions")))
+                .setTextAlign(ColumnTextAlign.END);
+        // spaced as the page's own tables are (the page is a VerticalLayout too), without a second padding
+        setPadding(false);
+        setWidthFull();
+        section("targetLevel", targetLevel);
+        section("examLevels", examLevels);
+        section("courseVariants", courseVariants);
+        section("funding", funding);
+        section("placementTypes", placementTypes);
+    }
+
+    /**
+     * Shows the breakdowns of district {@code d} beside the region {@code r}; {@code courseType} is the
+     * filter's (null: all), which leaves only its own variants in the course-variant table.
+     */
+    void show(AreaFigures d, AreaFigures r, CourseType courseType, FigureFormat format) {
+        targetLevel.setItems(targetLevelRows(d, r, format));
+        examLevels.setItems(countRows("integrationCourseExamLevels", "examLevel.", d, r, key -> true, format));
+        courseVariants.setItems(countRows("enrolmentsByCourseVariant", "courseVariant.", d, r,
+                key -> courseType == null || key.equals(Breakdown.NOT_STATED)
+                        || CourseVariant.valueOf(key).courseType() == courseType, format));
+        placementTypes.setItems(countRows("placementsByType", "placementType.", d, r, key -> true, format));
+        List<FundingRow> fundingRows = new ArrayList<>();
+        for (String source : r.breakdowns().get("enrolmentsByFundingSource").keySet()) {
+            fundingRows.add(new FundingRow(label("fundingSource.", source),
+                    count(d, "enrolmentsByFundingSource", source, format),
+                    count(r, "enrolmentsByFundingSource", source, format),
+                    count(d, "completionsByFundingSource", source, format),
+                    count(r, "completionsByFundingSource", source, format)));
+        }
+        funding.setItems(fundingRows);
+    }
+
+    /**
+     * By attempt, every row; by course variant, the variants with examined cases in the district or the
+     * region (of 14, most are empty in a district) and always "ohne Angabe". The rows follow the
+     * breakdowns, not the figures: without any report the figures have no target levels at all.
+     */
+    private List<FigureRow> targetLevelRows(AreaFigures d, AreaFigures r, FigureFormat format) {
+        List<FigureRow> rows = new ArrayList<>();
+        for (String attempt : publishedOrder(Breakdown.TARGET_LEVEL_EXAMINED_BY_ATTEMPT)) {
+            String label = attempt.equals(Breakdown.NOT_STATED) ? text("breakdown.targetLevel.attemptNotStated")
+                    : text("attempt." + attempt);
+            rows.add(targetLevelRow(label, d, r, "byAttempt", attempt, format));
+        }
+        for (String variant : publishedOrder(Breakdown.TARGET_LEVEL_EXAMINED_BY_COURSE_VARIANT)) {
+            boolean notStated = variant.equals(Breakdown.NOT_STATED);
+            if (notStated || examined(d, variant) || examined(r, variant)) {
+                rows.add(targetLevelRow(notStated ? text("breakdown.targetLevel.variantNotStated")
+                        : text("courseVariant." + variant), d, r, "byCourseVariant", variant, format));
+            }
+        }
+        return rows;
+    }
+
+    /** The buckets of {@code breakdown} as the read API lists them: "ohne Angabe" last. */
+    private static List<String> publishedOrder(Breakdown breakdown) {
+        List<String> buckets = new ArrayList<>(breakdown.buckets().subList(1, breakdown.buckets().size()));
+        buckets.add(Breakdown.NOT_STATED);
+        return buckets;
+    }
+
+    private static boolean examined(AreaFigures area, String variant) {
+        TargetLevel level = area.targetLevelReached().get("byCourseVariant").get(variant);
+        return level != null && level.examined() != null && level.examined() > 0;
+    }
+
+    private FigureRow targetLevelRow(String label, AreaFigures d, AreaFigures r, String group, String bucket,
+                                     FigureFormat format) {
+        return new FigureRow(label, targetLevel(d, d.targetLevelReached().get(group).get(bucket), format),
+                targetLevel(r, r.targetLevelReached().get(group).get(bucket), format));
+    }
+
+    /** "67,3 % von 52": the published rate and the published number examined it is a rate of; "–" when withheld. */
+    private String targetLevel(AreaFigures area, TargetLevel level, FigureFormat format) {
+        String rate = format.figure(area, level == null ? null : level.rate(), Kind.RATE);
+        if (level == null || level.rate() == null) {
+            return rate;
+        }
+        return page.getTranslation("breakdown.targetLevel.cell", rate,
+                format.number(BigDecimal.valueOf(level.examined()), Kind.COUNT));
+    }
+
+    /**
+     * One row per bucket of {@code breakdown} that {@code shown} keeps, in the published order ("ohne Angabe"
+     * last): the region's, which lists every bucket (a district without reports has them too, empty).
+     */
+    private List<FigureRow> countRows(String breakdown, String labels, AreaFigures d, AreaFigures r,
+                                      Predicate<String> shown, FigureFormat format) {
+        List<FigureRow> rows = new ArrayList<>();
+        for (String bucket : r.breakdowns().get(breakdown).keySet()) {
+            if (shown.test(bucket)) {
+                rows.add(new FigureRow(label(labels, bucket), count(d, breakdown, bucket, format),
+                        count(r, breakdown, bucket, format)));
+            }
+        }
+        return rows;
+    }
+
+    private static String count(AreaFigures area, String breakdown, String bucket, FigureFormat format) {
+        Long value = area.breakdowns().getOrDefault(breakdown, Map.of()).get(bucket);
+        return format.figure(area, value == null ? null : BigDecimal.valueOf(value), Kind.COUNT);
+    }
+
+    private String label(String prefix, String bucket) {
+        return bucket.equals(Breakdown.NOT_STATED) ? text("breakdown.notStated") : text(prefix + bucket);
+    }
+
+    /** A heading, the one line that says what the table counts, and the table. */
+    private void section(String key, Grid<?> grid) {
+        grid.getElement().setAttribute("aria-label", text("breakdown." + key + ".title"));
+        Paragraph about = new Paragraph(text("breakdown." + key + ".about"));
+        about.addClassNames("muted", "section-about");
+        about.setId(grid.getId().orElseThrow() + "-about");
+        add(new H3(text("breakdown." + key + ".title")), about, grid);
+    }
+
+    private String text(String key) {
+        return page.getTranslation(key);
+    }
+}
