@@ -1,5 +1,6 @@
 package de.weserems.integration.e2e;
 
+import de.weserems.integration.events.Region;
 import de.weserems.integration.testsupport.ReadApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,12 +10,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In a real Chromium: log in, open the overview, post enrolments to ingest-service, and see the
- * district's number change by server push, without a reload. Screenshots go to {@code target/screenshots}.
+ * district's number change by server push, without a reload; retract them and see it move back the same way.
+ * Screenshots go to {@code target/screenshots}.
  */
 class OverviewLiveBrowserIT extends BrowserTestBase {
 
@@ -70,6 +77,59 @@ class OverviewLiveBrowserIT extends BrowserTestBase {
         assertThat(js.executeScript("return document.querySelector('vaadin-login-form').i18n.errorMessage.title;"))
                 .isEqualTo("Anmeldung fehlgeschlagen");
         screenshot("login-error");
+    }
+
+    @Test
+    void retracted_enrolments_leave_the_open_overview_without_reload() throws Exception {
+        // Wesermarsch: no other test of this module posts there, so the exact figure before is the one to come back to
+        String wesermarsch = "03461";
+        // a few enrolments first, so the district is reported (a number, not "keine Meldungen") when the page opens
+        long prior = Math.max(0, enrolmentsOf(wesermarsch));
+        assertThat(post(enrolments(wesermarsch, 4)).statusCode()).isEqualTo(202);
+        long exactBefore = awaitEnrolments(wesermarsch, v -> v >= prior + 4, Duration.ofSeconds(30))[0];
+        int maxDeviation = ReadApi.maxDeviation(URI.create("http://localhost:" + port));
+        assertThat(maxDeviation).as("the published figures are perturbed").isPositive();
+
+        logIn("planer", "planer");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        By count = By.cssSelector("span[data-ags='" + wesermarsch + "']");
+        WebElement cell = wait.until(d -> d.findElement(count));
+        wait.until(d -> !d.findElement(count).getText().isBlank());
+        long before = parse(cell.getText());
+        assertThat(Math.abs(before - exactBefore)).as("published beside exact").isLessThanOrEqualTo(maxDeviation);
+        ((JavascriptExecutor) browser).executeScript("window.__noReload = 'still here';");
+
+        // as in the test above: more than twice maxDeviation, so up and back down are both visible on the page
+        int more = 2 * maxDeviation + 2;
+        List<UUID> ids = IntStream.range(0, more).mapToObj(i -> UUID.randomUUID()).toList();
+        String today = LocalDate.now(Region.ZONE).toString();
+        assertThat(post(ids.stream().map(id -> "{\"eventId\":\"" + id + "\",\"type\":\"COURSE_ENROLMENT\",\"occurredOn\":\""
+                        + today + "\",\"district\":\"" + wesermarsch + "\",\"courseType\":\"INTEGRATION_COURSE\"}")
+                .collect(Collectors.joining(",", "[", "]"))).statusCode()).isEqualTo(202);
+        long up = wait.until(d -> {
+            long shown = parse(d.findElement(count).getText());
+            return Math.abs(shown - (exactBefore + more)) <= maxDeviation ? shown : null;
+        });
+        screenshot("overview-enrolled");
+
+        // a retraction names the enrolment's eventId; occurredOn is the day of the retraction, district the enrolment's
+        long retracted = System.nanoTime();
+        assertThat(post(ids.stream().map(id -> "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"RETRACTION\",\"occurredOn\":\""
+                        + today + "\",\"district\":\"" + wesermarsch + "\",\"retracts\":\"" + id + "\"}")
+                .collect(Collectors.joining(",", "[", "]"))).statusCode()).isEqualTo(202);
+        // the ranges around exactBefore + more and exactBefore do not overlap: a number in the second is the way back
+        long down = wait.until(d -> {
+            long shown = parse(d.findElement(count).getText());
+            return Math.abs(shown - exactBefore) <= maxDeviation ? shown : null;
+        });
+        long millis = (System.nanoTime() - retracted) / 1_000_000;
+        System.out.printf("browser: Wesermarsch %d -> %d -> %d on the open page, back %d ms after retracting %d%n",
+                before, up, down, millis, more);
+        assertThat(down).isLessThan(up);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__noReload;")).isEqualTo("still here");
+        awaitEverythingProcessed();
+        assertThat(enrolmentsOf(wesermarsch)).as("the exact figure is back where it was").isEqualTo(exactBefore);
+        screenshot("overview-retracted");
     }
 
     private static long parse(String text) {
