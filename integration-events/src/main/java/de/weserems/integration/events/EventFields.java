@@ -31,15 +31,19 @@ public final class EventFields {
     public static final String ATTEMPT = "attempt";
     public static final String FUNDING_SOURCE = "fundingSource";
     public static final String RETRACTS = "retracts";
+    public static final String ENTITLEMENT = "entitlement";
+    public static final String ISSUER = "issuer";
+    public static final String SEX = "sex";
     /** The stored event's name for the pseudonymised {@link #PARTICIPANT_REF} ({@link IntegrationEvent#participant()}). */
     public static final String PARTICIPANT = "participant";
 
     /**
      * The contract's field names, in the order of docs/design.md, "Event contract" (and of
-     * {@link Submission#toJson()}): those of v1, then those v2 added.
+     * {@link Submission#toJson()}): those of v1, then those v2 added, then entitlement, issuer and sex.
      */
     public static final List<String> ALL = List.of(EVENT_ID, TYPE, OCCURRED_ON, DISTRICT, PARTICIPANT_REF, COURSE_TYPE,
-            OUTCOME, LANGUAGE_LEVEL, PLACEMENT_TYPE, COURSE_VARIANT, TARGET_LEVEL, ATTEMPT, FUNDING_SOURCE, RETRACTS);
+            OUTCOME, LANGUAGE_LEVEL, PLACEMENT_TYPE, COURSE_VARIANT, TARGET_LEVEL, ATTEMPT, FUNDING_SOURCE, RETRACTS,
+            ENTITLEMENT, ISSUER, SEX);
 
     /** What every event must have, whatever its type. */
     public static final List<String> ALWAYS_REQUIRED = List.of(EVENT_ID, TYPE, OCCURRED_ON, DISTRICT);
@@ -49,7 +53,7 @@ public final class EventFields {
      * {@link #ALWAYS_REQUIRED} ones. ({@code participantRef} became one with v2: a retraction has none.)
      */
     public static final List<String> TYPE_BOUND = List.of(PARTICIPANT_REF, COURSE_TYPE, OUTCOME, LANGUAGE_LEVEL,
-            PLACEMENT_TYPE, COURSE_VARIANT, TARGET_LEVEL, ATTEMPT, FUNDING_SOURCE, RETRACTS);
+            PLACEMENT_TYPE, COURSE_VARIANT, TARGET_LEVEL, ATTEMPT, FUNDING_SOURCE, RETRACTS, ENTITLEMENT, ISSUER, SEX);
 
     /** Whether an event of a type must, may or must not have a field. */
     public enum Presence {
@@ -59,13 +63,23 @@ public final class EventFields {
     /** The type-bound fields each type requires or allows; every other type-bound field is forbidden. */
     private static final Map<EventType, Map<String, Presence>> TYPE_RULES = Map.of(
             EventType.COURSE_ENROLMENT, Map.of(PARTICIPANT_REF, Presence.OPTIONAL, COURSE_TYPE, Presence.REQUIRED,
-                    COURSE_VARIANT, Presence.OPTIONAL, TARGET_LEVEL, Presence.OPTIONAL, FUNDING_SOURCE, Presence.OPTIONAL),
+                    COURSE_VARIANT, Presence.OPTIONAL, TARGET_LEVEL, Presence.OPTIONAL, FUNDING_SOURCE, Presence.OPTIONAL,
+                    SEX, Presence.OPTIONAL),
             EventType.COURSE_COMPLETION, Map.of(PARTICIPANT_REF, Presence.OPTIONAL, COURSE_TYPE, Presence.REQUIRED,
                     OUTCOME, Presence.REQUIRED, LANGUAGE_LEVEL, Presence.OPTIONAL, COURSE_VARIANT, Presence.OPTIONAL,
-                    TARGET_LEVEL, Presence.OPTIONAL, ATTEMPT, Presence.OPTIONAL, FUNDING_SOURCE, Presence.OPTIONAL),
-            EventType.JOB_PLACEMENT, Map.of(PARTICIPANT_REF, Presence.OPTIONAL, PLACEMENT_TYPE, Presence.REQUIRED),
+                    TARGET_LEVEL, Presence.OPTIONAL, ATTEMPT, Presence.OPTIONAL, FUNDING_SOURCE, Presence.OPTIONAL,
+                    SEX, Presence.OPTIONAL),
+            EventType.JOB_PLACEMENT, Map.of(PARTICIPANT_REF, Presence.OPTIONAL, PLACEMENT_TYPE, Presence.REQUIRED,
+                    SEX, Presence.OPTIONAL),
             // the retracted event is named, not described again: no participant, no course, nothing else
-            EventType.RETRACTION, Map.of(RETRACTS, Presence.REQUIRED));
+            EventType.RETRACTION, Map.of(RETRACTS, Presence.REQUIRED),
+            // the figures of entitlements follow a person, so the participant is required; no course yet
+            EventType.ENTITLEMENT, Map.of(PARTICIPANT_REF, Presence.REQUIRED, ENTITLEMENT, Presence.REQUIRED,
+                    ISSUER, Presence.REQUIRED, SEX, Presence.OPTIONAL),
+            // the course fields as on the enrolment, judged by the same CourseFields
+            EventType.COURSE_START, Map.of(PARTICIPANT_REF, Presence.REQUIRED, COURSE_TYPE, Presence.REQUIRED,
+                    COURSE_VARIANT, Presence.OPTIONAL, TARGET_LEVEL, Presence.OPTIONAL, FUNDING_SOURCE, Presence.OPTIONAL,
+                    SEX, Presence.OPTIONAL));
 
     /** {@link #TYPE_RULES} by type ordinal and {@link #TYPE_BOUND} index: the check runs for every event read. */
     private static final Presence[][] RULES = new Presence[EventType.values().length][TYPE_BOUND.size()];
@@ -184,6 +198,9 @@ public final class EventFields {
         found = check(found, type, 7, e.attempt() != null);
         found = check(found, type, 8, e.fundingSource() != null);
         found = check(found, type, 9, e.retracts() != null);
+        found = check(found, type, 10, e.entitlement() != null);
+        found = check(found, type, 11, e.issuer() != null);
+        found = check(found, type, 12, e.sex() != null);
         for (Violation v : CourseFields.violations(type, e.courseType(), e.courseVariant(), e.targetLevel())) {
             found = add(found, v);
         }

@@ -46,6 +46,9 @@ public final class EventJson {
         if (e.retracts() != null) {
             out.append(",\"retracts\":\"").append(e.retracts()).append('"');
         }
+        name(out, "entitlement", e.entitlement());
+        name(out, "issuer", e.issuer());
+        name(out, "sex", e.sex());
         string(out, "providerId", e.providerId());
         if (e.receivedAt() != null) {
             out.append(",\"receivedAt\":\"").append(e.receivedAt()).append('"');
@@ -56,9 +59,9 @@ public final class EventJson {
     /** The fields in the order {@link #toBytes} writes them. */
     private static final String[] FIELDS = {"eventId", "type", "occurredOn", "district", "participant", "courseType",
             "outcome", "languageLevel", "placementType", "courseVariant", "targetLevel", "attempt", "fundingSource",
-            "retracts", "providerId", "receivedAt"};
-    private static final int PROVIDER_ID = 14;
-    private static final int RECEIVED_AT = 15;
+            "retracts", "entitlement", "issuer", "sex", "providerId", "receivedAt"};
+    private static final int PROVIDER_ID = 17;
+    private static final int RECEIVED_AT = 18;
     private static final byte[][] FIELD_BYTES = ascii(FIELDS);
     private static final EventType[] TYPES = EventType.values();
     private static final byte[][] TYPE_NAMES = names(TYPES);
@@ -78,6 +81,12 @@ public final class EventJson {
     private static final byte[][] ATTEMPT_NAMES = names(ATTEMPTS);
     private static final FundingSource[] FUNDING_SOURCES = FundingSource.values();
     private static final byte[][] FUNDING_SOURCE_NAMES = names(FUNDING_SOURCES);
+    private static final Entitlement[] ENTITLEMENTS = Entitlement.values();
+    private static final byte[][] ENTITLEMENT_NAMES = names(ENTITLEMENTS);
+    private static final Issuer[] ISSUERS = Issuer.values();
+    private static final byte[][] ISSUER_NAMES = names(ISSUERS);
+    private static final Sex[] SEXES = Sex.values();
+    private static final byte[][] SEX_NAMES = names(SEXES);
 
     /**
      * The event in {@code json} if it is exactly in the form {@link #toBytes} writes, with values that
@@ -141,18 +150,22 @@ public final class EventJson {
         LanguageLevel targetLevel = optional(json, from[10], to[10], LEVELS, LEVEL_NAMES);
         Attempt attempt = optional(json, from[11], to[11], ATTEMPTS, ATTEMPT_NAMES);
         FundingSource fundingSource = optional(json, from[12], to[12], FUNDING_SOURCES, FUNDING_SOURCE_NAMES);
+        Entitlement entitlement = optional(json, from[14], to[14], ENTITLEMENTS, ENTITLEMENT_NAMES);
+        Issuer issuer = optional(json, from[15], to[15], ISSUERS, ISSUER_NAMES);
+        Sex sex = optional(json, from[16], to[16], SEXES, SEX_NAMES);
         if ((to[5] != 0 && courseType == null) || (to[6] != 0 && outcome == null) || (to[7] != 0 && level == null)
                 || (to[8] != 0 && placementType == null) || (to[9] != 0 && variant == null)
                 || (to[10] != 0 && targetLevel == null) || (to[11] != 0 && attempt == null)
-                || (to[12] != 0 && fundingSource == null)) {
+                || (to[12] != 0 && fundingSource == null) || (to[14] != 0 && entitlement == null)
+                || (to[15] != 0 && issuer == null) || (to[16] != 0 && sex == null)) {
             return null; // an unknown name: Jackson says what is wrong
         }
         if (!plain(json, from[4], to[4]) || !plain(json, from[PROVIDER_ID], to[PROVIDER_ID])) {
             return null;
         }
         return new IntegrationEvent(eventId, type, occurredOn, district, string(json, from[4], to[4]), courseType,
-                outcome, level, placementType, variant, targetLevel, attempt, fundingSource, retracts,
-                string(json, from[PROVIDER_ID], to[PROVIDER_ID]), receivedAt);
+                outcome, level, placementType, variant, targetLevel, attempt, fundingSource, retracts, entitlement,
+                issuer, sex, string(json, from[PROVIDER_ID], to[PROVIDER_ID]), receivedAt);
     }
 
     /**

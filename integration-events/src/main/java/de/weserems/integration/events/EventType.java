@@ -10,5 +10,12 @@ public enum EventType {
      * its eventId, {@code occurredOn} is the day of the retraction, {@code district} the retracted event's.
      * Whether it takes effect is the engine's to decide: ingest cannot know events it has not seen.
      */
-    RETRACTION
+    RETRACTION,
+    /**
+     * A person is entitled or obliged to attend an integration course ({@code entitlement}), issued by
+     * {@code issuer}; always names the participant.
+     */
+    ENTITLEMENT,
+    /** The day the course the participant enrolled in actually began ({@code courseType} as on the enrolment). */
+    COURSE_START
 }

@@ -16,6 +16,9 @@ import java.util.UUID;
  *
  * @param participant keyed HMAC of the provider's {@code participantRef}, or {@code null} when none was sent
  * @param retracts    for a {@link EventType#RETRACTION}, the eventId of the provider's earlier event it takes back
+ * @param entitlement for an {@link EventType#ENTITLEMENT}, whether the person is entitled or obliged
+ * @param issuer      for an {@link EventType#ENTITLEMENT}, who issued it
+ * @param sex         the participant's sex, optional on every type that names a participant
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationEvent(
@@ -33,6 +36,9 @@ public record IntegrationEvent(
         Attempt attempt,
         FundingSource fundingSource,
         UUID retracts,
+        Entitlement entitlement,
+        Issuer issuer,
+        Sex sex,
         String providerId,
         Instant receivedAt) {
 
@@ -49,6 +55,16 @@ public record IntegrationEvent(
                             PlacementType placementType, String providerId, Instant receivedAt) {
         this(eventId, type, occurredOn, district, participant, courseType, outcome, languageLevel, placementType,
                 null, null, null, null, null, providerId, receivedAt);
+    }
+
+    /** An event of contract v2 before entitlements: entitlement, issuer and sex absent. */
+    public IntegrationEvent(UUID eventId, EventType type, LocalDate occurredOn, District district, String participant,
+                            CourseType courseType, Outcome outcome, LanguageLevel languageLevel,
+                            PlacementType placementType, CourseVariant courseVariant, LanguageLevel targetLevel,
+                            Attempt attempt, FundingSource fundingSource, UUID retracts, String providerId,
+                            Instant receivedAt) {
+        this(eventId, type, occurredOn, district, participant, courseType, outcome, languageLevel, placementType,
+                courseVariant, targetLevel, attempt, fundingSource, retracts, null, null, null, providerId, receivedAt);
     }
 
     /** The calendar month the event counts in. */

@@ -16,6 +16,9 @@ import java.util.UUID;
  *
  * @param participantRef the provider's pseudonymous reference to the participant, or {@code null}
  * @param retracts       for a {@link EventType#RETRACTION}, the eventId of the provider's earlier event it takes back
+ * @param entitlement    for an {@link EventType#ENTITLEMENT}, whether the person is entitled or obliged
+ * @param issuer         for an {@link EventType#ENTITLEMENT}, who issued it
+ * @param sex            the participant's sex, optional on every type that names a participant
  */
 public record Submission(
         UUID eventId,
@@ -31,7 +34,10 @@ public record Submission(
         LanguageLevel targetLevel,
         Attempt attempt,
         FundingSource fundingSource,
-        UUID retracts) {
+        UUID retracts,
+        Entitlement entitlement,
+        Issuer issuer,
+        Sex sex) {
 
     /** A submission of contract v1: the v2 fields absent. */
     public Submission(UUID eventId, EventType type, LocalDate occurredOn, District district, String participantRef,
@@ -40,10 +46,26 @@ public record Submission(
                 null, null, null, null, null);
     }
 
+    /** A submission of contract v2 before entitlements: entitlement, issuer and sex absent. */
+    public Submission(UUID eventId, EventType type, LocalDate occurredOn, District district, String participantRef,
+                      CourseType courseType, Outcome outcome, LanguageLevel languageLevel, PlacementType placementType,
+                      CourseVariant courseVariant, LanguageLevel targetLevel, Attempt attempt,
+                      FundingSource fundingSource, UUID retracts) {
+        this(eventId, type, occurredOn, district, participantRef, courseType, outcome, languageLevel, placementType,
+                courseVariant, targetLevel, attempt, fundingSource, retracts, null, null, null);
+    }
+
+    /** An entitlement of the participant {@code participantRef} to an integration course, issued by {@code issuer}. */
+    public static Submission entitlement(UUID eventId, LocalDate occurredOn, District district, String participantRef,
+                                         Entitlement entitlement, Issuer issuer, Sex sex) {
+        return new Submission(eventId, EventType.ENTITLEMENT, occurredOn, district, participantRef, null, null, null,
+                null, null, null, null, null, null, entitlement, issuer, sex);
+    }
+
     /** A retraction of the provider's event {@code retracts}, sent on {@code occurredOn} for the retracted event's district. */
     public static Submission retraction(UUID eventId, LocalDate occurredOn, District district, UUID retracts) {
         return new Submission(eventId, EventType.RETRACTION, occurredOn, district, null, null, null, null, null,
-                null, null, null, null, retracts);
+                null, null, null, null, retracts, null, null, null);
     }
 
     /** The submission as a JSON object: fields in contract order, absent ({@code null}) fields left out. */
@@ -81,6 +103,9 @@ public record Submission(
         EventJson.name(out, EventFields.ATTEMPT, attempt);
         EventJson.name(out, EventFields.FUNDING_SOURCE, fundingSource);
         EventJson.string(out, EventFields.RETRACTS, retracts == null ? null : retracts.toString());
+        EventJson.name(out, EventFields.ENTITLEMENT, entitlement);
+        EventJson.name(out, EventFields.ISSUER, issuer);
+        EventJson.name(out, EventFields.SEX, sex);
         if (out.length() > start + 1) {
             out.deleteCharAt(start + 1);
         }

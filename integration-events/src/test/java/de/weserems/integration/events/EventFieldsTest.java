@@ -17,25 +17,36 @@ class EventFieldsTest {
     void theTypeBoundFieldsOfEachTypeAreThoseOfTheContract() {
         assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.REQUIRED)).containsExactly("courseType");
         assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.OPTIONAL))
-                .containsExactly("participantRef", "courseVariant", "targetLevel", "fundingSource");
+                .containsExactly("participantRef", "courseVariant", "targetLevel", "fundingSource", "sex");
         assertThat(EventFields.typeBound(EventType.COURSE_ENROLMENT, Presence.FORBIDDEN))
-                .containsExactly("outcome", "languageLevel", "placementType", "attempt", "retracts");
+                .containsExactly("outcome", "languageLevel", "placementType", "attempt", "retracts", "entitlement",
+                        "issuer");
         assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.REQUIRED))
                 .containsExactly("courseType", "outcome");
         assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.OPTIONAL)).containsExactly(
-                "participantRef", "languageLevel", "courseVariant", "targetLevel", "attempt", "fundingSource");
+                "participantRef", "languageLevel", "courseVariant", "targetLevel", "attempt", "fundingSource", "sex");
         assertThat(EventFields.typeBound(EventType.COURSE_COMPLETION, Presence.FORBIDDEN))
-                .containsExactly("placementType", "retracts");
+                .containsExactly("placementType", "retracts", "entitlement", "issuer");
         assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.REQUIRED)).containsExactly("placementType");
-        assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.OPTIONAL)).containsExactly("participantRef");
+        assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.OPTIONAL))
+                .containsExactly("participantRef", "sex");
         assertThat(EventFields.typeBound(EventType.JOB_PLACEMENT, Presence.FORBIDDEN))
                 .containsExactly("courseType", "outcome", "languageLevel", "courseVariant", "targetLevel", "attempt",
-                        "fundingSource", "retracts");
+                        "fundingSource", "retracts", "entitlement", "issuer");
         assertThat(EventFields.typeBound(EventType.RETRACTION, Presence.REQUIRED)).containsExactly("retracts");
         assertThat(EventFields.typeBound(EventType.RETRACTION, Presence.OPTIONAL)).isEmpty();
         assertThat(EventFields.typeBound(EventType.RETRACTION, Presence.FORBIDDEN)).containsExactly("participantRef",
                 "courseType", "outcome", "languageLevel", "placementType", "courseVariant", "targetLevel", "attempt",
-                "fundingSource");
+                "fundingSource", "entitlement", "issuer", "sex");
+        assertThat(EventFields.typeBound(EventType.ENTITLEMENT, Presence.REQUIRED))
+                .containsExactly("participantRef", "entitlement", "issuer");
+        assertThat(EventFields.typeBound(EventType.ENTITLEMENT, Presence.OPTIONAL)).containsExactly("sex");
+        assertThat(EventFields.typeBound(EventType.COURSE_START, Presence.REQUIRED))
+                .containsExactly("participantRef", "courseType");
+        assertThat(EventFields.typeBound(EventType.COURSE_START, Presence.OPTIONAL))
+                .containsExactly("courseVariant", "targetLevel", "fundingSource", "sex");
+        assertThat(EventFields.typeBound(EventType.COURSE_START, Presence.FORBIDDEN)).containsExactly("outcome",
+                "languageLevel", "placementType", "attempt", "retracts", "entitlement", "issuer");
     }
 
     @Test
@@ -44,12 +55,19 @@ class EventFieldsTest {
             assertThat(EventFields.ALWAYS_REQUIRED).allMatch(f -> EventFields.presence(type, f) == Presence.REQUIRED);
             assertThat(EventFields.ALL).allSatisfy(f -> assertThat(EventFields.presence(type, f)).isNotNull());
         }
-        // every type of v1 may carry a participant, as before; a retraction names an event, not a person
-        assertThat(EventType.values()).allMatch(type -> EventFields.presence(type, "participantRef")
-                == (type == EventType.RETRACTION ? Presence.FORBIDDEN : Presence.OPTIONAL));
+        // every type of v1 may carry a participant, as before; a retraction names an event, not a person;
+        // an entitlement and a course start always name one (their figures follow a person)
+        assertThat(EventType.values()).allMatch(type -> EventFields.presence(type, "participantRef") == switch (type) {
+            case RETRACTION -> Presence.FORBIDDEN;
+            case ENTITLEMENT, COURSE_START -> Presence.REQUIRED;
+            default -> Presence.OPTIONAL;
+        });
+        // sex goes with the participant: wherever one may be named, and only there
+        assertThat(EventType.values()).allMatch(type -> (EventFields.presence(type, "sex") == Presence.OPTIONAL)
+                == (EventFields.presence(type, "participantRef") != Presence.FORBIDDEN));
         assertThat(EventFields.ALL).containsExactly("eventId", "type", "occurredOn", "district", "participantRef",
                 "courseType", "outcome", "languageLevel", "placementType",
-                "courseVariant", "targetLevel", "attempt", "fundingSource", "retracts");
+                "courseVariant", "targetLevel", "attempt", "fundingSource", "retracts", "entitlement", "issuer", "sex");
         assertThatThrownBy(() -> EventFields.presence(EventType.JOB_PLACEMENT, "colour"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
     }
@@ -150,5 +168,35 @@ class EventFieldsTest {
                                           LanguageLevel level, PlacementType placementType) {
         return new IntegrationEvent(UUID.randomUUID(), type, LocalDate.of(2026, 11, 20), District.EMSLAND, participant,
                 courseType, outcome, level, placementType, "demo", null);
+    }
+
+    @Test
+    void anEntitlementAndACourseStartAreCheckedAsTheirRulesSay() {
+        IntegrationEvent entitlement = new IntegrationEvent(UUID.randomUUID(), EventType.ENTITLEMENT,
+                LocalDate.of(2026, 3, 2), District.EMDEN, "p", null, null, null, null, null, null, null, null, null,
+                Entitlement.OBLIGED, Issuer.JOBCENTER, Sex.FEMALE, "demo", null);
+        assertThat(EventFields.violations(entitlement)).isEmpty();
+        assertThat(EventFields.violations(new IntegrationEvent(UUID.randomUUID(), EventType.ENTITLEMENT,
+                LocalDate.of(2026, 3, 2), District.EMDEN, null, CourseType.INTEGRATION_COURSE, null, null, null, null,
+                null, null, null, null, null, null, null, "demo", null))).extracting(Violation::toString).containsExactly(
+                "participant: missing for ENTITLEMENT", "courseType: not allowed for ENTITLEMENT",
+                "entitlement: missing for ENTITLEMENT", "issuer: missing for ENTITLEMENT");
+
+        IntegrationEvent start = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_START,
+                LocalDate.of(2026, 3, 2), District.EMDEN, "p", CourseType.JOB_LANGUAGE_COURSE, null, null, null,
+                CourseVariant.BASIC_B2, LanguageLevel.B2, null, FundingSource.BAMF_DEUFOEV, null, null, null,
+                Sex.UNSPECIFIED, "demo", null);
+        assertThat(EventFields.violations(start)).isEmpty();
+        // the course fields are judged as on an enrolment
+        assertThat(EventFields.violations(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_START,
+                LocalDate.of(2026, 3, 2), District.EMDEN, "p", CourseType.JOB_LANGUAGE_COURSE, null, null, null,
+                CourseVariant.BASIC_B2, LanguageLevel.B1, null, null, null, Entitlement.ENTITLED, null, null, "demo",
+                null))).extracting(Violation::toString).containsExactly(
+                "entitlement: not allowed for COURSE_START", "targetLevel: not the level the courseVariant leads to");
+        // sex only where a participant may be named
+        assertThat(EventFields.violations(new IntegrationEvent(UUID.randomUUID(), EventType.RETRACTION,
+                LocalDate.of(2026, 3, 2), District.EMDEN, null, null, null, null, null, null, null, null, null,
+                UUID.randomUUID(), null, null, Sex.MALE, "demo", null))).extracting(Violation::toString)
+                .containsExactly("sex: not allowed for RETRACTION");
     }
 }

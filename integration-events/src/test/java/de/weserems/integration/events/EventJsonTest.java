@@ -58,6 +58,28 @@ class EventJsonTest {
     }
 
     @Test
+    void writesEntitlementIssuerAndSexAfterRetractsAndReadsThemBack() {
+        IntegrationEvent entitlement = new IntegrationEvent(UUID.fromString("efcec8e3-f93c-49be-a4e5-570b3aeb99df"),
+                EventType.ENTITLEMENT, LocalDate.of(2026, 4, 14), District.byAgs("03459").orElseThrow(), "p", null,
+                null, null, null, null, null, null, null, null, Entitlement.ENTITLED, Issuer.FOREIGNERS_AUTHORITY,
+                Sex.DIVERSE, "demo", Instant.parse("2026-11-26T00:42:41Z"));
+        IntegrationEvent start = new IntegrationEvent(UUID.fromString("efcec8e3-f93c-49be-a4e5-570b3aeb99df"),
+                EventType.COURSE_START, LocalDate.of(2026, 4, 13), District.byAgs("03459").orElseThrow(), "p",
+                CourseType.INTEGRATION_COURSE, null, null, null, CourseVariant.GENERAL, null, null,
+                FundingSource.BAMF_INTV, null, null, null, Sex.UNSPECIFIED, "demo", null);
+
+        assertThat(new String(EventJson.toBytes(entitlement), StandardCharsets.UTF_8)).isEqualTo("""
+                {"eventId":"efcec8e3-f93c-49be-a4e5-570b3aeb99df","type":"ENTITLEMENT","occurredOn":"2026-04-14",\
+                "district":"03459","participant":"p","entitlement":"ENTITLED","issuer":"FOREIGNERS_AUTHORITY",\
+                "sex":"DIVERSE","providerId":"demo","receivedAt":"2026-11-26T00:42:41Z"}""");
+        for (IntegrationEvent event : List.of(entitlement, start)) {
+            assertThat(EventJson.toBytes(event)).isEqualTo(JACKSON.writeValueAsBytes(event));
+            assertThat(EventJson.readCanonical(EventJson.toBytes(event))).isEqualTo(event);
+            assertThat(JACKSON.readValue(EventJson.toBytes(event), IntegrationEvent.class)).isEqualTo(event);
+        }
+    }
+
+    @Test
     void aRecordOfContractV1ReadsWithTheFieldsOfV2Absent() {
         String v1 = "{\"eventId\":\"efcec8e3-f93c-49be-a4e5-570b3aeb99df\",\"type\":\"COURSE_COMPLETION\","
                 + "\"occurredOn\":\"2026-04-13\",\"district\":\"03459\",\"courseType\":\"INTEGRATION_COURSE\","
@@ -69,6 +91,7 @@ class EventJsonTest {
         assertThat(JACKSON.readValue(v1, IntegrationEvent.class)).isEqualTo(expected);
         assertThat(expected.courseVariant()).isNull();
         assertThat(expected.retracts()).isNull();
+        assertThat(expected.sex()).isNull();
     }
 
     @Test
@@ -94,6 +117,7 @@ class EventJsonTest {
                     maybe(random, CourseVariant.values()), maybe(random, LanguageLevel.values()),
                     maybe(random, Attempt.values()), maybe(random, FundingSource.values()),
                     random.nextBoolean() ? null : new UUID(random.nextLong(), random.nextLong()),
+                    maybe(random, Entitlement.values()), maybe(random, Issuer.values()), maybe(random, Sex.values()),
                     random.nextInt(5) == 0 ? null : text(random),
                     random.nextInt(5) == 0 ? null : Instant.ofEpochSecond(1_400_000_000L + random.nextInt(500_000_000),
                             switch (random.nextInt(4)) {

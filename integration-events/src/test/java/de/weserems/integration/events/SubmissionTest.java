@@ -38,7 +38,7 @@ class SubmissionTest {
         Submission s = new Submission(ID, EventType.COURSE_COMPLETION, LocalDate.of(2026, 11, 20), District.VECHTA,
                 "tn-\"quoted\"\\ \u00e4\n", CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, LanguageLevel.A2,
                 PlacementType.SELF_EMPLOYMENT, CourseVariant.SPECIAL_B1, LanguageLevel.B1, Attempt.FIRST,
-                FundingSource.JOBCENTER_SGB2, retracted);
+                FundingSource.JOBCENTER_SGB2, retracted, Entitlement.OBLIGED, Issuer.BAMF, Sex.FEMALE);
         JsonNode read = JACKSON.readTree(s.toJson());
         assertThat(read.propertyNames()).containsExactlyElementsOf(EventFields.ALL);
         assertThat(read.get("participantRef").asString()).isEqualTo(s.participantRef());
@@ -57,7 +57,18 @@ class SubmissionTest {
         expected.put("attempt", "FIRST");
         expected.put("fundingSource", "JOBCENTER_SGB2");
         expected.put("retracts", retracted.toString());
+        expected.put("entitlement", "OBLIGED");
+        expected.put("issuer", "BAMF");
+        expected.put("sex", "FEMALE");
         assertThat(s.toJson()).isEqualTo(JACKSON.writeValueAsString(expected));
+    }
+
+    @Test
+    void anEntitlementCarriesThePersonWhatAndWhoIssuedIt() {
+        assertThat(Submission.entitlement(ID, LocalDate.of(2026, 11, 21), District.EMDEN, "tn-1", Entitlement.ENTITLED,
+                Issuer.FOREIGNERS_AUTHORITY, null).toJson()).isEqualTo("""
+                {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"ENTITLEMENT","occurredOn":"2026-11-21",\
+                "district":"03402","participantRef":"tn-1","entitlement":"ENTITLED","issuer":"FOREIGNERS_AUTHORITY"}""");
     }
 
     @Test

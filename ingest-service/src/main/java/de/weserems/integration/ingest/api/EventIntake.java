@@ -202,6 +202,6 @@ public class EventIntake {
         return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn(), e.district(),
                 pseudonymiser.pseudonymise(e.participantRef()), e.courseType(), e.outcome(), e.languageLevel(),
                 e.placementType(), e.courseVariant(), e.targetLevel(), e.attempt(), e.fundingSource(), e.retracts(),
-                provider.id(), receivedAt);
+                e.entitlement(), e.issuer(), e.sex(), provider.id(), receivedAt);
     }
 }

@@ -98,7 +98,7 @@ class EventsController {
             description = """
                     One event or a JSON array (application/json), one event per line (application/x-ndjson), \
                     or CSV (text/csv) with a header row of field names, delimiter ',' or ';'; the columns of \
-                    contract v2 are optional, so a CSV file of v1 stays valid. \
+                    contract v2 and those after it are optional, so a CSV file of v1 stays valid. \
                     202 only when every item is valid and durably stored; otherwise nothing is stored. \
                     Resending the same events is safe: each eventId counts once.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
@@ -116,15 +116,26 @@ class EventsController {
                                     @ExampleObject(name = "retraction", value = """
                                             {"eventId":"3c5e7a90-1b2d-4f6e-8a0c-2d4f6b8a0c66","type":"RETRACTION",\
                                             "occurredOn":"2026-11-25","district":"03454",\
-                                            "retracts":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"}""")}),
+                                            "retracts":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6"}"""),
+                                    @ExampleObject(name = "entitlement", value = """
+                                            {"eventId":"8d2f4b61-5c7a-4e9b-b1d3-5f7a9c1e3b77","type":"ENTITLEMENT",\
+                                            "occurredOn":"2026-10-12","district":"03454","participantRef":"tn-4711",\
+                                            "entitlement":"OBLIGED","issuer":"JOBCENTER","sex":"FEMALE"}"""),
+                                    @ExampleObject(name = "course start", value = """
+                                            {"eventId":"9e3a5c72-6d8b-4fa0-82e4-6a8b0d2f4c88","type":"COURSE_START",\
+                                            "occurredOn":"2026-11-23","district":"03454","participantRef":"tn-4711",\
+                                            "courseType":"INTEGRATION_COURSE","courseVariant":"GENERAL",\
+                                            "targetLevel":"B1","fundingSource":"BAMF_INTV","sex":"FEMALE"}""")}),
                     @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(value = """
                             eventId;type;occurredOn;district;participantRef;courseType;outcome;languageLevel;placementType;\
-                            courseVariant;targetLevel;attempt;fundingSource;retracts
+                            courseVariant;targetLevel;attempt;fundingSource;retracts;entitlement;issuer;sex
                             6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;COURSE_ENROLMENT;2026-11-20;03454;tn-4711;INTEGRATION_COURSE;;;;\
-                            GENERAL;B1;;BAMF_INTV;
+                            GENERAL;B1;;BAMF_INTV;;;;FEMALE
                             3c5e7a90-1b2d-4f6e-8a0c-2d4f6b8a0c66;RETRACTION;2026-11-25;03454;;;;;;;;;;\
-                            6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6
+                            6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;;;
+                            8d2f4b61-5c7a-4e9b-b1d3-5f7a9c1e3b77;ENTITLEMENT;2026-10-12;03454;tn-4711;;;;;;;;;;\
+                            OBLIGED;JOBCENTER;FEMALE
                             """))}))
     @ApiResponse(responseCode = "202", description = "All stored", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = "{\"accepted\": 3}")))

@@ -5,15 +5,18 @@ import de.weserems.integration.events.CourseFields;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.EventFields;
 import de.weserems.integration.events.EventFields.Presence;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.ParticipantRefs;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.Sex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +41,8 @@ public final class EventSchema {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(EventFields.EVENT_ID, uuid("chosen by the provider; sending the same event again is safe: it counts once"));
         properties.put(EventFields.TYPE, enumOf(EventType.class, "what happened; RETRACTION takes back an earlier "
-                + "event of the same provider that was wrong"));
+                + "event of the same provider that was wrong; ENTITLEMENT = a person is entitled or obliged to attend "
+                + "an integration course; COURSE_START = the day the course the person enrolled in actually began"));
         properties.put(EventFields.OCCURRED_ON, Map.of("type", "string", "format", "date",
                 "pattern", "^" + EventValidator.ISO_DATE + "$",
                 "description", "the day it happened, YYYY-MM-DD (for a RETRACTION the day of the retraction); not "
@@ -57,8 +61,8 @@ public final class EventSchema {
                         + "HMAC at ingest, the raw value is never stored. Not blank, and not a placeholder for "
                         + "'unknown' (white space at either end and case do not count): "
                         + String.join(", ", ParticipantRefs.PLACEHOLDERS) + "; leave the field out instead. "
-                        + "Not on a RETRACTION"));
-        properties.put(EventFields.COURSE_TYPE, enumOf(CourseType.class, "enrolment and completion; "
+                        + "Not on a RETRACTION; required on an ENTITLEMENT and a COURSE_START"));
+        properties.put(EventFields.COURSE_TYPE, enumOf(CourseType.class, "enrolment, course start and completion; "
                 + "FIRST_ORIENTATION_COURSE = BAMF's Erstorientierungskurs for asylum seekers"));
         properties.put(EventFields.OUTCOME, enumOf(Outcome.class, "completion"));
         properties.put(EventFields.LANGUAGE_LEVEL, enumOf(LanguageLevel.class, "completion only, optional: the level "
@@ -66,20 +70,26 @@ public final class EventSchema {
         properties.put(EventFields.PLACEMENT_TYPE, enumOf(PlacementType.class,
                 "placement; EMPLOYMENT = employment subject to social insurance; FULL_VOCATIONAL_TRAINING = full "
                         + "vocational training outside the dual system"));
-        properties.put(EventFields.COURSE_VARIANT, enumOf(CourseVariant.class, "enrolment and completion, optional: "
+        properties.put(EventFields.COURSE_VARIANT, enumOf(CourseVariant.class, "enrolment, course start and completion, optional: "
                 + "the variant of a language course, one of its own course type's: "
                 + variantsByCourseType() + "; BASIC_ modules are named by the level they lead to"));
         properties.put(EventFields.TARGET_LEVEL, Map.of("type", "string", "enum", names(LanguageLevel.CEFR),
-                "description", "enrolment and completion of a language course (" + CourseFieldErrors.LANGUAGE_COURSES + "), "
+                "description", "enrolment, course start and completion of a language course (" + CourseFieldErrors.LANGUAGE_COURSES + "), "
                         + "optional: the level the course leads to; for a module named by its level (BASIC_B2, "
                         + "SPECIAL_A2, ...) that level"));
         properties.put(EventFields.ATTEMPT, enumOf(Attempt.class, "completion only, optional: the first attempt at "
                 + "the course or a repeat"));
-        properties.put(EventFields.FUNDING_SOURCE, enumOf(FundingSource.class, "enrolment and completion, optional: "
+        properties.put(EventFields.FUNDING_SOURCE, enumOf(FundingSource.class, "enrolment, course start and completion, optional: "
                 + "who pays for the course"));
         properties.put(EventFields.RETRACTS, uuid("RETRACTION only, and required there: the eventId of an earlier "
                 + "event of the same provider that was wrong, not the retraction's own. A correction is a retraction "
                 + "and a new event under a new eventId"));
+        properties.put(EventFields.ENTITLEMENT, enumOf(Entitlement.class, "ENTITLEMENT only, and required there: "
+                + "whether the person is entitled (ENTITLED) or obliged (OBLIGED) to attend an integration course"));
+        properties.put(EventFields.ISSUER, enumOf(Issuer.class, "ENTITLEMENT only, and required there: who issued "
+                + "it; FOREIGNERS_AUTHORITY = Ausländerbehörde"));
+        properties.put(EventFields.SEX, enumOf(Sex.class, "optional on every type that names a participant (not on a "
+                + "RETRACTION): the participant's sex as recorded; UNSPECIFIED = recorded as not given"));
 
         List<Object> rules = new ArrayList<>();
         for (EventType type : EventType.values()) {

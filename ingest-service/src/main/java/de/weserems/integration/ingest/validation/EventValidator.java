@@ -5,13 +5,16 @@ import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventFields;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.ParticipantRefs;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.Sex;
 import de.weserems.integration.events.Submission;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -113,6 +116,9 @@ public class EventValidator {
         FundingSource fundingSource = optional(item, "fundingSource", FundingSource.class, errors);
         UUID retracts = uuid("retracts", text(item, "retracts", errors),
                 "must be the eventId of the event it retracts, a UUID such as " + EXAMPLE_UUID, errors);
+        Entitlement entitlement = optional(item, "entitlement", Entitlement.class, errors);
+        Issuer issuer = optional(item, "issuer", Issuer.class, errors);
+        Sex sex = optional(item, "sex", Sex.class, errors);
 
         if (type != null) {
             for (EventFields.Violation v : EventFields.violations(type, present::contains)) {
@@ -130,7 +136,8 @@ public class EventValidator {
             return new Result(null, List.copyOf(errors), eventIdText);
         }
         return new Result(new Submission(eventId, type, occurredOn, district, participantRef, courseType, outcome,
-                languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, retracts),
+                languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, retracts, entitlement,
+                issuer, sex),
                 List.of(), eventIdText);
     }
 

@@ -173,13 +173,69 @@ class ContractV2IT extends IngestApiTestBase {
                 throw new AssertionError(e);
             }
         });
-        assertThat(names).containsExactly("enrolment", "enrolment with the fields of v2", "retraction");
+        assertThat(names).containsExactly("enrolment", "enrolment with the fields of v2", "retraction", "entitlement",
+                "course start");
         JsonNode csvContent = content.get("text/csv");
         String csv = text(csvContent.has("example") ? csvContent.get("example")
                 : csvContent.get("examples").values().iterator().next().get("value"));
         HttpResponse<String> response = post(DEMO_KEY, CSV_TYPE, csv, "?dryRun=true");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(response.body()).get("accepted").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void an_entitlement_and_a_course_start_are_stored_with_the_participant_pseudonymised_and_sex_kept()
+            throws Exception {
+        String entitlement = UUID.randomUUID().toString();
+        String start = UUID.randomUUID().toString();
+        String body = "[" + String.join(",",
+                event(entitlement, "ENTITLEMENT", "\"participantRef\":\"tn-ent-1\",\"entitlement\":\"OBLIGED\","
+                        + "\"issuer\":\"FOREIGNERS_AUTHORITY\",\"sex\":\"DIVERSE\""),
+                event(start, "COURSE_START", "\"participantRef\":\"tn-ent-1\",\"courseType\":\"JOB_LANGUAGE_COURSE\","
+                        + "\"courseVariant\":\"BASIC_C1\",\"targetLevel\":\"C1\",\"fundingSource\":\"BAMF_DEUFOEV\"")) + "]";
+
+        HttpResponse<String> checked = post(DEMO_KEY, JSON_TYPE, body, "?dryRun=true");
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(202);
+        HttpResponse<String> response = post(DEMO_KEY, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode storedEntitlement = stored(entitlement);
+        assertThat(storedEntitlement.propertyNames()).containsExactly("eventId", "type", "occurredOn", "district",
+                "participant", "entitlement", "issuer", "sex", "providerId", "receivedAt");
+        assertThat(storedEntitlement.get("participant").asString()).isNotEqualTo("tn-ent-1");
+        assertThat(storedEntitlement.get("issuer").asString()).isEqualTo("FOREIGNERS_AUTHORITY");
+        JsonNode storedStart = stored(start);
+        assertThat(storedStart.get("participant")).isEqualTo(storedEntitlement.get("participant"));
+        assertThat(storedStart.get("courseVariant").asString()).isEqualTo("BASIC_C1");
+    }
+
+    @Test
+    void the_json_schema_agrees_with_the_validator_on_entitlements_course_starts_and_sex() throws Exception {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(get("/api/v1/schema/event", null).body());
+        String id = UUID.randomUUID().toString();
+        String entitlement = event(id, "ENTITLEMENT", "\"participantRef\":\"tn-1\",\"entitlement\":\"ENTITLED\","
+                + "\"issuer\":\"BAMF\",\"sex\":\"FEMALE\"");
+        String start = event(id, "COURSE_START", "\"participantRef\":\"tn-1\",\"courseType\":\"INTEGRATION_COURSE\","
+                + "\"courseVariant\":\"YOUTH\",\"targetLevel\":\"B1\",\"sex\":\"UNSPECIFIED\"");
+        for (String event : List.of(entitlement, start)) {
+            assertThat(schema.validate(event, InputFormat.JSON)).as(event).isEmpty();
+            assertThat(post(DEMO_KEY, JSON_TYPE, event, "?dryRun=true").statusCode()).as(event).isEqualTo(202);
+        }
+        List<String> invalid = List.of(
+                entitlement.replace(",\"issuer\":\"BAMF\"", ""),
+                entitlement.replace("\"participantRef\":\"tn-1\",", ""),
+                entitlement.replace("ENTITLED", "ALLOWED"),
+                entitlement.replace("}", ",\"courseType\":\"INTEGRATION_COURSE\"}"),
+                start.replace("\"courseType\":\"INTEGRATION_COURSE\",", ""),
+                start.replace("YOUTH", "BASIC_B2"),
+                start.replace("}", ",\"outcome\":\"PASSED\"}"),
+                start.replace("UNSPECIFIED", "NONE"),
+                event(id, "RETRACTION", "\"retracts\":\"" + UUID.randomUUID() + "\",\"sex\":\"MALE\""));
+        for (String event : invalid) {
+            assertThat(schema.validate(event, InputFormat.JSON)).as(event).isNotEmpty();
+            assertThat(post(DEMO_KEY, JSON_TYPE, event, "?dryRun=true").statusCode()).as(event).isEqualTo(422);
+        }
     }
 
     /** An example as the description holds it: text, or JSON that springdoc parsed. */

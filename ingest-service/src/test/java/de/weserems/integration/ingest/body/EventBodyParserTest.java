@@ -74,6 +74,22 @@ class EventBodyParserTest {
     }
 
     @Test
+    void csv_may_have_the_columns_entitlement_issuer_and_sex() throws Exception {
+        String body = """
+                eventId;type;occurredOn;district;participantRef;courseType;outcome;languageLevel;placementType;\
+                courseVariant;targetLevel;attempt;fundingSource;retracts;entitlement;issuer;sex
+                %s;ENTITLEMENT;2026-10-12;03454;tn-1;;;;;;;;;;OBLIGED;JOBCENTER;FEMALE
+                %s;COURSE_START;2026-11-23;03454;tn-1;INTEGRATION_COURSE;;;;GENERAL;B1;;BAMF_INTV;;;;
+                """.formatted(ID, "0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11");
+        List<BodyItem> items = parse(BodyFormat.CSV, body);
+        assertThat(items).extracting(BodyItem::unreadable).containsOnlyNulls();
+        assertThat(items.get(0).node().propertyNames()).containsExactly("eventId", "type", "occurredOn", "district",
+                "participantRef", "entitlement", "issuer", "sex");
+        assertThat(items.get(1).node().propertyNames()).containsExactly("eventId", "type", "occurredOn", "district",
+                "participantRef", "courseType", "courseVariant", "targetLevel", "fundingSource");
+    }
+
+    @Test
     void csv_quotes_may_hold_the_delimiter_a_line_break_and_doubled_quotes_and_lines_count_physically()
             throws Exception {
         String body = """

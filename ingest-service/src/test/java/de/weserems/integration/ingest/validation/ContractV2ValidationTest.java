@@ -4,11 +4,14 @@ import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Sex;
 import de.weserems.integration.events.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +28,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules event contract v2 added, one by one, with the exact error a provider gets. */
+/**
+ * The rules event contract v2 added, and those of entitlements, course starts and sex after it, one by one,
+ * with the exact error a provider gets.
+ */
 class ContractV2ValidationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,6 +49,13 @@ class ContractV2ValidationTest {
     private static final String RETRACTION = """
             {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"RETRACTION","occurredOn":"2026-11-24",
              "district":"03454","retracts":"0b9d3c52-7f0e-4a38-9a64-2f6a1c0e5d11"}""";
+
+    private static final String ENTITLEMENT = """
+            {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"ENTITLEMENT","occurredOn":"2026-11-20",
+             "district":"03454","participantRef":"tn-1","entitlement":"ENTITLED","issuer":"FOREIGNERS_AUTHORITY"}""";
+    private static final String START = """
+            {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_START","occurredOn":"2026-11-20",
+             "district":"03454","participantRef":"tn-1","courseType":"INTEGRATION_COURSE"}""";
 
     // 2026-11-25 12:00 in Berlin, as in EventValidatorTest
     private final EventValidator validator =
@@ -91,10 +104,61 @@ class ContractV2ValidationTest {
                 new Submission(id, EventType.COURSE_COMPLETION, day, District.LEER, "p", CourseType.JOB_LANGUAGE_COURSE,
                         Outcome.FAILED, LanguageLevel.BELOW_A1, null, CourseVariant.SPECIAL_A2, LanguageLevel.A2,
                         Attempt.FIRST, FundingSource.JOBCENTER_SGB2, null),
-                Submission.retraction(id, day, District.VECHTA, UUID.fromString(RETRACTED)))) {
+                Submission.retraction(id, day, District.VECHTA, UUID.fromString(RETRACTED)),
+                Submission.entitlement(id, day, District.LEER, "p", Entitlement.OBLIGED, Issuer.BAMF, Sex.DIVERSE),
+                new Submission(id, EventType.COURSE_START, day, District.VECHTA, "p", CourseType.INTEGRATION_COURSE,
+                        null, null, null, CourseVariant.YOUTH, LanguageLevel.B1, null, FundingSource.BAMF_INTV, null,
+                        null, null, Sex.MALE))) {
             var result = validate(s.toJson());
             assertThat(result.errors()).as(s.toJson()).isEmpty();
             assertThat(result.event()).isEqualTo(s);
+        }
+    }
+
+    @Test
+    void an_entitlement_names_the_person_what_they_are_and_who_issued_it() {
+        var result = validate(with(ENTITLEMENT, "sex", "FEMALE"));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.event()).isEqualTo(Submission.entitlement(UUID.fromString(ID), LocalDate.of(2026, 11, 20),
+                District.EMSLAND, "tn-1", Entitlement.ENTITLED, Issuer.FOREIGNERS_AUTHORITY, Sex.FEMALE));
+        assertThat(validate(with(ENTITLEMENT, "entitlement", "OBLIGED", "issuer", "JOBCENTER")).event().entitlement())
+                .isEqualTo(Entitlement.OBLIGED);
+    }
+
+    @Test
+    void a_course_start_carries_the_course_fields_of_an_enrolment() {
+        var result = validate(with(START, "courseType", "JOB_LANGUAGE_COURSE", "courseVariant", "BASIC_B2",
+                "targetLevel", "B2", "fundingSource", "BAMF_DEUFOEV", "sex", "UNSPECIFIED"));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.event()).isEqualTo(new Submission(UUID.fromString(ID), EventType.COURSE_START,
+                LocalDate.of(2026, 11, 20), District.EMSLAND, "tn-1", CourseType.JOB_LANGUAGE_COURSE, null, null, null,
+                CourseVariant.BASIC_B2, LanguageLevel.B2, null, FundingSource.BAMF_DEUFOEV, null, null, null,
+                Sex.UNSPECIFIED));
+        assertThat(validate(START).errors()).isEmpty();
+    }
+
+    @Test
+    void sex_is_kept_on_every_type_that_names_a_participant() {
+        for (String json : List.of(ENROLMENT, COMPLETION, PLACEMENT, ENTITLEMENT, START)) {
+            for (Sex sex : Sex.values()) {
+                var result = validate(with(json, "sex", sex.name()));
+                assertThat(result.errors()).as(json).isEmpty();
+                assertThat(result.event().sex()).isEqualTo(sex);
+            }
+        }
+    }
+
+    /** The examples of docs/providers.md and of the OpenAPI description, as written there. */
+    @Test
+    void the_documented_examples_are_valid() {
+        for (String json : List.of("""
+                {"eventId": "8d2f4b61-5c7a-4e9b-b1d3-5f7a9c1e3b77", "type": "ENTITLEMENT", "occurredOn": "2026-10-12",
+                 "district": "03454", "participantRef": "tn-4711", "entitlement": "OBLIGED", "issuer": "JOBCENTER",
+                 "sex": "FEMALE"}""", """
+                {"eventId": "9e3a5c72-6d8b-4fa0-82e4-6a8b0d2f4c88", "type": "COURSE_START", "occurredOn": "2026-11-23",
+                 "district": "03454", "participantRef": "tn-4711", "courseType": "INTEGRATION_COURSE",
+                 "courseVariant": "GENERAL", "targetLevel": "B1", "fundingSource": "BAMF_INTV", "sex": "FEMALE"}""")) {
+            assertThat(validate(json).errors()).as(json).isEmpty();
         }
     }
 
@@ -120,6 +184,25 @@ class ContractV2ValidationTest {
             RETRACTION | placementType=EMPLOYMENT                            | placementType | not-allowed-for-type        | not allowed for RETRACTION
             RETRACTION | retracts=event-1                                    | retracts      | invalid-format              | must be the eventId of the event it retracts, a UUID such as 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6
             RETRACTION | retracts=6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6      | retracts      | retracts-itself             | is this retraction's own eventId; name the eventId of the earlier event that was wrong
+            ENTITLEMENT | entitlement=                                       | entitlement    | missing                     | missing (required for ENTITLEMENT)
+            ENTITLEMENT | issuer=                                            | issuer         | missing                     | missing (required for ENTITLEMENT)
+            ENTITLEMENT | participantRef=                                    | participantRef | missing                     | missing (required for ENTITLEMENT)
+            ENTITLEMENT | entitlement=ALLOWED                                | entitlement    | invalid-value               | 'ALLOWED' is not one of ENTITLED, OBLIGED
+            ENTITLEMENT | issuer=JOBCENTRE                                   | issuer         | invalid-value               | 'JOBCENTRE' is not one of FOREIGNERS_AUTHORITY, JOBCENTER, BAMF, OTHER
+            ENTITLEMENT | courseType=INTEGRATION_COURSE                      | courseType     | not-allowed-for-type        | not allowed for ENTITLEMENT
+            ENTITLEMENT | fundingSource=BAMF_INTV                            | fundingSource  | not-allowed-for-type        | not allowed for ENTITLEMENT
+            START       | courseType=                                        | courseType     | missing                     | missing (required for COURSE_START)
+            START       | participantRef=                                    | participantRef | missing                     | missing (required for COURSE_START)
+            START       | outcome=PASSED                                     | outcome        | not-allowed-for-type        | not allowed for COURSE_START
+            START       | attempt=FIRST                                      | attempt        | not-allowed-for-type        | not allowed for COURSE_START
+            START       | entitlement=ENTITLED                               | entitlement    | not-allowed-for-type        | not allowed for COURSE_START
+            START       | courseVariant=BASIC_B2                             | courseVariant  | variant-not-for-course-type | BASIC_B2 is a variant of JOB_LANGUAGE_COURSE, not of INTEGRATION_COURSE; the variants of INTEGRATION_COURSE are GENERAL, YOUTH, PARENTS, WOMEN, LITERACY, SECOND_SCRIPT, INTENSIVE
+            START       | courseType=ORIENTATION_COURSE,targetLevel=B1       | targetLevel    | not-a-language-course       | only for language courses (INTEGRATION_COURSE, JOB_LANGUAGE_COURSE), not for ORIENTATION_COURSE; leave targetLevel out
+            START       | courseType=JOB_LANGUAGE_COURSE,courseVariant=BASIC_C1,targetLevel=B2 | targetLevel | level-contradicts-variant | BASIC_C1 leads to C1, not to B2
+            ENROLMENT   | entitlement=OBLIGED                                | entitlement    | not-allowed-for-type        | not allowed for COURSE_ENROLMENT
+            COMPLETION  | issuer=BAMF                                        | issuer         | not-allowed-for-type        | not allowed for COURSE_COMPLETION
+            PLACEMENT   | sex=WOMAN                                          | sex            | invalid-value               | 'WOMAN' is not one of FEMALE, MALE, DIVERSE, UNSPECIFIED
+            RETRACTION  | sex=FEMALE                                         | sex            | not-allowed-for-type        | not allowed for RETRACTION
             """)
     void one_rule_of_v2_one_exact_error(String base, String fields, String field, String rule, String reason) {
         String[] pairs = fields.split(",");
@@ -127,6 +210,8 @@ class ContractV2ValidationTest {
             case "ENROLMENT" -> ENROLMENT;
             case "COMPLETION" -> COMPLETION;
             case "PLACEMENT" -> PLACEMENT;
+            case "ENTITLEMENT" -> ENTITLEMENT;
+            case "START" -> START;
             default -> RETRACTION;
         };
         for (String pair : pairs) {
@@ -160,7 +245,8 @@ class ContractV2ValidationTest {
 
     @Test
     void the_new_fields_are_fields_of_the_contract_for_the_metrics() {
-        for (String field : List.of("courseVariant", "targetLevel", "attempt", "fundingSource", "retracts")) {
+        for (String field : List.of("courseVariant", "targetLevel", "attempt", "fundingSource", "retracts",
+                "entitlement", "issuer", "sex")) {
             assertThat(new FieldError(field, Rule.INVALID_VALUE, "").knownField()).isEqualTo(field);
         }
     }

@@ -9,12 +9,15 @@ import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Sex;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -45,6 +48,9 @@ final class InternalFormats {
     private static final CourseVariant[] COURSE_VARIANTS = CourseVariant.values();
     private static final Attempt[] ATTEMPTS = Attempt.values();
     private static final FundingSource[] FUNDING_SOURCES = FundingSource.values();
+    private static final Entitlement[] ENTITLEMENTS = Entitlement.values();
+    private static final Issuer[] ISSUERS = Issuer.values();
+    private static final Sex[] SEXES = Sex.values();
     private static final ChainEvent.Change[] CHAIN_CHANGES = ChainEvent.Change.values();
     private static final RetractionTarget.Kind[] TARGET_KINDS = RetractionTarget.Kind.values();
 
@@ -52,9 +58,11 @@ final class InternalFormats {
      * A deduplicated event on the repartition topics: about 100 bytes instead of about 280 of JSON. Version
      * 2 appended the fields of contract v2 (course variant, target level, attempt, funding source and a
      * retraction's {@code retracts}); a version-1 record reads with them absent. Before it, a retraction
-     * that crossed a repartition topic lost what it retracts.
+     * that crossed a repartition topic lost what it retracts. Version 3 appended an entitlement's
+     * {@code entitlement} and {@code issuer} and the participant's {@code sex}; a version-2 record reads with
+     * them absent.
      */
-    static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 2,
+    static final BinarySerde<IntegrationEvent> EVENT = new BinarySerde<>(IntegrationEvent.class, 3,
             InternalFormats::writeEvent, InternalFormats::readEvent);
     /**
      * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
@@ -75,17 +83,17 @@ final class InternalFormats {
 
     /**
      * An event on its way to its participant's chain (the repartition topic "events-by-participant"): the
-     * change, then the event in the layout of {@link #EVENT} version 2 (a later layout of the event needs a
-     * new version here too).
+     * change, then the event in the layout of {@link #EVENT}: version 1 in that of its version 2, version 2
+     * in that of its version 3 (a later layout of the event needs a new version here too).
      */
-    static final BinarySerde<ChainEvent> CHAIN_EVENT = new BinarySerde<>(ChainEvent.class, 1,
+    static final BinarySerde<ChainEvent> CHAIN_EVENT = new BinarySerde<>(ChainEvent.class, 2,
             (c, out) -> {
                 out.writeEnum(c.change());
                 writeEvent(c.event(), out);
             },
             (in, version) -> {
                 ChainEvent.Change change = in.readRequiredEnum(CHAIN_CHANGES);
-                return new ChainEvent(readEvent(in, 2), change);
+                return new ChainEvent(readEvent(in, version >= 2 ? 3 : 2), change);
             });
     /**
      * The store {@value RetractionDecider#RETRACTION_TARGETS}: per eventId what a retraction of it needs.
@@ -170,6 +178,10 @@ final class InternalFormats {
         out.writeEnum(e.attempt());
         out.writeEnum(e.fundingSource());
         writeNullableUuid(e.retracts(), out);
+        // version 3
+        out.writeEnum(e.entitlement());
+        out.writeEnum(e.issuer());
+        out.writeEnum(e.sex());
     }
 
     private static IntegrationEvent readEvent(BinarySerde.Reader in, int version) {
@@ -188,9 +200,19 @@ final class InternalFormats {
             return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
                     languageLevel, placementType, providerId, receivedAt);
         }
+        CourseVariant courseVariant = in.readEnum(COURSE_VARIANTS);
+        LanguageLevel targetLevel = in.readEnum(LANGUAGE_LEVELS);
+        Attempt attempt = in.readEnum(ATTEMPTS);
+        FundingSource fundingSource = in.readEnum(FUNDING_SOURCES);
+        UUID retracts = readNullableUuid(in);
+        if (version < 3) {
+            return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
+                    languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, retracts,
+                    providerId, receivedAt);
+        }
         return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
-                languageLevel, placementType, in.readEnum(COURSE_VARIANTS), in.readEnum(LANGUAGE_LEVELS),
-                in.readEnum(ATTEMPTS), in.readEnum(FUNDING_SOURCES), readNullableUuid(in), providerId, receivedAt);
+                languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, retracts,
+                in.readEnum(ENTITLEMENTS), in.readEnum(ISSUERS), in.readEnum(SEXES), providerId, receivedAt);
     }
 
     private static void writeNullableUuid(UUID id, BinarySerde.Writer out) {

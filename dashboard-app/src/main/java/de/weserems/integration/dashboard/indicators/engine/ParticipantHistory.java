@@ -77,6 +77,9 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
                     insert(enrolments, event.occurredOn()), counted, false);
             // a retraction has no participant and never comes here (RetractionDecider decides it before)
             case RETRACTION -> this;
+            // count in no figure yet, so never sent to the chain (RetractionDecider); nor do they count
+            // towards the events a pseudonym stands for: their indicators come next
+            case ENTITLEMENT, COURSE_START -> this;
         };
     }
 
@@ -98,7 +101,7 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
                     removeFirst(placements, event.occurredOn()), enrolments, events, false) : this;
             case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
                     removeFirst(enrolments, event.occurredOn()), events, false);
-            case RETRACTION -> this;
+            case RETRACTION, ENTITLEMENT, COURSE_START -> this;
         };
     }
 

@@ -47,7 +47,9 @@ record RetractionTarget(Kind kind, String providerId, Undo counted, List<Waiting
     /**
      * The fields of a counted event that decide what it adds to the counts and breakdowns
      * ({@code MonthlyCounters.of}) and to its participant's chain history: all of its content but the eventId
-     * (the store key), the provider (kept beside) and the receipt time.
+     * (the store key), the provider (kept beside) and the receipt time. An entitlement's {@code entitlement}
+     * and {@code issuer} and the participant's {@code sex} are not kept: they count in no figure yet (their
+     * indicators, which come next, need them here and a new version of the store's format).
      */
     record Undo(EventType type, LocalDate occurredOn, District district, String participant, CourseType courseType,
                 Outcome outcome, LanguageLevel languageLevel, PlacementType placementType, CourseVariant courseVariant,

@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.indicators.model;
 
 import de.weserems.integration.events.CourseType;
+import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
@@ -69,6 +70,22 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
                     event.receivedAt());
             // counts nothing itself: the engine takes back what the retracted event added (RetractionDecider)
             case RETRACTION -> empty();
+            // count in no figure yet: their indicators come next (countsInFigures)
+            case ENTITLEMENT, COURSE_START -> empty();
+        };
+    }
+
+    /**
+     * Whether events of {@code type} count in the figures (counts, breakdowns, chain) at all. Entitlements
+     * and course starts do not yet: they count in no existing figure, and their own indicators come next;
+     * until then the engine accepts them (no dead letter), decides retractions of them like those of any
+     * other event, and passes on no change for them, so that they do not even mark a district and month as
+     * reported. A retraction is decided on its own and counts nothing itself either.
+     */
+    public static boolean countsInFigures(EventType type) {
+        return switch (type) {
+            case COURSE_ENROLMENT, COURSE_COMPLETION, JOB_PLACEMENT -> true;
+            case RETRACTION, ENTITLEMENT, COURSE_START -> false;
         };
     }
 

@@ -60,7 +60,9 @@ public record Tally(CourseType courseType, Breakdown breakdown, int bucket) {
                     }
                 }
             }
-            default -> {
+            // placements are counted on their own; retractions count nothing; entitlements and course starts
+            // count in no figure yet (their indicators come next)
+            case JOB_PLACEMENT, RETRACTION, ENTITLEMENT, COURSE_START -> {
             }
         }
         return cells;

@@ -158,6 +158,7 @@ final class EngineRun implements AutoCloseable {
                 case COURSE_COMPLETION -> e.outcome() == Outcome.DROPPED_OUT ? "dropouts" : "completions";
                 case JOB_PLACEMENT -> "placements";
                 case RETRACTION -> null; // none is sent here (RetractionTopologyTest and IndicatorRandomizedTest send them)
+                case ENTITLEMENT, COURSE_START -> null; // none is sent here, and they count in no figure yet
             };
             if (count == null) {
                 continue;

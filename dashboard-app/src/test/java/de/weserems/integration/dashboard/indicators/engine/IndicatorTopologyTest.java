@@ -7,14 +7,19 @@ import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.EventJson;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Sex;
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.events.retraction.RetractionOutcome;
+import de.weserems.integration.events.retraction.RetractionOutcome.Verdict;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +141,46 @@ class IndicatorTopologyTest {
                 .as("passed below A1: a pass, but no language success").isEqualTo(new CourseCounters(0, 1, 0, 0, 0));
         assertThat(counters.placements()).containsEntry(PlacementType.FULL_VOCATIONAL_TRAINING, 1L);
         assertThat(topology.deadLetterTopic.readRecordsToList()).isEmpty();
+    }
+
+    @Test
+    void entitlements_and_course_starts_count_in_no_figure_and_are_not_dead_lettered_and_retractions_of_them_take_effect() {
+        // counted figures for the same participant, district and month; sex does not change what an event counts
+        send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-04"),
+                District.DELMENHORST, "p", CourseType.INTEGRATION_COURSE, null, null, null, CourseVariant.GENERAL,
+                LanguageLevel.B1, null, FundingSource.BAMF_INTV, null, null, null, Sex.FEMALE, "demo", Instant.now()));
+        send(completion(CourseType.INTEGRATION_COURSE, Outcome.PASSED, LanguageLevel.B1));
+        send(placement(PlacementType.EMPLOYMENT));
+        Map<String, MonthlyCounters> before = topology.latest();
+        assertThat(before.get("03401|2026-05").courseTotal(null).enrolments()).isEqualTo(1);
+        int written = topology.written();
+
+        IntegrationEvent entitlement = new IntegrationEvent(UUID.randomUUID(), EventType.ENTITLEMENT,
+                LocalDate.parse("2026-05-02"), District.DELMENHORST, "p", null, null, null, null, null, null, null, null,
+                null, Entitlement.OBLIGED, Issuer.FOREIGNERS_AUTHORITY, Sex.FEMALE, "demo", Instant.now());
+        IntegrationEvent start = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_START,
+                LocalDate.parse("2026-05-11"), District.DELMENHORST, "p", CourseType.INTEGRATION_COURSE, null, null,
+                null, CourseVariant.GENERAL, LanguageLevel.B1, null, FundingSource.BAMF_INTV, null, null, null,
+                Sex.FEMALE, "demo", Instant.now());
+        IntegrationEvent elsewhere = new IntegrationEvent(UUID.randomUUID(), EventType.ENTITLEMENT,
+                LocalDate.parse("2026-06-01"), District.LEER, "q", null, null, null, null, null, null, null, null, null,
+                Entitlement.ENTITLED, Issuer.BAMF, null, "demo", Instant.now());
+        IntegrationEvent late = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_START,
+                LocalDate.parse("2026-06-03"), District.LEER, "q", CourseType.JOB_LANGUAGE_COURSE, null, null, null,
+                "demo", Instant.now());
+        send(entitlement);
+        send(start);
+        send(elsewhere);
+        send(Events.retraction(start));
+        send(Events.retraction(late));
+        send(late);
+
+        assertThat(topology.latest()).as("every figure, chain and breakdown as before").isEqualTo(before);
+        assertThat(topology.written()).as("not even a district and month reported with zeros").isEqualTo(written);
+        assertThat(topology.deadLetterTopic.readRecordsToList()).isEmpty();
+        assertThat(topology.outcomes()).extracting(RetractionOutcome::verdict)
+                .as("decided like a retraction of any other event of the provider")
+                .containsExactly(Verdict.TOOK_EFFECT, Verdict.WAITING, Verdict.TOOK_EFFECT);
     }
 
     @Test

@@ -9,12 +9,15 @@ import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Sex;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -81,10 +84,48 @@ class InternalFormatsTest {
                 LocalDate.of(2026, 1, 1), District.LEER, "p", CourseType.INTEGRATION_COURSE, null, null, null, "demo",
                 Instant.parse("2026-01-01T10:00:00Z"));
         byte[] current = InternalFormats.EVENT.serializer().serialize("t", v1);
-        // version 2 appended four absent enums (a byte each) and an absent retracts (a flag)
-        byte[] version1 = Arrays.copyOf(current, current.length - 5);
+        // version 2 appended four absent enums (a byte each) and an absent retracts (a flag), version 3 three
+        // absent enums
+        byte[] version1 = Arrays.copyOf(current, current.length - 5 - 3);
         version1[0] = 1;
         assertThat(InternalFormats.EVENT.deserializer().deserialize("t", version1)).isEqualTo(v1);
+    }
+
+    @Test
+    void entitlement_issuer_and_sex_cross_a_repartition_topic_and_the_chain_topic() {
+        IntegrationEvent entitlement = new IntegrationEvent(UUID.randomUUID(), EventType.ENTITLEMENT,
+                LocalDate.of(2026, 3, 1), District.LEER, "p", null, null, null, null, null, null, null, null, null,
+                Entitlement.OBLIGED, Issuer.FOREIGNERS_AUTHORITY, Sex.DIVERSE, "demo",
+                Instant.parse("2026-03-01T10:00:00Z"));
+        IntegrationEvent start = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_START,
+                LocalDate.of(2026, 3, 2), District.LEER, "p", CourseType.JOB_LANGUAGE_COURSE, null, null, null,
+                CourseVariant.BASIC_B2, LanguageLevel.B2, null, FundingSource.BAMF_DEUFOEV, null, null, null,
+                Sex.UNSPECIFIED, "demo", null);
+        for (IntegrationEvent e : List.of(entitlement, start)) {
+            assertThat(roundTrip(InternalFormats.EVENT, e)).isEqualTo(e);
+            ChainEvent chained = new ChainEvent(e, ChainEvent.Change.ADD);
+            assertThat(roundTrip(InternalFormats.CHAIN_EVENT, chained)).isEqualTo(chained);
+        }
+    }
+
+    /** Records of version 2 (before entitlement, issuer and sex), as the engine of contract v2 left them. */
+    @Test
+    void an_event_and_a_chain_event_of_the_layout_before_read_with_entitlement_issuer_and_sex_absent() {
+        IntegrationEvent v2 = new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_COMPLETION,
+                LocalDate.of(2026, 3, 1), District.LEER, "p", CourseType.JOB_LANGUAGE_COURSE, Outcome.PASSED,
+                LanguageLevel.B2, null, CourseVariant.BASIC_B2, LanguageLevel.B2, Attempt.FIRST,
+                FundingSource.BAMF_DEUFOEV, null, "demo", Instant.parse("2026-03-01T10:00:00Z"));
+        byte[] current = InternalFormats.EVENT.serializer().serialize("t", v2);
+        // version 3 appended three absent enums, a byte each
+        byte[] version2 = Arrays.copyOf(current, current.length - 3);
+        version2[0] = 2;
+        assertThat(InternalFormats.EVENT.deserializer().deserialize("t", version2)).isEqualTo(v2);
+
+        ChainEvent chained = new ChainEvent(v2, ChainEvent.Change.REMOVE);
+        byte[] chainCurrent = InternalFormats.CHAIN_EVENT.serializer().serialize("t", chained);
+        byte[] chainVersion1 = Arrays.copyOf(chainCurrent, chainCurrent.length - 3);
+        chainVersion1[0] = 1;
+        assertThat(InternalFormats.CHAIN_EVENT.deserializer().deserialize("t", chainVersion1)).isEqualTo(chained);
     }
 
     @Test
@@ -225,7 +266,7 @@ class InternalFormatsTest {
                 Instant.parse("2026-01-01T10:00:00Z"));
         byte[] current = InternalFormats.EVENT.serializer().serialize("t", event);
         byte[] newer = Arrays.copyOf(current, current.length + 3);
-        newer[0] = 3;
+        newer[0] = 4;
         newer[current.length] = 42; // whatever the next version appends
 
         assertThat(InternalFormats.EVENT.deserializer().deserialize("t", newer)).isEqualTo(event);
@@ -256,9 +297,13 @@ class InternalFormatsTest {
      */
     @Test
     void the_enum_positions_the_formats_rely_on_are_unchanged() {
-        // contract v2 appended RETRACTION, FIRST_ORIENTATION_COURSE, BELOW_A1 and FULL_VOCATIONAL_TRAINING
+        // contract v2 appended RETRACTION, FIRST_ORIENTATION_COURSE, BELOW_A1 and FULL_VOCATIONAL_TRAINING;
+        // then ENTITLEMENT and COURSE_START came, with the enums of entitlement, issuer and sex
         assertThat(names(EventType.values())).startsWith("COURSE_ENROLMENT", "COURSE_COMPLETION", "JOB_PLACEMENT",
-                "RETRACTION");
+                "RETRACTION", "ENTITLEMENT", "COURSE_START");
+        assertThat(names(Entitlement.values())).startsWith("ENTITLED", "OBLIGED");
+        assertThat(names(Issuer.values())).startsWith("FOREIGNERS_AUTHORITY", "JOBCENTER", "BAMF", "OTHER");
+        assertThat(names(Sex.values())).startsWith("FEMALE", "MALE", "DIVERSE", "UNSPECIFIED");
         assertThat(names(CourseType.values())).startsWith("INTEGRATION_COURSE", "JOB_LANGUAGE_COURSE",
                 "VOCATIONAL_QUALIFICATION", "ORIENTATION_COURSE", "FIRST_ORIENTATION_COURSE");
         assertThat(names(Outcome.values())).startsWith("PASSED", "FAILED", "DROPPED_OUT");
