@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The breakdowns of contract v2 for one area over a period, each cell published on its own
@@ -32,26 +34,20 @@ public record BreakdownFigures(Map<String, Map<String, Long>> counts,
     public record TargetLevel(Long examined, Long reached, BigDecimal rate) {
     }
 
+    /** The breakdowns shown as counts, in the read API's order ({@code placementsByType} follows them). */
+    private static final List<Breakdown> COUNTED = List.of(Breakdown.ENROLMENTS_BY_COURSE_VARIANT,
+            Breakdown.ENROLMENTS_BY_FUNDING_SOURCE, Breakdown.COMPLETIONS_BY_FUNDING_SOURCE,
+            Breakdown.INTEGRATION_COURSE_EXAM_LEVELS);
+
+    /** Every breakdown with {@code null} cells: for a district without reports. */
+    static final BreakdownFigures NOT_REPORTED = new BreakdownFigures(counts((b, bucket) -> null, type -> null),
+            Map.of("byAttempt", Map.of(), "byCourseVariant", Map.of()));
+
     /** The published breakdowns of {@code s}. */
     static BreakdownFigures publish(Confidentiality rules, BreakdownSums s) {
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Breakdown b : List.of(Breakdown.ENROLMENTS_BY_COURSE_VARIANT, Breakdown.ENROLMENTS_BY_FUNDING_SOURCE,
-                Breakdown.COMPLETIONS_BY_FUNDING_SOURCE, Breakdown.INTEGRATION_COURSE_EXAM_LEVELS)) {
-            Map<String, Long> cells = new LinkedHashMap<>();
-            long[] n = s.counts.get(b);
-            long[] k = s.keys.get(b);
-            for (int i = 1; i <= n.length; i++) {
-                int bucket = i % n.length; // NOT_STATED (bucket 0) last
-                cells.put(b.buckets().get(bucket), rules.publish(n[bucket], k[bucket]));
-            }
-            counts.put(b.key(), cells);
-        }
-        Map<String, Long> placements = new LinkedHashMap<>();
-        for (PlacementType type : PlacementType.values()) {
-            placements.put(type.name(), rules.publish(s.placements[type.ordinal()], s.placementKeys[type.ordinal()]));
-        }
-        counts.put("placementsByType", placements);
-
+        Map<String, Map<String, Long>> counts = counts(
+                (b, bucket) -> rules.publish(s.counts.get(b)[bucket], s.keys.get(b)[bucket]),
+                type -> rules.publish(s.placements[type.ordinal()], s.placementKeys[type.ordinal()]));
         Map<String, Map<String, TargetLevel>> target = new LinkedHashMap<>();
         target.put("byAttempt", targetLevels(rules, s, Breakdown.TARGET_LEVEL_EXAMINED_BY_ATTEMPT,
                 Breakdown.TARGET_LEVEL_REACHED_BY_ATTEMPT));
@@ -60,25 +56,33 @@ public record BreakdownFigures(Map<String, Map<String, Long>> counts,
         return new BreakdownFigures(counts, target);
     }
 
-    /** Every breakdown with {@code null} cells: for a district without reports. */
-    static final BreakdownFigures NOT_REPORTED = notReported();
-
-    private static BreakdownFigures notReported() {
+    /** Each counted breakdown's buckets and each placement type, with the value {@code cell} gives it. */
+    private static Map<String, Map<String, Long>> counts(BiFunction<Breakdown, Integer, Long> cell,
+                                                         Function<PlacementType, Long> placement) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Breakdown b : List.of(Breakdown.ENROLMENTS_BY_COURSE_VARIANT, Breakdown.ENROLMENTS_BY_FUNDING_SOURCE,
-                Breakdown.COMPLETIONS_BY_FUNDING_SOURCE, Breakdown.INTEGRATION_COURSE_EXAM_LEVELS)) {
+        for (Breakdown b : COUNTED) {
             Map<String, Long> cells = new LinkedHashMap<>();
-            for (int i = 1; i <= b.buckets().size(); i++) {
-                cells.put(b.buckets().get(i % b.buckets().size()), null);
+            for (int bucket : shownOrder(b)) {
+                cells.put(b.buckets().get(bucket), cell.apply(b, bucket));
             }
             counts.put(b.key(), cells);
         }
         Map<String, Long> placements = new LinkedHashMap<>();
         for (PlacementType type : PlacementType.values()) {
-            placements.put(type.name(), null);
+            placements.put(type.name(), placement.apply(type));
         }
         counts.put("placementsByType", placements);
-        return new BreakdownFigures(counts, Map.of("byAttempt", Map.of(), "byCourseVariant", Map.of()));
+        return counts;
+    }
+
+    /** The buckets in the order shown: the field's values, then NOT_STATED (bucket 0) last. */
+    private static int[] shownOrder(Breakdown b) {
+        int size = b.buckets().size();
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = (i + 1) % size;
+        }
+        return order;
     }
 
     /** Reached and not reached published on their own, the rate from the two: no small complement shows. */
@@ -89,8 +93,7 @@ public record BreakdownFigures(Map<String, Map<String, Long>> counts,
         long[] examKeys = s.keys.get(examined);
         long[] hit = s.counts.get(reached);
         long[] hitKeys = s.keys.get(reached);
-        for (int i = 1; i <= exam.length; i++) {
-            int bucket = i % exam.length;
+        for (int bucket : shownOrder(examined)) {
             long publishedReached = rules.publish(hit[bucket], hitKeys[bucket]);
             long publishedMissed = rules.publish(exam[bucket] - hit[bucket], examKeys[bucket] - hitKeys[bucket]);
             levels.put(examined.buckets().get(bucket), new TargetLevel(publishedReached + publishedMissed,
