@@ -149,6 +149,8 @@ final class FigureFormat {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         format.setGroupingUsed(grouping);
+        // half up, as the read API rounds: NumberFormat's default (half even) showed 82.05 % as "82,0 %"
+        format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(value);
     }
 }
