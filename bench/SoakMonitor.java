@@ -30,7 +30,7 @@ public class SoakMonitor {
             Usage: java -cp KAFKA_CLASSPATH bench/SoakMonitor.java sample --csv=PATH [options]
                      --ingest=URL --dashboard=URL --ingest-pid=PID --dashboard-pid=PID [--broker-pid=PID]
                      [--load-pid=PID] --status-file=PATH --bootstrap=HOST:PORT
-                     [--group=integration-indicators-v6] [--topic=integration.events.v1]
+                     [--group=integration-indicators-v7] [--topic=integration.events.v1]
                      [--seconds=1800] [--sample-seconds=10] [--gc=true] [--gc-every=1] [--ready-file=PATH]
                    java bench/SoakMonitor.java report --csv=PATH --svg=PATH [--rate=500] [--title=TEXT]
             """;
@@ -44,7 +44,7 @@ public class SoakMonitor {
         switch (args[0]) {
             case "sample" -> new Sampler(Options.parse("SoakMonitor", USAGE, rest, "csv", null, "ingest", null,
                     "dashboard", null, "ingest-pid", null, "dashboard-pid", null, "broker-pid", "", "load-pid", "",
-                    "status-file", null, "bootstrap", null, "group", "integration-indicators-v6",
+                    "status-file", null, "bootstrap", null, "group", "integration-indicators-v7",
                     "topic", "integration.events.v1", "seconds", "1800", "sample-seconds", "10", "gc", "true",
                     "gc-every", "1", "ready-file", "")).run();
             case "report" -> SoakReport.write(Options.parse("SoakMonitor", USAGE, rest, "csv", null, "svg", null,

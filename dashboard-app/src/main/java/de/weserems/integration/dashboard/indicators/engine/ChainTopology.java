@@ -1,6 +1,5 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
-import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.events.DistrictMonth;
@@ -18,7 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.YearMonth;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Objects;
 
 /**
@@ -29,17 +30,17 @@ import java.util.Objects;
  * <pre>
  * events with a participant, keyed by it ({@link RetractionDecider}: to add, to remove, or retracted on arrival)
  *   → repartition "events-by-participant"
- *   → store "participant-history": the participant's completions, placement days, enrolment days
- *   → on each event, recompute the contribution of each of the participant's completions; for each one
- *     that changed, a change of the chain counters (old out, new in) of the completion's AGS|YYYY-MM;
- *     a removed completion takes its whole contribution out
+ *   → store "participant-history": the participant's completions, placements, enrolments, entitlements, starts
+ *   → on each event, the participant's figures per AGS|YYYY-MM ({@link ParticipantFigures}) after the event
+ *     less those before: a change of the chain counters for each AGS|YYYY-MM where they differ
  *   → {@link DeltaBuffer} "chain-changes": the changes of an interval added up per AGS|YYYY-MM
  * </pre>
  *
  * <p>Events may come in any order: a placement known before its completion is found when the
- * completion comes; a late placement or enrolment changes the completions whose first placement or
- * first enrolment it becomes. A completion never moves district or month, so its old and new
- * contribution always land on the same key, in one change.
+ * completion comes; a late placement, enrolment or start changes the figures it now decides (a completion's
+ * next step, a start's waiting time, where a participant waits since). Whatever moves, the old figure
+ * leaves its key and the new one enters its own, so the counters always equal those of the history as it
+ * stands, whatever the order.
  */
 final class ChainTopology {
 
@@ -104,45 +105,27 @@ final class ChainTopology {
                 return;
             }
             histories.put(record.key(), after);
-            forwardChanges(record, before, after);
+            forwardChanges(record, ParticipantFigures.of(before), ParticipantFigures.of(after));
         }
 
-        /**
-         * For each completion whose contribution changed, its old one out and its new one in; a completion
-         * that left the history (retracted) takes its whole contribution out.
-         */
-        private void forwardChanges(Record<String, ChainEvent> record, ParticipantHistory before,
-                                    ParticipantHistory after) {
-            List<ParticipantHistory.Completion> were = before.completions();
-            List<ParticipantHistory.Completion> are = after.completions();
-            int removed = are.size() < were.size() ? firstDifference(were, are) : -1;
-            List<ChainContribution> old = before.contributions();
-            List<ChainContribution> now = after.contributions();
-            for (int i = 0; i < now.size(); i++) {
-                int j = removed >= 0 && i >= removed ? i + 1 : i;
-                ChainContribution was = j < old.size() ? old.get(j) : null;
-                if (!now.get(i).equals(was)) {
-                    ChainCounters change = ChainCounters.ZERO.plus(now.get(i), 1);
-                    forward(record, are.get(i), was == null ? change : change.plus(ChainCounters.ZERO.plus(was, -1)));
+        /** Per {@code AGS|YYYY-MM} the participant's figures after the event less those before, where they differ. */
+        private void forwardChanges(Record<String, ChainEvent> record, Map<String, MonthlyCounters> before,
+                                    Map<String, MonthlyCounters> after) {
+            Set<String> keys = new TreeSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            for (String key : keys) {
+                MonthlyCounters change = after.getOrDefault(key, MonthlyCounters.empty());
+                if (before.containsKey(key)) {
+                    change = change.plus(before.get(key).negated());
+                }
+                if (!change.chain().isEmpty() || (change.keySums() != null && !change.keySums().chain().isEmpty())) {
+                    context.forward(record.withKey(key).withValue(change));
                 }
             }
-            if (removed >= 0) {
-                forward(record, were.get(removed), ChainCounters.ZERO.plus(old.get(removed), -1));
-            }
-        }
-
-        /** The position of the one completion {@code are} lacks of {@code were}. */
-        private static int firstDifference(List<ParticipantHistory.Completion> were,
-                                           List<ParticipantHistory.Completion> are) {
-            int i = 0;
-            while (i < are.size() && were.get(i).equals(are.get(i))) {
-                i++;
-            }
-            return i;
         }
 
         /**
-         * The pseudonym stands for too many events: its completions leave the chain figures and count as
+         * The pseudonym stands for too many events: its figures leave the chain and its completions count as
          * excluded, and so does every completion of it that comes later; nothing else of it is kept. A
          * retracted completion of it leaves the excluded count again; one retracted before it arrived
          * never enters it.
@@ -151,10 +134,9 @@ final class ChainTopology {
             if (!before.excluded()) {
                 histories.put(record.key(), ParticipantHistory.EXCLUDED);
                 excludedParticipants.increment();
-                List<ChainContribution> contributions = before.contributions();
-                for (int i = 0; i < contributions.size(); i++) {
-                    forward(record, before.completions().get(i),
-                            ChainCounters.ZERO.plus(contributions.get(i), -1).plusExcluded(1));
+                forwardChanges(record, ParticipantFigures.of(before), Map.of());
+                for (ParticipantHistory.Completion completion : before.completions()) {
+                    forward(record, completion, ChainCounters.ZERO.plusExcluded(1));
                 }
             }
             ParticipantHistory.Completion completion = ParticipantHistory.completion(record.value().event(), recordKey);

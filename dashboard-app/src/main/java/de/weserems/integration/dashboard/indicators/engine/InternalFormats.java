@@ -68,17 +68,19 @@ final class InternalFormats {
      * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
      * {@value ChainTopology#CHAIN_CHANGES} and {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}, and the
      * repartition topic between them. Version 2 appended the key sums (none in a version-1 record),
-     * version 3 the breakdowns of contract v2 (none before).
+     * version 3 the breakdowns of contract v2 (none before), version 4 the chain's funding, access and waiting
+     * histograms (empty before).
      */
-    static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 3,
+    static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 4,
             InternalFormats::writeCounters, InternalFormats::readCounters);
     /**
      * The store {@value ChainTopology#PARTICIPANT_HISTORY}. Version 2 appended how many events the
      * pseudonym stood for and whether it left the chain; a version-1 history reads as not excluded with
      * as many events as it holds days and completions. Version 3 appended each completion's record key
-     * (0 before).
+     * (0 before); version 4 each completion's funding source, each enrolment's district, course type, funding
+     * source and record key, and the entitlements and course starts (engine generation v7).
      */
-    static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 3,
+    static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 4,
             InternalFormats::writeHistory, InternalFormats::readHistory);
 
     /**
@@ -257,6 +259,16 @@ final class InternalFormats {
             out.writeVarlong(cell.bucket());
             out.writeVarlong(n);
         });
+        // version 4
+        out.writeVarlong(c.chain().size());
+        c.chain().forEach((type, counters) -> {
+            out.writeEnum(type);
+            writeHistogram(counters.completedByFundingDay(), out);
+            writeHistogram(counters.nextMeasureByFundingDay(), out);
+            writeHistogram(counters.waitingTimeDays(), out);
+            writeHistogram(counters.accessTimeDays(), out);
+            writeHistogram(counters.waitingSinceByDay(), out);
+        });
     }
 
     private static MonthlyCounters readCounters(BinarySerde.Reader in, int version) {
@@ -276,6 +288,13 @@ final class InternalFormats {
         for (int i = version >= 3 ? in.readVarint() : 0; i > 0; i--) {
             tallies.put(new Tally(in.readRequiredEnum(COURSE_TYPES), in.readRequiredEnum(BREAKDOWNS), in.readVarint()),
                     in.readVarlong());
+        }
+        for (int i = version >= 4 ? in.readVarint() : 0; i > 0; i--) {
+            CourseType type = in.readRequiredEnum(COURSE_TYPES);
+            ChainCounters c = chain.getOrDefault(type, ChainCounters.ZERO);
+            chain.put(type, new ChainCounters(c.passedByDay(), c.placedWithin6MonthsByDay(), c.daysToPlacement(),
+                    c.waitingDays(), c.excluded(), readHistogram(in), readHistogram(in), readHistogram(in),
+                    readHistogram(in), readHistogram(in)));
         }
         return new MonthlyCounters(courses, placements, chain, lastReceivedAt, keySums, tallies);
     }
@@ -327,7 +346,7 @@ final class InternalFormats {
             out.writeEnum(c.outcome());
         }
         writeDays(h.placements(), out);
-        writeDays(h.enrolments(), out);
+        writeDays(h.enrolments().stream().map(ParticipantHistory.Report::date).toList(), out);
         // version 2
         out.writeVarlong(h.events());
         out.writeBoolean(h.excluded());
@@ -335,6 +354,16 @@ final class InternalFormats {
         for (ParticipantHistory.Completion c : h.completions()) {
             out.writeVarlong(c.recordKey());
         }
+        // version 4: each completion's funding source; the rest of each enrolment (in the order of the days
+        // above); entitlements and course starts
+        for (ParticipantHistory.Completion c : h.completions()) {
+            out.writeEnum(c.fundingSource());
+        }
+        for (ParticipantHistory.Report e : h.enrolments()) {
+            writeReportRest(e, out);
+        }
+        writeReports(h.entitlements(), out);
+        writeReports(h.starts(), out);
     }
 
     private static ParticipantHistory readHistory(BinarySerde.Reader in, int version) {
@@ -342,21 +371,62 @@ final class InternalFormats {
         List<ParticipantHistory.Completion> completions = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             completions.add(new ParticipantHistory.Completion(in.readRequiredEnum(DISTRICTS),
-                    LocalDate.ofEpochDay(in.readVarlong()), in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), 0));
+                    LocalDate.ofEpochDay(in.readVarlong()), in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), null,
+                    0));
         }
         List<LocalDate> placements = readDays(in);
-        List<LocalDate> enrolments = readDays(in);
-        if (version < 2) {
-            return new ParticipantHistory(completions, placements, enrolments,
-                    completions.size() + placements.size() + enrolments.size(), false);
-        }
-        int events = in.readVarint();
-        boolean excluded = in.readBoolean();
+        List<LocalDate> enrolmentDays = readDays(in);
+        int events = version < 2 ? completions.size() + placements.size() + enrolmentDays.size() : in.readVarint();
+        boolean excluded = version >= 2 && in.readBoolean();
         if (version >= 3) {
             completions.replaceAll(c -> new ParticipantHistory.Completion(c.district(), c.date(), c.courseType(),
-                    c.outcome(), in.readVarlong()));
+                    c.outcome(), null, in.readVarlong()));
         }
-        return new ParticipantHistory(completions, placements, enrolments, events, excluded);
+        List<ParticipantHistory.Report> enrolments = new ArrayList<>(enrolmentDays.size());
+        List<ParticipantHistory.Report> entitlements = List.of();
+        List<ParticipantHistory.Report> starts = List.of();
+        if (version >= 4) {
+            completions.replaceAll(c -> new ParticipantHistory.Completion(c.district(), c.date(), c.courseType(),
+                    c.outcome(), in.readEnum(FUNDING_SOURCES), c.recordKey()));
+            for (LocalDate day : enrolmentDays) {
+                enrolments.add(readReportRest(day, in));
+            }
+            entitlements = readReports(in);
+            starts = readReports(in);
+        } else {
+            // before version 4 an enrolment was only its day; its district is unknown and counts nowhere by itself
+            enrolmentDays.forEach(day -> enrolments.add(new ParticipantHistory.Report(day, DISTRICTS[0], null, null, 0)));
+        }
+        return new ParticipantHistory(completions, placements, enrolments, entitlements, starts, events, excluded);
+    }
+
+    private static void writeReports(List<ParticipantHistory.Report> reports, BinarySerde.Writer out) {
+        out.writeVarlong(reports.size());
+        for (ParticipantHistory.Report r : reports) {
+            out.writeVarlong(r.date().toEpochDay());
+            writeReportRest(r, out);
+        }
+    }
+
+    private static List<ParticipantHistory.Report> readReports(BinarySerde.Reader in) {
+        int size = in.readVarint();
+        List<ParticipantHistory.Report> reports = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            reports.add(readReportRest(LocalDate.ofEpochDay(in.readVarlong()), in));
+        }
+        return reports;
+    }
+
+    private static void writeReportRest(ParticipantHistory.Report r, BinarySerde.Writer out) {
+        out.writeEnum(r.district());
+        out.writeEnum(r.courseType());
+        out.writeEnum(r.fundingSource());
+        out.writeVarlong(r.recordKey());
+    }
+
+    private static ParticipantHistory.Report readReportRest(LocalDate day, BinarySerde.Reader in) {
+        return new ParticipantHistory.Report(day, in.readRequiredEnum(DISTRICTS), in.readEnum(COURSE_TYPES),
+                in.readEnum(FUNDING_SOURCES), in.readVarlong());
     }
 
     private static void writeDays(List<LocalDate> days, BinarySerde.Writer out) {

@@ -3,25 +3,24 @@ package de.weserems.integration.dashboard.indicators.engine;
 import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Outcome;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * What the chain indicators need to know about one participant, as the store
  * {@value ChainTopology#PARTICIPANT_HISTORY} keeps it: the completions that can count
- * ({@code PASSED}, {@code FAILED}) with their district, and the days of placements and of enrolments,
- * sorted, one entry per event (their district does not matter; a second one on the same day changes no
- * figure, but is kept so that retracting one of the two leaves the other).
- *
- * <p>Completions are appended, and only a retraction removes one; so a completion keeps its position
- * until an earlier one is removed, and {@link ChainTopology} pairs a completion's contribution before
- * and after an event by position (skipping the removed one).
+ * ({@code PASSED}, {@code FAILED}), the days of placements (integrations only), and the enrolments,
+ * entitlements and course starts, each with its district, course type, funding source and record key
+ * ({@link ParticipantFigures} derives every chain figure from them). Lists of dated reports are sorted by
+ * day ({@link #BY_DATE}), one entry per event: a second one on the same day may change no figure, but is kept so that
+ * retracting one of the two leaves the other.
  *
  * <p>A history is bounded: once its pseudonym has stood for more than
  * {@link ChainContribution#MAX_EVENTS_PER_PARTICIPANT} events it becomes {@link #EXCLUDED}, which holds
@@ -32,25 +31,54 @@ import java.util.List;
  *                 so the limit does not depend on whether an event came before or after its retraction)
  * @param excluded the pseudonym stood for too many events: it is out of the chain figures for good
  */
-record ParticipantHistory(List<Completion> completions, List<LocalDate> placements, List<LocalDate> enrolments,
-                          int events, boolean excluded) {
+record ParticipantHistory(List<Completion> completions, List<LocalDate> placements, List<Report> enrolments,
+                          List<Report> entitlements, List<Report> starts, int events, boolean excluded) {
 
-    static final ParticipantHistory EMPTY = new ParticipantHistory(List.of(), List.of(), List.of(), 0, false);
-    static final ParticipantHistory EXCLUDED = new ParticipantHistory(List.of(), List.of(), List.of(), 0, true);
+    static final ParticipantHistory EMPTY = new ParticipantHistory(List.of(), List.of(), List.of(), List.of(),
+            List.of(), 0, false);
+    static final ParticipantHistory EXCLUDED = new ParticipantHistory(List.of(), List.of(), List.of(), List.of(),
+            List.of(), 0, true);
 
     /**
      * A completion that counts in the chain: in its own district and month.
      *
-     * @param recordKey the completion event's record key ({@link RecordKeys}), for the key sums of the
-     *                  chain counters it contributes to; 0 in histories written before engine generation v5
+     * @param fundingSource the completed measure's funding source, or {@code null} when not stated
+     * @param recordKey     the completion event's record key ({@link RecordKeys}), for the key sums of the
+     *                      chain counters it contributes to; 0 in histories written before engine generation v5
      */
-    record Completion(District district, LocalDate date, CourseType courseType, Outcome outcome, long recordKey) {
+    record Completion(District district, LocalDate date, CourseType courseType, Outcome outcome,
+                      FundingSource fundingSource, long recordKey) {
     }
+
+    /**
+     * An enrolment, entitlement or course start: where and when, for which course (an entitlement's is
+     * {@code null}: it is always to an integration course), paid by whom, and its record key.
+     */
+    record Report(LocalDate date, District district, CourseType courseType, FundingSource fundingSource,
+                  long recordKey) {
+
+        static Report of(IntegrationEvent event, long recordKey) {
+            return new Report(event.occurredOn(), event.district(), event.courseType(), event.fundingSource(),
+                    recordKey);
+        }
+    }
+
+    /**
+     * Reports by day; reports of the same day in a fixed order (district, course type, funding source, record key),
+     * so that the figures never depend on the order the events came in.
+     */
+    private static final Comparator<Report> BY_DATE = Comparator.comparing(Report::date)
+            .thenComparing(Report::district)
+            .thenComparing(Report::courseType, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Report::fundingSource, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(Report::recordKey);
 
     ParticipantHistory {
         completions = completions == null ? List.of() : List.copyOf(completions);
         placements = placements == null ? List.of() : List.copyOf(placements);
         enrolments = enrolments == null ? List.of() : List.copyOf(enrolments);
+        entitlements = entitlements == null ? List.of() : List.copyOf(entitlements);
+        starts = starts == null ? List.of() : List.copyOf(starts);
     }
 
     /**
@@ -64,23 +92,7 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         if (events >= ChainContribution.MAX_EVENTS_PER_PARTICIPANT) {
             return EXCLUDED;
         }
-        int counted = events + 1;
-        return switch (event.type()) {
-            case COURSE_COMPLETION -> event.outcome() == Outcome.DROPPED_OUT
-                    ? new ParticipantHistory(completions, placements, enrolments, counted, false)
-                    : new ParticipantHistory(append(completions, completion(event, recordKey)), placements, enrolments,
-                    counted, false);
-            // the chain follows integrations in the SGB II sense: a mini-job is no placement for it
-            case JOB_PLACEMENT -> new ParticipantHistory(completions, event.placementType().integration()
-                    ? insert(placements, event.occurredOn()) : placements, enrolments, counted, false);
-            case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
-                    insert(enrolments, event.occurredOn()), counted, false);
-            // a retraction has no participant and never comes here (RetractionDecider decides it before)
-            case RETRACTION -> this;
-            // count in no figure yet, so never sent to the chain (RetractionDecider); nor do they count
-            // towards the events a pseudonym stands for: their indicators come next
-            case ENTITLEMENT, COURSE_START -> this;
-        };
+        return changed(event, recordKey, true).counting(events + 1);
     }
 
     /**
@@ -91,18 +103,35 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         if (excluded) {
             return this;
         }
+        return changed(event, recordKey, false);
+    }
+
+    private ParticipantHistory changed(IntegrationEvent event, long recordKey, boolean add) {
         return switch (event.type()) {
             case COURSE_COMPLETION -> {
                 Completion completion = completion(event, recordKey);
-                yield completion == null ? this : new ParticipantHistory(removeFirst(completions, completion),
-                        placements, enrolments, events, false);
+                yield completion == null ? this : new ParticipantHistory(add ? append(completions, completion)
+                        : removeFirst(completions, completion), placements, enrolments, entitlements, starts, events,
+                        false);
             }
+            // the chain follows integrations in the SGB II sense: a mini-job is no placement for it
             case JOB_PLACEMENT -> event.placementType().integration() ? new ParticipantHistory(completions,
-                    removeFirst(placements, event.occurredOn()), enrolments, events, false) : this;
+                    add ? insert(placements, event.occurredOn(), Comparator.naturalOrder())
+                            : removeFirst(placements, event.occurredOn()),
+                    enrolments, entitlements, starts, events, false) : this;
             case COURSE_ENROLMENT -> new ParticipantHistory(completions, placements,
-                    removeFirst(enrolments, event.occurredOn()), events, false);
-            case RETRACTION, ENTITLEMENT, COURSE_START -> this;
+                    changed(enrolments, Report.of(event, recordKey), add), entitlements, starts, events, false);
+            case ENTITLEMENT -> new ParticipantHistory(completions, placements, enrolments,
+                    changed(entitlements, Report.of(event, recordKey), add), starts, events, false);
+            case COURSE_START -> new ParticipantHistory(completions, placements, enrolments, entitlements,
+                    changed(starts, Report.of(event, recordKey), add), events, false);
+            // a retraction has no participant and never comes here (RetractionDecider decides it before)
+            case RETRACTION -> this;
         };
+    }
+
+    private ParticipantHistory counting(int counted) {
+        return new ParticipantHistory(completions, placements, enrolments, entitlements, starts, counted, false);
     }
 
     /**
@@ -116,35 +145,18 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         if (events >= ChainContribution.MAX_EVENTS_PER_PARTICIPANT) {
             return EXCLUDED;
         }
-        return new ParticipantHistory(completions, placements, enrolments, events + 1, false);
+        return counting(events + 1);
     }
 
     /** The completion an event is, if it is one that can count in the chain ({@code PASSED} or {@code FAILED}). */
     static Completion completion(IntegrationEvent event, long recordKey) {
-        return event.type() == de.weserems.integration.events.EventType.COURSE_COMPLETION
-                && event.outcome() != Outcome.DROPPED_OUT
-                ? new Completion(event.district(), event.occurredOn(), event.courseType(), event.outcome(), recordKey) : null;
+        return event.type() == EventType.COURSE_COMPLETION && event.outcome() != Outcome.DROPPED_OUT
+                ? new Completion(event.district(), event.occurredOn(), event.courseType(), event.outcome(),
+                event.fundingSource(), recordKey) : null;
     }
 
-    /** The chain contribution of each completion, in the order of {@link #completions()}. */
-    List<ChainContribution> contributions() {
-        List<ChainContribution> all = new ArrayList<>(completions.size());
-        for (Completion c : completions) {
-            all.add(new ChainContribution(c.courseType(), c.date().getDayOfMonth(), c.outcome() == Outcome.PASSED,
-                    daysToFirst(placements, c.date(), 0), daysToFirst(enrolments, c.date(), 1)));
-        }
-        return all;
-    }
-
-    /** Days from {@code from} to the first of {@code days} that is {@code minDays}–365 days after it, or {@code null}. */
-    private static Integer daysToFirst(List<LocalDate> days, LocalDate from, int minDays) {
-        int i = Collections.binarySearch(days, from.plusDays(minDays));
-        int first = i >= 0 ? i : -i - 1;
-        if (first == days.size()) {
-            return null;
-        }
-        long between = ChronoUnit.DAYS.between(from, days.get(first));
-        return between <= ChainContribution.HORIZON_DAYS ? (int) between : null;
+    private static List<Report> changed(List<Report> reports, Report report, boolean add) {
+        return add ? insert(reports, report, BY_DATE) : removeFirst(reports, report);
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -153,11 +165,14 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
         return copy;
     }
 
-    /** {@code days} stays sorted; a day already there is there once more. */
-    private static List<LocalDate> insert(List<LocalDate> days, LocalDate day) {
-        int i = Collections.binarySearch(days, day);
-        List<LocalDate> copy = new ArrayList<>(days);
-        copy.add(i >= 0 ? i : -i - 1, day);
+    /** {@code sorted} stays sorted; an item equal in order to ones already there goes after them. */
+    private static <T> List<T> insert(List<T> sorted, T item, Comparator<? super T> order) {
+        int i = sorted.size();
+        while (i > 0 && order.compare(sorted.get(i - 1), item) > 0) {
+            i--;
+        }
+        List<T> copy = new ArrayList<>(sorted);
+        copy.add(i, item);
         return copy;
     }
 

@@ -34,8 +34,8 @@ import java.util.UUID;
  * </ul>
  *
  * <p>Entitlements and course starts are decided like any other event (a retraction of one by its own provider
- * takes effect), but count in no figure yet ({@link MonthlyCounters#countsInFigures}): nothing is passed on
- * for them to the counts or the chain.
+ * takes effect); they add to no count, but mark their district and month as reported, and count in their
+ * participant's chain (access and waiting).
  *
  * <p>Resends never get here: the deduplication before drops every eventId seen before, so a resent event
  * does not count again after its retraction, and a resent retraction changes nothing.
@@ -147,14 +147,11 @@ final class RetractionDecider implements Processor<UUID, IntegrationEvent, Strin
     }
 
     private void count(Record<UUID, IntegrationEvent> record, IntegrationEvent event, MonthlyCounters change) {
-        if (!MonthlyCounters.countsInFigures(event.type())) {
-            return; // an entitlement or course start: decided like any event, counted nowhere yet
-        }
         context.forward(record.withKey(DistrictMonth.of(event).key()).withValue(new Decision.Count(change)));
     }
 
     private void chain(Record<UUID, IntegrationEvent> record, IntegrationEvent event, ChainEvent.Change change) {
-        if (event.participant() != null && MonthlyCounters.countsInFigures(event.type())) {
+        if (event.participant() != null && MonthlyCounters.followedInChain(event.type())) {
             context.forward(record.withKey(event.participant())
                     .withValue(new Decision.Chain(new ChainEvent(event, change))));
         }

@@ -24,7 +24,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("dashboard.engine")
 public record EngineProperties(
-        @DefaultValue("v6") String generation,
+        @DefaultValue("v7") String generation,
         @DefaultValue("100ms") Duration flushInterval,
         @DefaultValue("5s") Duration catchUpInterval,
         @DefaultValue("1000") long caughtUpLag,

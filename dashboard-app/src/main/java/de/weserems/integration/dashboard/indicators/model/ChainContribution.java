@@ -13,9 +13,18 @@ import de.weserems.integration.events.CourseType;
  *                        or {@code null} when there is none (yet)
  * @param waitingDays     days from the completion to the participant's first enrolment 1–365 days after,
  *                        or {@code null} when there is none (yet)
+ * @param funding         the {@link FundingFlow#bucket funding bucket} of the completed measure
+ * @param nextMeasure     what came first within {@link FundingFlow#WINDOW_DAYS} days after: the funding bucket of
+ *                        the next enrolment, or {@link FundingFlow#PLACEMENT}; {@code null} when nothing came (yet)
  */
 public record ChainContribution(CourseType courseType, int dayOfMonth, boolean passed, Integer daysToPlacement,
-                         Integer waitingDays) {
+                         Integer waitingDays, int funding, Integer nextMeasure) {
+
+    /** A contribution without a funding source and without a next measure (the chain's figures before funding gaps). */
+    public ChainContribution(CourseType courseType, int dayOfMonth, boolean passed, Integer daysToPlacement,
+                             Integer waitingDays) {
+        this(courseType, dayOfMonth, passed, daysToPlacement, waitingDays, FundingFlow.NOT_STATED, null);
+    }
 
     /** Placement within 6 months: a placement 0–183 days after the completion (inclusive). */
     public static final int PLACEMENT_WINDOW_DAYS = 183;

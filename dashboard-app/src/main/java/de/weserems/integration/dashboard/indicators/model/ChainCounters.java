@@ -7,10 +7,10 @@ import java.util.Map;
  * The chain counters of one course type in one district and month, as histograms, so that any period
  * and the region can be combined exactly (a median cannot be combined from medians).
  *
- * <p>{@code passedByDay} and {@code placedWithin6MonthsByDay} are kept per day of the completion
- * rather than as two totals: whether a completion's 183-day window has ended depends on the day the
- * question is asked, so the query decides "pending" or "counted" with its own clock, and the engine
- * never has to wake up when a window closes.
+ * <p>Whatever depends on the day a question is asked is kept per day of the month of the event it starts
+ * from, never as a total: whether a completion's 183-day or 90-day window has ended, or how long a
+ * participant has been waiting, is decided by the query with its own clock, so the engine never has to
+ * wake up when a window closes.
  *
  * <p>The engine also uses this type for a change: then a cell may be negative (a completion's old
  * contribution taken out), and {@link #plus(ChainCounters)} adds the change to the counters.
@@ -24,9 +24,23 @@ import java.util.Map;
  * @param excluded                 {@code PASSED}/{@code FAILED} completions left out of the chain figures
  *                                 because their pseudonym stands for more events than one person has
  *                                 ({@link ChainContribution#MAX_EVENTS_PER_PARTICIPANT})
+ * @param completedByFundingDay    funding bucket and day of month ({@link FundingFlow}) → {@code PASSED}/{@code FAILED}
+ *                                 completions with a participant
+ * @param nextMeasureByFundingDay  funding bucket, what came next and day of month ({@link FundingFlow}) → of
+ *                                 those, the ones that went on within 90 days
+ * @param waitingTimeDays          days → course starts (in the start's district and month) after the participant's
+ *                                 latest enrolment in the same course type: the waiting time
+ * @param accessTimeDays           days → first integration-course starts after the participant's first
+ *                                 entitlement: the access time
+ * @param waitingSinceByDay        day of month → participants still waiting since that day: their earliest
+ *                                 entitlement or enrolment that no course start has followed yet (in its own
+ *                                 district and month)
  */
 public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> placedWithin6MonthsByDay,
-                            Map<Integer, Long> daysToPlacement, Map<Integer, Long> waitingDays, long excluded) {
+                            Map<Integer, Long> daysToPlacement, Map<Integer, Long> waitingDays, long excluded,
+                            Map<Integer, Long> completedByFundingDay, Map<Integer, Long> nextMeasureByFundingDay,
+                            Map<Integer, Long> waitingTimeDays, Map<Integer, Long> accessTimeDays,
+                            Map<Integer, Long> waitingSinceByDay) {
 
     public static final ChainCounters ZERO = new ChainCounters(Map.of(), Map.of(), Map.of(), Map.of(), 0);
 
@@ -35,6 +49,18 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
         placedWithin6MonthsByDay = copy(placedWithin6MonthsByDay);
         daysToPlacement = copy(daysToPlacement);
         waitingDays = copy(waitingDays);
+        completedByFundingDay = copy(completedByFundingDay);
+        nextMeasureByFundingDay = copy(nextMeasureByFundingDay);
+        waitingTimeDays = copy(waitingTimeDays);
+        accessTimeDays = copy(accessTimeDays);
+        waitingSinceByDay = copy(waitingSinceByDay);
+    }
+
+    /** Counters of the completions' figures only (as written before access, waiting and funding gaps were counted). */
+    public ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> placedWithin6MonthsByDay,
+                         Map<Integer, Long> daysToPlacement, Map<Integer, Long> waitingDays, long excluded) {
+        this(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded, null, null, null, null,
+                null);
     }
 
     /** These counters with {@code c} added ({@code sign} 1) or taken out ({@code sign} -1); only changed histograms are copied. */
@@ -44,12 +70,38 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
                 c.placedWithin6Months() ? add(placedWithin6MonthsByDay, c.dayOfMonth(), sign) : placedWithin6MonthsByDay,
                 c.daysToPlacement() != null ? add(daysToPlacement, c.daysToPlacement(), sign) : daysToPlacement,
                 c.waitingDays() != null ? add(waitingDays, c.waitingDays(), sign) : waitingDays,
-                excluded);
+                excluded,
+                add(completedByFundingDay, FundingFlow.completedKey(c.funding(), c.dayOfMonth()), sign),
+                c.nextMeasure() != null ? add(nextMeasureByFundingDay,
+                        FundingFlow.flowKey(c.funding(), c.nextMeasure(), c.dayOfMonth()), sign) : nextMeasureByFundingDay,
+                waitingTimeDays, accessTimeDays, waitingSinceByDay);
+    }
+
+    /** These counters with one more course start that came {@code days} after the participant's enrolment. */
+    public ChainCounters plusWaitingTime(int days) {
+        return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded,
+                completedByFundingDay, nextMeasureByFundingDay, add(waitingTimeDays, days, 1), accessTimeDays,
+                waitingSinceByDay);
+    }
+
+    /** These counters with one more first integration-course start that came {@code days} after the entitlement. */
+    public ChainCounters plusAccessTime(int days) {
+        return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded,
+                completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, add(accessTimeDays, days, 1),
+                waitingSinceByDay);
+    }
+
+    /** These counters with one more participant waiting since day {@code dayOfMonth} of their month. */
+    public ChainCounters plusWaitingSince(int dayOfMonth) {
+        return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded,
+                completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, accessTimeDays,
+                add(waitingSinceByDay, dayOfMonth, 1));
     }
 
     /** These counters with {@code n} more completions left out of the chain. */
     public ChainCounters plusExcluded(long n) {
-        return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded + n);
+        return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded + n,
+                completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, accessTimeDays, waitingSinceByDay);
     }
 
     /** These counters and {@code other} cell by cell (a change may hold negative cells). */
@@ -57,13 +109,18 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
         return new ChainCounters(sum(passedByDay, other.passedByDay),
                 sum(placedWithin6MonthsByDay, other.placedWithin6MonthsByDay),
                 sum(daysToPlacement, other.daysToPlacement), sum(waitingDays, other.waitingDays),
-                excluded + other.excluded);
+                excluded + other.excluded,
+                sum(completedByFundingDay, other.completedByFundingDay),
+                sum(nextMeasureByFundingDay, other.nextMeasureByFundingDay),
+                sum(waitingTimeDays, other.waitingTimeDays), sum(accessTimeDays, other.accessTimeDays),
+                sum(waitingSinceByDay, other.waitingSinceByDay));
     }
 
-    /** Every cell times {@code k}: what a completion with record key {@code k} adds to the key sums. */
+    /** Every cell times {@code k}: what a record with record key {@code k} adds to the key sums ({@code k} -1: the negative). */
     public ChainCounters times(long k) {
         return new ChainCounters(times(passedByDay, k), times(placedWithin6MonthsByDay, k), times(daysToPlacement, k),
-                times(waitingDays, k), excluded * k);
+                times(waitingDays, k), excluded * k, times(completedByFundingDay, k), times(nextMeasureByFundingDay, k),
+                times(waitingTimeDays, k), times(accessTimeDays, k), times(waitingSinceByDay, k));
     }
 
     private static Map<Integer, Long> times(Map<Integer, Long> histogram, long k) {
@@ -74,7 +131,9 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
 
     public boolean isEmpty() {
         return passedByDay.isEmpty() && placedWithin6MonthsByDay.isEmpty() && daysToPlacement.isEmpty()
-                && waitingDays.isEmpty() && excluded == 0;
+                && waitingDays.isEmpty() && excluded == 0 && completedByFundingDay.isEmpty()
+                && nextMeasureByFundingDay.isEmpty() && waitingTimeDays.isEmpty() && accessTimeDays.isEmpty()
+                && waitingSinceByDay.isEmpty();
     }
 
     /** Zero cells are dropped, so a counter that returns to zero leaves no trace in the compacted topic. */

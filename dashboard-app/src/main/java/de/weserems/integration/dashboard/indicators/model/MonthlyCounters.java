@@ -70,23 +70,15 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
                     event.receivedAt());
             // counts nothing itself: the engine takes back what the retracted event added (RetractionDecider)
             case RETRACTION -> empty();
-            // count in no figure yet: their indicators come next (countsInFigures)
-            case ENTITLEMENT, COURSE_START -> empty();
+            // no count of their own, only the chain's figures (access and waiting); but their district and month
+            // were reported, as for any event
+            case ENTITLEMENT, COURSE_START -> new MonthlyCounters(Map.of(), Map.of(), Map.of(), event.receivedAt());
         };
     }
 
-    /**
-     * Whether events of {@code type} count in the figures (counts, breakdowns, chain) at all. Entitlements
-     * and course starts do not yet: they count in no existing figure, and their own indicators come next;
-     * until then the engine accepts them (no dead letter), decides retractions of them like those of any
-     * other event, and passes on no change for them, so that they do not even mark a district and month as
-     * reported. A retraction is decided on its own and counts nothing itself either.
-     */
-    public static boolean countsInFigures(EventType type) {
-        return switch (type) {
-            case COURSE_ENROLMENT, COURSE_COMPLETION, JOB_PLACEMENT -> true;
-            case RETRACTION, ENTITLEMENT, COURSE_START -> false;
-        };
+    /** Whether an event of {@code type} with a participant goes to its participant's chain history: all but retractions. */
+    public static boolean followedInChain(EventType type) {
+        return type != EventType.RETRACTION;
     }
 
     /** What one (deduplicated) event adds, with {@code recordKey} (32 bits) added to the key sums of its counts. */

@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.testing.Events;
@@ -144,7 +145,7 @@ class IndicatorTopologyTest {
     }
 
     @Test
-    void entitlements_and_course_starts_count_in_no_figure_and_are_not_dead_lettered_and_retractions_of_them_take_effect() {
+    void entitlements_and_course_starts_count_only_in_access_and_waiting_and_retractions_of_them_take_effect() {
         // counted figures for the same participant, district and month; sex does not change what an event counts
         send(new IntegrationEvent(UUID.randomUUID(), EventType.COURSE_ENROLMENT, LocalDate.parse("2026-05-04"),
                 District.DELMENHORST, "p", CourseType.INTEGRATION_COURSE, null, null, null, CourseVariant.GENERAL,
@@ -153,7 +154,6 @@ class IndicatorTopologyTest {
         send(placement(PlacementType.EMPLOYMENT));
         Map<String, MonthlyCounters> before = topology.latest();
         assertThat(before.get("03401|2026-05").courseTotal(null).enrolments()).isEqualTo(1);
-        int written = topology.written();
 
         IntegrationEvent entitlement = new IntegrationEvent(UUID.randomUUID(), EventType.ENTITLEMENT,
                 LocalDate.parse("2026-05-02"), District.DELMENHORST, "p", null, null, null, null, null, null, null, null,
@@ -169,18 +169,42 @@ class IndicatorTopologyTest {
                 LocalDate.parse("2026-06-03"), District.LEER, "q", CourseType.JOB_LANGUAGE_COURSE, null, null, null,
                 "demo", Instant.now());
         send(entitlement);
+        assertThat(chain("03401|2026-05").waitingSinceByDay()).as("waiting since the entitlement, not the enrolment")
+                .isEqualTo(Map.of(2, 1L));
         send(start);
+        ChainCounters started = chain("03401|2026-05");
+        assertThat(started.waitingTimeDays()).as("enrolment 4 May → start 11 May").isEqualTo(Map.of(7, 1L));
+        assertThat(started.accessTimeDays()).as("entitlement 2 May → start 11 May").isEqualTo(Map.of(9, 1L));
+        assertThat(started.waitingSinceByDay()).as("no longer waiting").isEmpty();
         send(elsewhere);
         send(Events.retraction(start));
         send(Events.retraction(late));
         send(late);
 
-        assertThat(topology.latest()).as("every figure, chain and breakdown as before").isEqualTo(before);
-        assertThat(topology.written()).as("not even a district and month reported with zeros").isEqualTo(written);
+        Map<String, MonthlyCounters> after = topology.latest();
+        MonthlyCounters delmenhorst = after.get("03401|2026-05");
+        assertThat(delmenhorst.courses()).as("no count of their own").isEqualTo(before.get("03401|2026-05").courses());
+        assertThat(delmenhorst.placements()).isEqualTo(before.get("03401|2026-05").placements());
+        assertThat(delmenhorst.tallies()).isEqualTo(before.get("03401|2026-05").tallies());
+        ChainCounters retracted = delmenhorst.chain().get(CourseType.INTEGRATION_COURSE);
+        assertThat(retracted.waitingTimeDays()).as("the start was retracted").isEmpty();
+        assertThat(retracted.accessTimeDays()).isEmpty();
+        assertThat(retracted.waitingSinceByDay()).as("waiting again since the entitlement").isEqualTo(Map.of(2, 1L));
+        assertThat(retracted.passedByDay()).isEqualTo(before.get("03401|2026-05").chain()
+                .get(CourseType.INTEGRATION_COURSE).passedByDay());
+        MonthlyCounters leer = after.get("03457|2026-06");
+        assertThat(leer.courses()).isEmpty();
+        assertThat(leer.chain().get(CourseType.INTEGRATION_COURSE).waitingSinceByDay())
+                .as("q waits for an integration course since 1 June; its retracted start never counted")
+                .isEqualTo(Map.of(1, 1L));
         assertThat(topology.deadLetterTopic.readRecordsToList()).isEmpty();
         assertThat(topology.outcomes()).extracting(RetractionOutcome::verdict)
                 .as("decided like a retraction of any other event of the provider")
                 .containsExactly(Verdict.TOOK_EFFECT, Verdict.WAITING, Verdict.TOOK_EFFECT);
+    }
+
+    private ChainCounters chain(String key) {
+        return topology.latest().get(key).chain().get(CourseType.INTEGRATION_COURSE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.dashboard.indicators.model.FundingFlow;
 import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
@@ -200,13 +201,16 @@ class InternalFormatsTest {
         MonthlyCounters unkeyed = new MonthlyCounters(Map.of(CourseType.JOB_LANGUAGE_COURSE,
                 new CourseCounters(0, 1, 0, 0, 1)), Map.of(), Map.of(), completion.receivedAt());
         byte[] current = InternalFormats.MONTHLY_COUNTERS.serializer().serialize("t", unkeyed);
-        // without the key sums' presence flag and the (empty) breakdowns' count
-        byte[] version1 = Arrays.copyOf(current, current.length - 2);
+        // without the key sums' presence flag, the (empty) breakdowns' count and the (empty) chain histograms' count
+        byte[] version1 = Arrays.copyOf(current, current.length - 3);
         version1[0] = 1;
         assertThat(InternalFormats.MONTHLY_COUNTERS.deserializer().deserialize("t", version1)).isEqualTo(unkeyed);
-        byte[] version2 = Arrays.copyOf(current, current.length - 1); // without the breakdowns' count
+        byte[] version2 = Arrays.copyOf(current, current.length - 2); // without the breakdowns' count and the last
         version2[0] = 2;
         assertThat(InternalFormats.MONTHLY_COUNTERS.deserializer().deserialize("t", version2)).isEqualTo(unkeyed);
+        byte[] version3 = Arrays.copyOf(current, current.length - 1); // without the chain histograms' count
+        version3[0] = 3;
+        assertThat(InternalFormats.MONTHLY_COUNTERS.deserializer().deserialize("t", version3)).isEqualTo(unkeyed);
     }
 
     @Test
@@ -223,11 +227,28 @@ class InternalFormatsTest {
     }
 
     @Test
+    void chain_counters_read_back_with_their_funding_access_and_waiting_histograms() {
+        ChainCounters chain = new ChainCounters(Map.of(3, 1L), Map.of(), Map.of(40, 1L), Map.of(), 2,
+                Map.of(FundingFlow.bucket(FundingSource.BAMF_INTV) * 32 + 3, 1L), Map.of(1234, 1L), Map.of(41, 2L),
+                Map.of(300, 1L), Map.of(28, -1L));
+        MonthlyCounters counters = new MonthlyCounters(Map.of(), Map.of(), Map.of(CourseType.INTEGRATION_COURSE, chain),
+                Instant.parse("2026-01-05T10:00:00Z"), new MonthlyCounters(Map.of(), Map.of(),
+                Map.of(CourseType.INTEGRATION_COURSE, chain.times(7)), null));
+
+        assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, counters)).isEqualTo(counters);
+    }
+
+    @Test
     void a_participant_history_reads_back_equal_also_when_excluded() {
         ParticipantHistory history = new ParticipantHistory(
                 List.of(new ParticipantHistory.Completion(District.EMSLAND, LocalDate.of(2026, 2, 28),
-                        CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, 0xFEDC_BA98L)),
-                List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1)), List.of(LocalDate.of(2025, 1, 1)), 7, false);
+                        CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, FundingSource.BAMF_DEUFOEV, 0xFEDC_BA98L)),
+                List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1)),
+                List.of(new ParticipantHistory.Report(LocalDate.of(2025, 1, 1), District.LEER,
+                        CourseType.JOB_LANGUAGE_COURSE, null, 17)),
+                List.of(new ParticipantHistory.Report(LocalDate.of(2024, 6, 3), District.VECHTA, null, null, 0xFFFF_FFFFL)),
+                List.of(new ParticipantHistory.Report(LocalDate.of(2025, 2, 1), District.LEER,
+                        CourseType.JOB_LANGUAGE_COURSE, FundingSource.JOBCENTER_SGB2, 5)), 7, false);
 
         assertThat(roundTrip(InternalFormats.PARTICIPANT_HISTORY, history)).isEqualTo(history);
         assertThat(roundTrip(InternalFormats.PARTICIPANT_HISTORY, ParticipantHistory.EMPTY))
