@@ -29,7 +29,7 @@ public final class IndicatorCsv {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "breakdowns",
-            "targetLevelReached", "chain");
+            "targetLevelReached", "chain", "access", "waitingNow", "fundingGaps");
 
     private final char delimiter;
     private final char decimal;

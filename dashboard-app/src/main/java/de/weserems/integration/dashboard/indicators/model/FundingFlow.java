@@ -52,6 +52,14 @@ public final class FundingFlow {
         return buckets;
     }
 
+    /** What can come next, in the order of the read API: the funding buckets, then {@link #PLACEMENT}. */
+    public static int[] afterBuckets() {
+        int[] sources = sourceBuckets();
+        int[] buckets = java.util.Arrays.copyOf(sources, sources.length + 1);
+        buckets[sources.length] = PLACEMENT;
+        return buckets;
+    }
+
     /** The key of a completion in {@link ChainCounters#completedByFundingDay()}. */
     static int completedKey(int funding, int dayOfMonth) {
         return funding * DAYS + dayOfMonth;

@@ -14,6 +14,10 @@ import java.util.Map;
  *
  * @param breakdowns         the breakdowns of contract v2, each bucket a published count ({@link BreakdownFigures})
  * @param targetLevelReached target level reached, by attempt and by course variant ({@link BreakdownFigures})
+ * @param access             waiting and access times of the course starts in the period ({@link AccessFigures})
+ * @param waitingNow         who is waiting today, whatever the period ({@link WaitingNowFigures}); shown also
+ *                           for a district without reports in the period
+ * @param fundingGaps        funding gaps of the completions in the period ({@link FundingGapFigures})
  * @param reported {@code false} when no provider reported for the district in the period
  *                 ("no reports", not zero); absent for the region
  */
@@ -28,6 +32,9 @@ public record AreaFigures(
         Map<String, Map<String, Long>> breakdowns,
         Map<String, Map<String, BreakdownFigures.TargetLevel>> targetLevelReached,
         ChainFigures chain,
+        AccessFigures access,
+        WaitingNowFigures waitingNow,
+        FundingGapFigures fundingGaps,
         List<String> withheld) {
 
     /** A count as published, or {@code null} when the district has no reports. */

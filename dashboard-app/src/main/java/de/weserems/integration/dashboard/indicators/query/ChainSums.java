@@ -21,6 +21,11 @@ final class ChainSums {
     long pending;
     final DayHistogram daysToPlacement = new DayHistogram();
     final DayHistogram waitingDays = new DayHistogram();
+    /** Days from enrolment to course start, of the starts in the period. */
+    final DayHistogram waitingTime = new DayHistogram();
+    /** Days from entitlement to the first integration-course start, of the starts in the period. */
+    final DayHistogram accessTime = new DayHistogram();
+    final FundingSums funding = new FundingSums();
 
     void add(ChainCounters counters, YearMonth month, LocalDate today) {
         for (Map.Entry<Integer, Long> e : counters.passedByDay().entrySet()) {
@@ -34,6 +39,9 @@ final class ChainSums {
         }
         daysToPlacement.add(counters.daysToPlacement());
         waitingDays.add(counters.waitingDays());
+        waitingTime.add(counters.waitingTimeDays());
+        accessTime.add(counters.accessTimeDays());
+        funding.add(counters, month, today);
     }
 
     void add(ChainSums other) {
@@ -42,5 +50,8 @@ final class ChainSums {
         pending += other.pending;
         daysToPlacement.add(other.daysToPlacement);
         waitingDays.add(other.waitingDays);
+        waitingTime.add(other.waitingTime);
+        accessTime.add(other.accessTime);
+        funding.add(other.funding);
     }
 }

@@ -26,6 +26,11 @@ final class DayHistogram {
         return cases;
     }
 
+    /** The cases of more than {@code days} days. */
+    long above(int days) {
+        return counts.tailMap(days, false).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /**
      * The median in days, 1 decimal: of an even number of cases the mean of the two middle ones.
      *

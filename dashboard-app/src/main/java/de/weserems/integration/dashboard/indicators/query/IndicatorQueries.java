@@ -132,6 +132,7 @@ public class IndicatorQueries {
         for (int i = 0; i < DISTRICTS.length; i++) {
             sums[i] = sum(DISTRICTS[i], from, to, courseType, today);
         }
+        addWaitingNow(sums, courseType, today);
         List<AreaFigures> districts = new ArrayList<>();
         for (int i = 0; i < DISTRICTS.length; i++) {
             District d = DISTRICTS[i];
@@ -174,6 +175,14 @@ public class IndicatorQueries {
         return s;
     }
 
+    /** Who waits now, whatever the period: the waits of every month there is, as of {@code today}. */
+    private void addWaitingNow(Sums[] sums, CourseType courseType, LocalDate today) {
+        for (Map.Entry<String, MonthlyCounters> e : readModel.snapshot().entrySet()) {
+            DistrictMonth key = DistrictMonth.parse(e.getKey());
+            sums[key.district().ordinal()].addWaiting(e.getValue(), courseType, key.month(), today);
+        }
+    }
+
     private AreaFigures figures(Confidentiality rules, String ags, String name, int population, boolean reported,
                                 Sums s, boolean region) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -190,7 +199,9 @@ public class IndicatorQueries {
             }
             return new AreaFigures(ags, name, population, region ? null : false, counts, rates, per10k,
                     BreakdownFigures.NOT_REPORTED.counts(), BreakdownFigures.NOT_REPORTED.targetLevelReached(),
-                    ChainFigures.NOT_REPORTED, List.of());
+                    ChainFigures.NOT_REPORTED, AccessFigures.NOT_REPORTED,
+                    WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld),
+                    FundingGapFigures.NOT_REPORTED, List.copyOf(withheld));
         }
         for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
             counts.put(Confidentiality.COUNTS.get(c), rules.publish(s.counts[c], s.keys[c]));
@@ -205,31 +216,23 @@ public class IndicatorQueries {
                 rules.publish(s.languageCompletions - b1, s.languageCompletionKeys - s.key("passedB1OrHigher")));
         rate(rules, rates, withheld, "placementWithin6Months", rules.publish(s.chain.placed, s.chainKeys.placed),
                 rules.publish(s.chain.ended - s.chain.placed, s.chainKeys.ended - s.chainKeys.placed));
-        ChainFigures chain = new ChainFigures(median(rules, s.chain.daysToPlacement, "medianDaysToPlacement", withheld),
-                median(rules, s.chain.waitingDays, "medianWaitingDays", withheld),
+        ChainFigures chain = new ChainFigures(
+                Shown.median(rules, s.chain.daysToPlacement, "chain.medianDaysToPlacement", withheld),
+                Shown.median(rules, s.chain.waitingDays, "chain.medianWaitingDays", withheld),
                 rules.publish(s.chain.pending, s.chainKeys.pending));
+        AccessFigures access = AccessFigures.publish(rules, s.chain, s.chainKeys, withheld);
+        WaitingNowFigures waitingNow = WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld);
+        FundingGapFigures fundingGaps = FundingGapFigures.publish(rules, s.chain.funding, s.chainKeys.funding, withheld);
         BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns);
         return new AreaFigures(ags, name, population, region ? null : true, counts, rates, per10k,
-                breakdowns.counts(), breakdowns.targetLevelReached(), chain,
+                breakdowns.counts(), breakdowns.targetLevelReached(), chain, access, waitingNow, fundingGaps,
                 List.copyOf(withheld));
-    }
-
-    private static BigDecimal median(Confidentiality rules, DayHistogram histogram, String name, List<String> withheld) {
-        BigDecimal median = rules.median(histogram);
-        if (median == null && histogram.cases() > 0) {
-            withheld.add("chain." + name);
-        }
-        return median;
     }
 
     /** The rate {@code part / (part + rest)} of two published counts; listed as withheld on too few cases. */
     private static void rate(Confidentiality rules, Map<String, BigDecimal> rates, List<String> withheld, String name,
                              long part, long rest) {
-        BigDecimal rate = rules.rate(part, rest);
-        rates.put(name, rate);
-        if (rate == null && part + rest > 0) {
-            withheld.add("rates." + name);
-        }
+        rates.put(name, Shown.rate(rules, part, rest, "rates." + name, withheld));
     }
 
     /** Raw sums of one area over a period, and their key sums, in the order of {@link Confidentiality#COUNTS}. */
@@ -241,6 +244,8 @@ public class IndicatorQueries {
         long languageCompletions;
         long languageCompletionKeys;
         final BreakdownSums breakdowns = new BreakdownSums();
+        final WaitingSums waiting = new WaitingSums();
+        final WaitingSums waitingKeys = new WaitingSums();
         boolean reported;
 
         void add(MonthlyCounters m, CourseType courseType, YearMonth month, LocalDate today) {
@@ -254,6 +259,22 @@ public class IndicatorQueries {
                 add(keys, m.keySums(), courseType);
                 languageCompletionKeys += m.keySums().languageCompletions(courseType);
                 addChain(chainKeys, m.keySums(), courseType, month, today);
+            }
+        }
+
+        /** The waits of one month (not a period's: who waits now counts every month). */
+        void addWaiting(MonthlyCounters m, CourseType courseType, YearMonth month, LocalDate today) {
+            m.chain().forEach((type, c) -> {
+                if (courseType == null || courseType == type) {
+                    waiting.add(c, month, today);
+                }
+            });
+            if (m.keySums() != null) {
+                m.keySums().chain().forEach((type, c) -> {
+                    if (courseType == null || courseType == type) {
+                        waitingKeys.add(c, month, today);
+                    }
+                });
             }
         }
 
@@ -298,6 +319,8 @@ public class IndicatorQueries {
                 t.languageCompletionKeys += p.languageCompletionKeys;
                 t.chain.add(p.chain);
                 t.chainKeys.add(p.chainKeys);
+                t.waiting.add(p.waiting);
+                t.waitingKeys.add(p.waitingKeys);
             }
             return t;
         }

@@ -66,7 +66,24 @@ class ReadApiContractTest {
             }
         }
         shape.addAll(List.of("chain.medianDaysToPlacement: number|null", "chain.medianWaitingDays: number|null",
-                "chain.pending: number|null", "withheld: array"));
+                "chain.pending: number|null"));
+        // issue 20: access and waiting (in the period), who waits now (whatever the period), funding gaps
+        List.of("waitingTimeCases", "medianWaitingTime", "waitingTimeOver6Weeks", "accessTimeCases",
+                "medianAccessTime", "accessTimeOver6Weeks").forEach(f -> shape.add("access." + f + ": number|null"));
+        List.of("waiting", "medianDaysWaited", "over6Weeks", "noStartAfter2Years")
+                .forEach(f -> shape.add("waitingNow." + f + ": number|null"));
+        List.of("wentOn", "gaps", "gapRate", "open").forEach(f -> shape.add("fundingGaps." + f + ": number|null"));
+        for (String source : funding) {
+            List.of("wentOn", "gaps", "gapRate", "open")
+                    .forEach(f -> shape.add("fundingGaps.bySource." + source + "." + f + ": number|null"));
+        }
+        for (String source : funding) {
+            for (String next : funding) {
+                shape.add("fundingGaps.flow." + source + "." + next + ": number|null");
+            }
+            shape.add("fundingGaps.flow." + source + ".PLACEMENT: number|null");
+        }
+        shape.add("withheld: array");
         return List.copyOf(shape);
     }
 

@@ -8,8 +8,10 @@ import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.Entitlement;
 import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
@@ -26,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +55,13 @@ class IndicatorRandomizedTest {
     private static final int SPAN_DAYS = 730;
     private static final YearMonth FIRST_MONTH = YearMonth.from(FIRST);
     private static final YearMonth LAST_MONTH = YearMonth.from(FIRST.plusDays(SPAN_DAYS));
-    private static final int[] BOUNDARY_DAYS = {0, 1, 182, 183, 184, 364, 365, 366};
+    private static final int[] BOUNDARY_DAYS = {0, 1, 89, 90, 91, 182, 183, 184, 364, 365, 366};
+    /** Days from an enrolment or entitlement to a course start, often on the 6-week boundary. */
+    private static final int[] WAITING_DAYS = {0, 1, 41, 42, 43, 90};
     private static final District[] MOSTLY = {District.EMSLAND, District.LEER, District.WITTMUND, District.VECHTA};
     /** The types the engine counts; retractions (contract v2) are added to the stream by {@link #retractions}. */
     private static final EventType[] COUNTED = {EventType.COURSE_ENROLMENT, EventType.COURSE_COMPLETION,
-            EventType.JOB_PLACEMENT};
+            EventType.JOB_PLACEMENT, EventType.ENTITLEMENT, EventType.COURSE_START};
     private static final List<LanguageLevel> B1_OR_HIGHER = List.of(LanguageLevel.B1, LanguageLevel.B2,
             LanguageLevel.C1, LanguageLevel.C2);
 
@@ -123,6 +128,27 @@ class IndicatorRandomizedTest {
         all.put("chain.medianWaitingDays", plain(f.chain().medianWaitingDays()));
         all.put("chain.pending", String.valueOf(f.chain().pending()));
         all.put("withheld", new TreeSet<>(f.withheld()).toString());
+        AccessFigures a = f.access();
+        all.put("access.waitingTimeCases", String.valueOf(a.waitingTimeCases()));
+        all.put("access.medianWaitingTime", plain(a.medianWaitingTime()));
+        all.put("access.waitingTimeOver6Weeks", plain(a.waitingTimeOver6Weeks()));
+        all.put("access.accessTimeCases", String.valueOf(a.accessTimeCases()));
+        all.put("access.medianAccessTime", plain(a.medianAccessTime()));
+        all.put("access.accessTimeOver6Weeks", plain(a.accessTimeOver6Weeks()));
+        WaitingNowFigures w = f.waitingNow();
+        all.put("waitingNow.waiting", String.valueOf(w.waiting()));
+        all.put("waitingNow.medianDaysWaited", plain(w.medianDaysWaited()));
+        all.put("waitingNow.over6Weeks", plain(w.over6Weeks()));
+        all.put("waitingNow.noStartAfter2Years", String.valueOf(w.noStartAfter2Years()));
+        FundingGapFigures g = f.fundingGaps();
+        all.put("fundingGaps", gaps(g.wentOn(), g.gaps(), g.gapRate(), g.open()));
+        g.bySource().forEach((source, s) -> all.put("fundingGaps." + source, gaps(s.wentOn(), s.gaps(), s.gapRate(),
+                s.open())));
+        g.flow().forEach((before, next) -> next.forEach((after, n) -> {
+            if (n == null || n != 0) {
+                all.put("fundingGaps.flow." + before + "." + after, String.valueOf(n));
+            }
+        }));
         f.breakdowns().forEach((breakdown, cells) -> cells.forEach((bucket, n) ->
                 all.put("breakdowns." + breakdown + "." + bucket, String.valueOf(n))));
         f.targetLevelReached().forEach((group, cells) -> cells.forEach((bucket, t) -> {
@@ -131,6 +157,10 @@ class IndicatorRandomizedTest {
             all.put("targetLevelReached." + group + "." + bucket + ".rate", plain(t.rate()));
         }));
         return all;
+    }
+
+    private static String gaps(Long wentOn, Long gaps, BigDecimal rate, Long open) {
+        return "wentOn " + wentOn + ", gaps " + gaps + ", rate " + plain(rate) + ", open " + open;
     }
 
     private static String plain(BigDecimal value) {
@@ -146,14 +176,28 @@ class IndicatorRandomizedTest {
         for (int i = 0; i < n; i++) {
             String participant = random.nextInt(7) == 0 ? null : "p" + random.nextInt(participants);
             LocalDate day = FIRST.plusDays(random.nextInt(SPAN_DAYS));
-            IntegrationEvent e = event(random, pick(random, COUNTED), participant, district(random), day);
+            EventType type = pick(random, COUNTED);
+            if (participant == null && (type == EventType.ENTITLEMENT || type == EventType.COURSE_START)) {
+                type = EventType.COURSE_ENROLMENT; // they require a participant
+            }
+            IntegrationEvent e = event(random, type, participant, district(random), day);
             events.add(e);
+            if (participant != null && (type == EventType.COURSE_ENROLMENT || type == EventType.ENTITLEMENT)
+                    && random.nextInt(3) > 0) {
+                // a course start of the same participant, often on the 6-week boundary, sometimes before
+                int after = random.nextBoolean() ? WAITING_DAYS[random.nextInt(WAITING_DAYS.length)]
+                        : random.nextInt(300) - 20;
+                IntegrationEvent start = event(random, EventType.COURSE_START, participant,
+                        random.nextInt(4) == 0 ? district(random) : e.district(), day.plusDays(after));
+                CourseType waitedFor = e.courseType() == null ? CourseType.INTEGRATION_COURSE : e.courseType();
+                events.add(random.nextInt(5) == 0 ? start : withCourseType(start, waitedFor));
+            }
             if (e.type() == EventType.COURSE_COMPLETION && participant != null && random.nextInt(3) > 0) {
                 // a follow-up of the same participant, often on a boundary of the definitions
                 int after = random.nextBoolean() ? BOUNDARY_DAYS[random.nextInt(BOUNDARY_DAYS.length)]
                         : random.nextInt(400) - 20;
-                EventType type = random.nextBoolean() ? EventType.JOB_PLACEMENT : EventType.COURSE_ENROLMENT;
-                events.add(event(random, type, participant, district(random), day.plusDays(after)));
+                EventType next = random.nextBoolean() ? EventType.JOB_PLACEMENT : EventType.COURSE_ENROLMENT;
+                events.add(event(random, next, participant, district(random), day.plusDays(after)));
             }
         }
         return events;
@@ -161,7 +205,13 @@ class IndicatorRandomizedTest {
 
     private static IntegrationEvent event(Random random, EventType type, String participant, District district,
                                           LocalDate day) {
-        CourseType course = type == EventType.JOB_PLACEMENT ? null : pick(random, CourseType.values());
+        if (type == EventType.ENTITLEMENT) {
+            return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), type, day, district,
+                    participant, null, null, null, null, null, null, null, null, null, pick(random, Entitlement.values()),
+                    pick(random, Issuer.values()), null, "demo", null);
+        }
+        CourseType course = type == EventType.JOB_PLACEMENT ? null : random.nextInt(3) == 0
+                ? CourseType.INTEGRATION_COURSE : pick(random, CourseType.values());
         Outcome outcome = type == EventType.COURSE_COMPLETION ? pick(random, Outcome.values()) : null;
         LanguageLevel level = outcome != null && random.nextBoolean() ? pick(random, LanguageLevel.values()) : null;
         PlacementType placement = type == EventType.JOB_PLACEMENT ? pick(random, PlacementType.values()) : null;
@@ -179,15 +229,38 @@ class IndicatorRandomizedTest {
             }
             funding = random.nextInt(6) == 0 ? null : pick(random, FundingSource.values());
             attempt = outcome != null && random.nextInt(5) > 0 ? pick(random, Attempt.values()) : null;
+            // half of the time one of few funding sources, so that same-day ties and every flow cell occur
+            funding = funding == null || random.nextBoolean() ? funding : FundingSource.values()[funding.ordinal() % 3];
         }
         return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), type, day, district, participant,
                 course, outcome, level, placement, variant, target, attempt, funding, null, "demo", null);
     }
 
-    /** Half of the time the last or the first day after some passed completion's 183-day window: the pending boundary. */
+    private static IntegrationEvent withCourseType(IntegrationEvent e, CourseType courseType) {
+        List<CourseVariant> variants = CourseVariant.of(courseType);
+        return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn(), e.district(), e.participant(), courseType,
+                null, null, null, variants.contains(e.courseVariant()) ? e.courseVariant() : null, null, null,
+                e.fundingSource(), null, null, null, null, e.providerId(), null);
+    }
+
+    /**
+     * Mostly on a boundary: the last or first day of some passed completion's 183-day window (pending), of some
+     * completion's 90-day window (funding gap open), or of 2 years after some entitlement or enrolment (waiting).
+     */
     private static LocalDate today(Random random, List<IntegrationEvent> events) {
-        if (random.nextBoolean()) {
+        int dice = random.nextInt(5);
+        if (dice == 0) {
             return FIRST.plusDays(60 + random.nextInt(SPAN_DAYS + 120));
+        }
+        if (dice == 1) {
+            List<IntegrationEvent> completions = events.stream().filter(e -> e.type() == EventType.COURSE_COMPLETION
+                    && e.outcome() != Outcome.DROPPED_OUT && e.participant() != null).toList();
+            return completions.get(random.nextInt(completions.size())).occurredOn().plusDays(90 + random.nextInt(2));
+        }
+        if (dice == 2) {
+            List<IntegrationEvent> waits = events.stream().filter(e -> (e.type() == EventType.ENTITLEMENT
+                    || e.type() == EventType.COURSE_ENROLMENT) && e.participant() != null).toList();
+            return waits.get(random.nextInt(waits.size())).occurredOn().plusYears(2).plusDays(random.nextInt(2));
         }
         List<IntegrationEvent> completions = events.stream()
                 .filter(e -> e.outcome() == Outcome.PASSED && e.participant() != null).toList();
@@ -273,7 +346,8 @@ class IndicatorRandomizedTest {
     /** The same eventId sent again with another district and day: it must count nowhere. */
     private static IntegrationEvent otherContent(Random random, IntegrationEvent e) {
         return new IntegrationEvent(e.eventId(), e.type(), e.occurredOn().plusDays(random.nextInt(90)), district(random),
-                e.participant(), e.courseType(), e.outcome(), e.languageLevel(), e.placementType(), "demo", null);
+                e.participant(), e.courseType(), e.outcome(), e.languageLevel(), e.placementType(), null, null, null,
+                null, e.retracts(), e.entitlement(), e.issuer(), null, "demo", null);
     }
 
     private static District district(Random random) {
@@ -292,10 +366,18 @@ class IndicatorRandomizedTest {
      */
     private record Reference(List<IntegrationEvent> events, List<IntegrationEvent> sent, LocalDate today) {
 
+        /** Reports of one day in the engine's fixed order: by district, course type, funding source. */
+        private static final Comparator<IntegrationEvent> SAME_DAY_ORDER = Comparator
+                .comparing(IntegrationEvent::occurredOn)
+                .thenComparing(IntegrationEvent::district)
+                .thenComparing(IntegrationEvent::courseType, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(IntegrationEvent::fundingSource, Comparator.nullsFirst(Comparator.naturalOrder()));
+
         Map<String, String> figures(District district, YearMonth from, YearMonth to, CourseType filter) {
             List<IntegrationEvent> area = inArea(events, district, from, to);
             List<IntegrationEvent> courses = area.stream()
-                    .filter(e -> e.type() != EventType.JOB_PLACEMENT && (filter == null || e.courseType() == filter))
+                    .filter(e -> e.type() == EventType.COURSE_ENROLMENT || e.type() == EventType.COURSE_COMPLETION)
+                    .filter(e -> filter == null || e.courseType() == filter)
                     .toList();
             boolean reported = district == null || !inArea(sent, district, from, to).isEmpty();
             int population = district == null ? Arrays.stream(District.values()).mapToInt(District::residents2018).sum()
@@ -359,7 +441,148 @@ class IndicatorRandomizedTest {
             all.put("chain.pending", reported ? String.valueOf(pending) : "null");
             all.put("withheld", "[]");
             breakdowns(all, reported, area, courses);
+            access(all, reported, area, filter);
+            waitingNow(all, district, filter);
+            fundingGaps(all, reported, courses);
             return all;
+        }
+
+        /** Waiting and access times of the course starts in the area and period (docs/design.md). */
+        private void access(Map<String, String> all, boolean reported, List<IntegrationEvent> area, CourseType filter) {
+            List<Long> waiting = new ArrayList<>();
+            List<Long> access = new ArrayList<>();
+            for (IntegrationEvent start : area) {
+                if (start.type() != EventType.COURSE_START || (filter != null && start.courseType() != filter)) {
+                    continue;
+                }
+                of(start.participant()).filter(e -> e.type() == EventType.COURSE_ENROLMENT
+                                && e.courseType() == start.courseType() && !e.occurredOn().isAfter(start.occurredOn()))
+                        .map(e -> ChronoUnit.DAYS.between(e.occurredOn(), start.occurredOn())).min(Long::compare)
+                        .ifPresent(waiting::add);
+                boolean firstIntegrationCourse = start.courseType() == CourseType.INTEGRATION_COURSE
+                        && of(start.participant()).filter(e -> e.type() == EventType.COURSE_START
+                        && e.courseType() == CourseType.INTEGRATION_COURSE).min(SAME_DAY_ORDER).orElseThrow() == start;
+                if (firstIntegrationCourse) {
+                    of(start.participant()).filter(e -> e.type() == EventType.ENTITLEMENT)
+                            .map(IntegrationEvent::occurredOn).min(LocalDate::compareTo)
+                            .filter(entitled -> !entitled.isAfter(start.occurredOn()))
+                            .ifPresent(entitled -> access.add(ChronoUnit.DAYS.between(entitled, start.occurredOn())));
+                }
+            }
+            all.put("access.waitingTimeCases", reported ? String.valueOf(waiting.size()) : "null");
+            all.put("access.medianWaitingTime", median(reported, waiting));
+            all.put("access.waitingTimeOver6Weeks", rate(reported, waiting.stream().filter(d -> d > 42).count(),
+                    waiting.size()));
+            all.put("access.accessTimeCases", reported ? String.valueOf(access.size()) : "null");
+            all.put("access.medianAccessTime", median(reported, access));
+            all.put("access.accessTimeOver6Weeks", rate(reported, access.stream().filter(d -> d > 42).count(),
+                    access.size()));
+        }
+
+        /**
+         * Who waits today, whatever the period: per participant the earliest entitlement or enrolment no course
+         * start followed (an entitlement first on the same day), in its district.
+         */
+        private void waitingNow(Map<String, String> all, District district, CourseType filter) {
+            List<Long> days = new ArrayList<>();
+            long apart = 0;
+            for (String participant : events.stream().map(IntegrationEvent::participant).filter(p -> p != null)
+                    .distinct().toList()) {
+                IntegrationEvent since = of(participant)
+                        .filter(e -> e.type() == EventType.ENTITLEMENT || e.type() == EventType.COURSE_ENROLMENT)
+                        .filter(e -> of(participant).noneMatch(start -> start.type() == EventType.COURSE_START
+                                && start.courseType() == waitsFor(e) && !start.occurredOn().isBefore(e.occurredOn())))
+                        .min(Comparator.comparing(IntegrationEvent::occurredOn)
+                                .thenComparing(e -> e.type() == EventType.ENTITLEMENT ? 0 : 1)
+                                .thenComparing(SAME_DAY_ORDER)).orElse(null);
+                if (since == null || (district != null && since.district() != district)
+                        || (filter != null && waitsFor(since) != filter)) {
+                    continue;
+                }
+                if (since.occurredOn().plusYears(2).isBefore(today)) {
+                    apart++;
+                } else {
+                    days.add(Math.max(0, ChronoUnit.DAYS.between(since.occurredOn(), today)));
+                }
+            }
+            all.put("waitingNow.waiting", String.valueOf(days.size()));
+            all.put("waitingNow.medianDaysWaited", median(true, days));
+            all.put("waitingNow.over6Weeks", rate(true, days.stream().filter(d -> d > 42).count(), days.size()));
+            all.put("waitingNow.noStartAfter2Years", String.valueOf(apart));
+        }
+
+        private static CourseType waitsFor(IntegrationEvent e) {
+            return e.type() == EventType.ENTITLEMENT ? CourseType.INTEGRATION_COURSE : e.courseType();
+        }
+
+        /**
+         * Funding gaps of the completions in the area and period: what came first within 90 days (an integration
+         * 0–90 days after, or an enrolment 1–90 days after; the placement on a tie), by funding source.
+         */
+        private void fundingGaps(Map<String, String> all, boolean reported, List<IntegrationEvent> courses) {
+            List<String> sources = new ArrayList<>(Arrays.stream(FundingSource.values()).map(Enum::name).toList());
+            sources.add("NOT_STATED");
+            if (!reported) {
+                all.put("fundingGaps", gapsOf(null, null, null));
+                for (String before : sources) {
+                    all.put("fundingGaps." + before, gapsOf(null, null, null));
+                    for (String after : sources) {
+                        all.put("fundingGaps.flow." + before + "." + after, "null");
+                    }
+                    all.put("fundingGaps.flow." + before + ".PLACEMENT", "null");
+                }
+                return;
+            }
+            Map<String, long[]> bySource = new TreeMap<>();
+            sources.forEach(source -> bySource.put(source, new long[3]));
+            Map<String, Long> flow = new TreeMap<>();
+            for (IntegrationEvent c : courses) {
+                if (c.participant() == null || (c.outcome() != Outcome.PASSED && c.outcome() != Outcome.FAILED)) {
+                    continue;
+                }
+                String before = c.fundingSource() == null ? "NOT_STATED" : c.fundingSource().name();
+                long[] cells = bySource.get(before);
+                if (!c.occurredOn().plusDays(90).isBefore(today)) {
+                    cells[2]++;
+                    continue;
+                }
+                Long toPlacement = firstAfter(c, EventType.JOB_PLACEMENT, 0);
+                Long toEnrolment = firstAfter(c, EventType.COURSE_ENROLMENT, 1);
+                String after = null;
+                if (toPlacement != null && toPlacement <= 90 && (toEnrolment == null || toPlacement <= toEnrolment)) {
+                    after = "PLACEMENT";
+                } else if (toEnrolment != null && toEnrolment <= 90) {
+                    LocalDate day = c.occurredOn().plusDays(toEnrolment);
+                    IntegrationEvent next = of(c.participant()).filter(e -> e.type() == EventType.COURSE_ENROLMENT
+                            && e.occurredOn().equals(day)).min(SAME_DAY_ORDER).orElseThrow();
+                    after = next.fundingSource() == null ? "NOT_STATED" : next.fundingSource().name();
+                }
+                if (after == null) {
+                    cells[1]++;
+                } else {
+                    cells[0]++;
+                    flow.merge("fundingGaps.flow." + before + "." + after, 1L, Long::sum);
+                }
+            }
+            long[] total = new long[3];
+            bySource.forEach((source, cells) -> {
+                all.put("fundingGaps." + source, gapsOf(cells[0], cells[1], cells[2]));
+                for (int i = 0; i < 3; i++) {
+                    total[i] += cells[i];
+                }
+            });
+            all.put("fundingGaps", gapsOf(total[0], total[1], total[2]));
+            flow.forEach((cell, n) -> all.put(cell, String.valueOf(n)));
+        }
+
+        private static String gapsOf(Long wentOn, Long gaps, Long open) {
+            return "wentOn " + wentOn + ", gaps " + gaps + ", rate "
+                    + (wentOn == null ? "null" : rate(true, gaps, gaps + wentOn)) + ", open " + open;
+        }
+
+        /** The participant's events that count. */
+        private java.util.stream.Stream<IntegrationEvent> of(String participant) {
+            return events.stream().filter(e -> participant.equals(e.participant()));
         }
 
         /** Contract v2's breakdowns, counted bucket by bucket; events without the field under NOT_STATED. */
