@@ -7,6 +7,7 @@ import de.weserems.integration.events.Submission;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -85,23 +86,10 @@ public class DemoFeeder {
         // Simulate the history up to today. Only the events of the last --months months are sent
         // (and only with --backfill); the rest just brings the chains into a steady state.
         Simulation sim = new Simulation(opt.seed, "demo-p-");
-        List<Submission> history = new ArrayList<>();
-        long spawnedLastYear = 0, eventsLastYear = 0;
-        LocalDate start = EPOCH.isBefore(from.minusYears(2)) ? EPOCH : from.minusYears(2).withDayOfYear(1);
-        for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
-            boolean lastYear = day.isAfter(today.minusYears(1));
-            for (Step s : sim.spawn(day, sim.spawnRandom)) {
-                List<Submission> e = sim.fire(s, day);
-                if (!day.isBefore(from)) history.addAll(e);
-                if (lastYear) spawnedLastYear++;
-            }
-            while (!sim.pending.isEmpty() && !sim.pending.peek().due().isAfter(day)) {
-                List<Submission> e = sim.fire(sim.pending.poll(), day);
-                if (!day.isBefore(from)) history.addAll(e);
-                if (lastYear) eventsLastYear++;
-            }
-        }
-        eventsLastYear += spawnedLastYear;
+        long[] lastYearSteps = new long[2]; // new participants, steps of participants in a chain
+        LocalDate start = start(from);
+        List<Submission> history = history(sim, opt.seed, start, from, today, lastYearSteps);
+        long spawnedLastYear = lastYearSteps[0], eventsLastYear = lastYearSteps[0] + lastYearSteps[1];
         log("simulated %d participants since %s; %d events in the last %d months; %d participants in the middle of a chain",
                 sim.participants, start, history.size(), opt.months, sim.pending.size());
 
@@ -121,6 +109,35 @@ public class DemoFeeder {
         }
         double newShare = eventsLastYear == 0 ? 0.28 : Math.clamp((double) spawnedLastYear / eventsLastYear, 0.15, 0.5);
         trickle(sim, newShare);
+    }
+
+    /** The first simulated day: the epoch, or two years before {@code from} for a long history. */
+    static LocalDate start(LocalDate from) {
+        return EPOCH.isBefore(from.minusYears(2)) ? EPOCH : from.minusYears(2).withDayOfYear(1);
+    }
+
+    /**
+     * Simulates {@code sim} from {@code start} to {@code today} and returns the events dated from {@code from}
+     * to {@code today}, in date order; counts into {@code lastYearSteps} the new participants and the chain
+     * steps of the last year.
+     */
+    static List<Submission> history(Simulation sim, long seed, LocalDate start, LocalDate from, LocalDate today,
+                                     long[] lastYearSteps) {
+        List<Submission> history = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
+            boolean lastYear = day.isAfter(today.minusYears(1));
+            sim.simulate(day, (spawned, events) -> {
+                for (Submission e : events) {
+                    if (!e.occurredOn().isBefore(from)) history.add(e);
+                }
+                if (lastYear) lastYearSteps[spawned ? 0 : 1]++;
+            });
+        }
+        history.addAll(Simulation.entitlementsAhead(seed, "demo-p-", start, from, today));
+        // an entitlement is simulated with the enrolment it precedes: sorted into date order, as a
+        // provider's export would be (the sort is stable: a retraction stays after the event it takes back)
+        history.sort(Comparator.comparing(Submission::occurredOn));
+        return history;
     }
 
     private void backfill(List<Submission> history) throws InterruptedException {
@@ -225,10 +242,11 @@ public class DemoFeeder {
             if (e.type() == EventType.COURSE_ENROLMENT) enrolmentsByDistrict.merge(e.district(), 1, Integer::sum);
             if (e.participantRef() == null) withoutRef++;
         }
-        System.out.println("month     enrolments completions placements");
-        byMonth.forEach((m, c) -> System.out.printf("%s %10d %11d %10d%n", m,
+        System.out.println("month     enrolments completions placements entitlements starts");
+        byMonth.forEach((m, c) -> System.out.printf("%s %10d %11d %10d %12d %6d%n", m,
                 c.getOrDefault(EventType.COURSE_ENROLMENT, 0), c.getOrDefault(EventType.COURSE_COMPLETION, 0),
-                c.getOrDefault(EventType.JOB_PLACEMENT, 0)));
+                c.getOrDefault(EventType.JOB_PLACEMENT, 0), c.getOrDefault(EventType.ENTITLEMENT, 0),
+                c.getOrDefault(EventType.COURSE_START, 0)));
         System.out.println("enrolments per 10,000 residents over the whole period:");
         for (District d : DISTRICTS) {
             int n = enrolmentsByDistrict.getOrDefault(d, 0);

@@ -7,6 +7,7 @@ import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Sex;
 import de.weserems.integration.events.Submission;
 
 import java.time.DayOfWeek;
@@ -38,10 +39,12 @@ import static de.weserems.integration.demo.Region.NEIGHBOURS;
  * seed means the same history on any day is told at {@link DemoFeeder}.
  *
  * <h2>The model</h2>
- * Participants go through chains of measures: an enrolment, a completion some months later (mostly
+ * Participants go through chains of measures: an enrolment, the course's start days or weeks later (months
+ * where the waiting lists are long; a few never start), a completion some months after the start (mostly
  * PASSED, some FAILED, ~12% DROPPED_OUT), often another enrolment after a waiting gap (typically a
- * job-related language course after the integration course), and a job placement weeks or months
- * after the last completion. Occasionally someone moves to a neighbouring district. New participants
+ * job-related language course after the integration course; longer, and losing some, where the funder
+ * changes), and a job placement weeks or months after the last completion. Most enrol in their first
+ * integration course with an entitlement issued weeks or months before. Occasionally someone moves to a neighbouring district. New participants
  * appear in each of the 17 districts roughly in proportion to its population (about 1,000 enrolments
  * a month region-wide), with seasons and slow multi-year waves that differ per district, and each
  * district has its own character (intake, dropouts, waiting gaps) so the dashboard has stories to show.
@@ -49,7 +52,8 @@ import static de.weserems.integration.demo.Region.NEIGHBOURS;
  * <p>The event contract (types, values, the submission's JSON) is integration-events': one event as a
  * provider sends it is a Submission, with the fields that do not belong to its type null (and omitted).
  * What contract v2 adds (course variant, target level, attempt, funding, the new values, corrections by
- * retraction) comes from {@link ContractV2Draws}, drawn apart from the v1 history.
+ * retraction) comes from {@link ContractV2Draws}, drawn apart from the v1 history; entitlements, starts,
+ * the participant's sex and what a change of funder does from {@link AccessDraws}.
  */
 final class Simulation {
 
@@ -70,6 +74,7 @@ final class Simulation {
     final Random spawnRandom;
     private final String refPrefix;
     private final Map<District, DistrictProfile> profile = new EnumMap<>(District.class);
+    final Map<District, AccessDraws.Waits> waits;
     final PriorityQueue<Step> pending = new PriorityQueue<>(
             Comparator.comparing(Step::due).thenComparingLong(Step::order));
     private final int totalPopulation = DISTRICTS.stream().mapToInt(District::residents2018).sum();
@@ -88,6 +93,7 @@ final class Simulation {
                     0.6 + 1.1 * r.nextDouble(),         // waiting gaps between measures
                     0.75 + 0.6 * r.nextDouble()));      // time to placement
         }
+        waits = AccessDraws.waits(seed);
     }
 
     /** Seasonal factor: few course starts in the summer holidays and around Christmas. */
@@ -100,6 +106,44 @@ final class Simulation {
         double perWorkday = NEW_PARTICIPANTS_PER_MONTH * 12 / 250.0;
         return perWorkday * d.residents2018() / totalPopulation * c.intake() * wave
                 * SEASON[day.getMonthValue() - 1];
+    }
+
+    /** What one simulated day fired: a new participant's events, or those of a step due that day. */
+    interface Fired {
+        void accept(boolean newParticipant, List<Submission> events);
+    }
+
+    /** Simulates one day: its new participants, then the steps due. */
+    void simulate(LocalDate day, Fired fired) {
+        for (Step s : spawn(day, spawnRandom)) {
+            fired.accept(true, fire(s, day));
+        }
+        while (!pending.isEmpty() && !pending.peek().due().isAfter(day)) {
+            fired.accept(false, fire(pending.poll(), day));
+        }
+    }
+
+    /**
+     * The entitlements dated from {@code from} to {@code today} whose integration course comes after
+     * {@code today}: the simulation dates an entitlement with the enrolment it precedes, so a second run of
+     * the same seed looks ahead for them (those people are entitled and still waiting when the demo starts).
+     */
+    static List<Submission> entitlementsAhead(long seed, String refPrefix, LocalDate start, LocalDate from,
+                                              LocalDate today) {
+        Simulation ahead = new Simulation(seed, refPrefix);
+        List<Submission> found = new ArrayList<>();
+        LocalDate end = today.plusDays(AccessDraws.MAX_DAYS_ENTITLEMENT_BEFORE);
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            boolean after = day.isAfter(today);
+            ahead.simulate(day, (spawned, events) -> {
+                if (!after) return;
+                for (Submission e : events) {
+                    if (e.type() == EventType.ENTITLEMENT && !e.occurredOn().isBefore(from)
+                            && !e.occurredOn().isAfter(today)) found.add(e);
+                }
+            });
+        }
+        return found;
     }
 
     /** New participants of one simulated day (course starts on workdays only). */
@@ -119,6 +163,7 @@ final class Simulation {
     /** A new participant's first enrolment (which kind of course comes from the key, too). */
     Step newParticipant(String ref, District district, LocalDate day, long key) {
         Participant p = new Participant(ref, district);
+        p.sex = AccessDraws.sex(AccessDraws.stream(key));
         CourseType first = pick(new SplittableRandom(key ^ 0x5DEECE66DL),
                 new double[] {0.55, 0.22, 0.15, 0.08}, V1_COURSE_TYPES);
         return new Step(day, order++, key, p, EventType.COURSE_ENROLMENT, first, false);
@@ -127,16 +172,21 @@ final class Simulation {
     /**
      * Turns a step into its events, dated {@code date} (the due date, or today in the trickle), and
      * schedules the participant's next step. Everything random comes from the step's own key. Mostly one
-     * event; a corrected enrolment is three: the wrong one, its retraction and the right one.
+     * event; a corrected enrolment is three: the wrong one, its retraction and the right one; a first
+     * enrolment in an integration course usually comes with the entitlement, dated weeks or months before
+     * (so the events are not in date order: {@link DemoFeeder} sorts them). A course of a provider still
+     * on contract v1 starts without an event: such a provider reports no starts.
      */
     List<Submission> fire(Step s, LocalDate date) {
         SplittableRandom r = new SplittableRandom(s.key());
         SplittableRandom v2 = ContractV2Draws.stream(s.key());
+        SplittableRandom access = AccessDraws.stream(s.key());
         List<Submission> sent = new ArrayList<>(1);
         Participant p = s.who();
         DistrictProfile c = profile.get(p.district);
         UUID eventId = uuid(r);
         String ref = r.nextDouble() < 0.10 ? null : p.ref; // ~10% of providers' records lack the reference
+        Sex sex = ref == null ? null : p.sex;
         Submission e;
         switch (s.type()) {
             case COURSE_ENROLMENT -> {
@@ -144,20 +194,41 @@ final class Simulation {
                 c = profile.get(p.district);
                 p.courses++;
                 p.course = ContractV2Draws.course(s.course(), v2);
-                e = enrolment(eventId, date, p, ref);
+                AccessDraws.Waits w = waits.get(p.district);
+                if (s.course() == CourseType.INTEGRATION_COURSE && !p.entitled) {
+                    p.entitled = true;
+                    if (access.nextDouble() < AccessDraws.ENTITLEMENT_REPORTED) {
+                        sent.add(entitlement(date.minusDays(AccessDraws.daysEntitlementBefore(w, access)), p, access));
+                    }
+                }
+                e = enrolment(eventId, date, p, ref, p.course.v2() ? sex : null);
                 if (p.course.v2() && v2.nextDouble() < ContractV2Draws.CORRECTED_ENROLMENTS) {
                     // sent first under the neighbouring district by mistake, then retracted
                     District wrong = NEIGHBOURS.get(p.district).get(v2.nextInt(NEIGHBOURS.get(p.district).size()));
                     Submission mistaken = new Submission(uuid(v2), s.type(), date, wrong, ref, e.courseType(), null,
-                            null, null, e.courseVariant(), e.targetLevel(), null, e.fundingSource(), null);
+                            null, null, e.courseVariant(), e.targetLevel(), null, e.fundingSource(), null, null, null,
+                            e.sex());
                     sent.add(mistaken);
                     sent.add(Submission.retraction(uuid(v2), date, wrong, mistaken.eventId()));
                 }
                 int duration = courseDays(s.course(), r);
                 boolean drops = r.nextDouble() < dropoutRate(s.course()) * c.dropout();
-                int days = drops ? Math.max(7, (int) (duration * (0.1 + 0.7 * r.nextDouble()))) : duration;
-                schedule(p, date, date.plusDays(days), r.nextLong(), EventType.COURSE_COMPLETION, s.course(), drops);
+                p.courseDays = drops ? Math.max(7, (int) (duration * (0.1 + 0.7 * r.nextDouble()))) : duration;
+                long key = r.nextLong();
+                int toStart = AccessDraws.daysToStart(s.course(), w, access);
+                if (toStart >= 0) {
+                    schedule(p, date, date.plusDays(toStart), key, EventType.COURSE_START, s.course(), drops);
+                } // else: withdrawn or still waiting, the participant leaves what the providers see
             }
+            case COURSE_START -> {
+                // the course's provider reports the start, always naming the participant (the contract requires it)
+                e = !p.course.v2() ? null : new Submission(eventId, s.type(), date, p.district, p.ref, p.course.type(),
+                        null, null, null, p.course.variant(), p.course.targetLevel(), null, p.course.funding(), null,
+                        null, null, p.sex);
+                schedule(p, date, date.plusDays(p.courseDays), r.nextLong(), EventType.COURSE_COMPLETION, s.course(),
+                        s.dropsOut());
+            }
+            case ENTITLEMENT -> e = entitlement(date, p, access); // one who goes no further for now
             case COURSE_COMPLETION -> {
                 Outcome outcome = s.dropsOut() ? Outcome.DROPPED_OUT
                         : r.nextDouble() < passRate(s.course()) ? Outcome.PASSED : Outcome.FAILED;
@@ -167,26 +238,34 @@ final class Simulation {
                 level = ContractV2Draws.level(course, outcome == Outcome.PASSED, level, v2);
                 Attempt attempt = !course.v2() ? null : p.attempts > 0 ? Attempt.REPEAT : Attempt.FIRST;
                 e = new Submission(eventId, s.type(), date, p.district, ref, course.type(), outcome, level, null,
-                        course.variant(), course.targetLevel(), attempt, course.funding(), null);
+                        course.variant(), course.targetLevel(), attempt, course.funding(), null, null, null,
+                        course.v2() ? sex : null);
                 planAfterCompletion(p, s.course(), outcome, date, c, r);
             }
             case JOB_PLACEMENT -> {
                 if (r.nextDouble() < 0.04) moveToNeighbour(p, r);
                 PlacementType type = pick(r, new double[] {0.60, 0.17, 0.06, 0.17}, V1_PLACEMENT_TYPES);
                 e = new Submission(eventId, s.type(), date, p.district, ref, null, null, null,
-                        ContractV2Draws.placement(type, v2));
+                        ContractV2Draws.placement(type, v2), null, null, null, null, null, null, null, sex);
             }
             default -> throw new IllegalStateException();
         }
         p.lastDate = date;
-        sent.add(e);
+        if (e != null) sent.add(e);
         return sent;
     }
 
-    private static Submission enrolment(UUID eventId, LocalDate date, Participant p, String ref) {
+    private static Submission enrolment(UUID eventId, LocalDate date, Participant p, String ref, Sex sex) {
         ContractV2Draws.Course c = p.course;
         return new Submission(eventId, EventType.COURSE_ENROLMENT, date, p.district, ref, c.type(), null, null, null,
-                c.variant(), c.targetLevel(), null, c.funding(), null);
+                c.variant(), c.targetLevel(), null, c.funding(), null, null, null, sex);
+    }
+
+    /** The participant's entitlement to an integration course, as its issuer reports it (naming the participant). */
+    private static Submission entitlement(LocalDate date, Participant p, SplittableRandom access) {
+        var issuer = AccessDraws.issuer(access);
+        return Submission.entitlement(uuid(access), date, p.district, p.ref, AccessDraws.entitlement(issuer, access),
+                issuer, p.sex);
     }
 
     private void planAfterCompletion(Participant p, CourseType course, Outcome outcome, LocalDate date,
@@ -221,9 +300,26 @@ final class Simulation {
                 case VOCATIONAL_QUALIFICATION -> 0.80;
             };
         }
+        if (next != null && p.course != null) {
+            // the next course's funding is drawn from its step's key, as fire will draw it: a change of funder
+            // means a new application, which takes longer and loses some on the way
+            SplittableRandom access = AccessDraws.stream(~key); // not the stream fire draws the next step from
+            AccessDraws.Switch change = AccessDraws.fundingSwitch(p.course.funding(),
+                    ContractV2Draws.course(next, ContractV2Draws.stream(key)).funding());
+            waiting = (int) Math.round(waiting * change.delay());
+            if (access.nextDouble() < change.lost()) {
+                next = null;
+                placement /= 2;
+            }
+        }
         if (next != null) {
             p.attempts = next == course ? p.attempts + 1 : 0;
             schedule(p, date, date.plusDays(waiting), key, EventType.COURSE_ENROLMENT, next, false);
+        } else if (!p.entitled && outcome == Outcome.PASSED && (course == CourseType.ORIENTATION_COURSE
+                || course == CourseType.FIRST_ORIENTATION_COURSE)
+                && AccessDraws.stream(~key).nextDouble() < AccessDraws.ENTITLED_WITHOUT_COURSE) {
+            p.entitled = true;
+            schedule(p, date, date.plusDays(waiting), key, EventType.ENTITLEMENT, null, false);
         } else if (r.nextDouble() < placement) {
             schedule(p, date, date.plusDays(toPlacement), key, EventType.JOB_PLACEMENT, null, false);
         } // else: the participant leaves what the providers see
