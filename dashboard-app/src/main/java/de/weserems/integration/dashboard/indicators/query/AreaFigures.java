@@ -16,19 +16,41 @@ import java.util.Map;
  * @param targetLevelReached target level reached, by attempt and by course variant ({@link BreakdownFigures})
  * @param reported {@code false} when no provider reported for the district in the period
  *                 ("no reports", not zero); absent for the region
+ * @param foreignResidents the residents of foreign nationality ({@link PerForeignResidents}); absent when the
+ *                         operator supplied none
+ * @param per10kForeign    enrolments, completions, placements per 10,000 of them, from the published counts;
+ *                         absent when off, its values {@code null} when the district has no reports
  */
 public record AreaFigures(
         String district,
         String name,
         int population,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer foreignResidents,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reported,
         Map<String, Long> counts,
         Map<String, BigDecimal> rates,
         Map<String, BigDecimal> per10k,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, BigDecimal> per10kForeign,
         Map<String, Map<String, Long>> breakdowns,
         Map<String, Map<String, BreakdownFigures.TargetLevel>> targetLevelReached,
         ChainFigures chain,
         List<String> withheld) {
+
+    /** Without the figures per 10,000 foreign residents: {@link PerForeignResidents} adds them where they exist. */
+    public AreaFigures(String district, String name, int population, Boolean reported, Map<String, Long> counts,
+                       Map<String, BigDecimal> rates, Map<String, BigDecimal> per10k,
+                       Map<String, Map<String, Long>> breakdowns,
+                       Map<String, Map<String, BreakdownFigures.TargetLevel>> targetLevelReached,
+                       ChainFigures chain, List<String> withheld) {
+        this(district, name, population, null, reported, counts, rates, per10k, null, breakdowns,
+                targetLevelReached, chain, withheld);
+    }
+
+    /** These figures with the residents of foreign nationality and the figures per 10,000 of them. */
+    AreaFigures withForeign(int foreignResidents, Map<String, BigDecimal> per10kForeign) {
+        return new AreaFigures(district, name, population, foreignResidents, reported, counts, rates, per10k,
+                per10kForeign, breakdowns, targetLevelReached, chain, withheld);
+    }
 
     /** A count as published, or {@code null} when the district has no reports. */
     public Long count(String name) {
