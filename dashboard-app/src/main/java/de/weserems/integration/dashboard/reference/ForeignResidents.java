@@ -31,6 +31,9 @@ import java.util.Set;
  */
 public final class ForeignResidents {
 
+    /** The setting that names the file. */
+    static final String SETTING = "dashboard.reference.foreign-residents-file";
+
     /** The header the file must start with. */
     public static final String HEADER = "ags;year;foreignResidents;source";
 
@@ -66,16 +69,16 @@ public final class ForeignResidents {
     /** Reads an operator's file; every problem is named with its line and field. */
     public static ForeignResidents load(Path file) throws IOException {
         if (!Files.isReadable(file)) {
-            throw new IllegalStateException(intro(file) + "die Datei fehlt oder ist nicht lesbar.");
+            throw new ReferenceFileInvalid(SETTING, intro(file) + "die Datei fehlt oder ist nicht lesbar.");
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty() || lines.getFirst().replace("\uFEFF", "").isBlank()) {
-            throw new IllegalStateException(intro(file) + "die Datei ist leer; erwartet: die Kopfzeile '"
+            throw new ReferenceFileInvalid(SETTING, intro(file) + "die Datei ist leer; erwartet: die Kopfzeile '"
                     + HEADER + "' und 17 Zeilen, eine je Kreis.");
         }
         String header = lines.getFirst().replace("\uFEFF", "").trim();
         if (!header.equalsIgnoreCase(HEADER)) {
-            throw new IllegalStateException(intro(file) + "Zeile 1: die Kopfzeile muss '" + HEADER
+            throw new ReferenceFileInvalid(SETTING, intro(file) + "Zeile 1: die Kopfzeile muss '" + HEADER
                     + "' lauten, nicht '" + header + "'.");
         }
         List<String> problems = new ArrayList<>();
@@ -129,14 +132,14 @@ public final class ForeignResidents {
         Arrays.stream(District.values()).filter(d -> !seen.contains(d))
                 .forEach(d -> problems.add("es fehlt die Zeile für " + d.ags() + " (" + d.displayName() + ")"));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(intro(file) + String.join("; ", problems) + ".");
+            throw new ReferenceFileInvalid(SETTING, intro(file) + String.join("; ", problems) + ".");
         }
         return new ForeignResidents(map, new Reference(year, source));
     }
 
     private static String intro(Path file) {
         return "Die Datei der ausländischen Bevölkerung " + file
-                + " (dashboard.reference.foreign-residents-file) ist nicht verwendbar: ";
+                + " (" + SETTING + ") ist nicht verwendbar: ";
     }
 
     /** A whole number, with German thousands separators allowed ({@code 18.105}); {@code null} if none. */

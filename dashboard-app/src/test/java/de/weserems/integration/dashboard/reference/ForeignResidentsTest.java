@@ -2,16 +2,24 @@ package de.weserems.integration.dashboard.reference;
 
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The operator's file of residents of foreign nationality: read whole, or refused with every problem named in German. */
 class ForeignResidentsTest {
@@ -84,6 +92,24 @@ class ForeignResidentsTest {
         assertThatThrownBy(() -> ForeignResidents.load(dir.resolve("fehlt.csv")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageEndingWith("die Datei fehlt oder ist nicht lesbar.");
+    }
+
+    @Test
+    void a_broken_file_stops_the_start_with_its_problems_instead_of_a_stack_trace() throws IOException {
+        Path file = write("ags;residents\n");
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ReferenceConfig.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+                .properties("dashboard.reference.foreign-residents-file=" + file).run().close());
+        assertThat(failure).isNotNull();
+
+        List<FailureAnalyzer> registered = SpringFactoriesLoader.forDefaultResourceLocation()
+                // only the analyzers that need nothing injected; Boot's others are not the subject here
+                .load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(), (type, name, e) -> { });
+        FailureAnalysis analysis = registered.stream().filter(ReferenceFileFailureAnalyzer.class::isInstance)
+                .findFirst().orElseThrow().analyze(failure);
+        assertThat(analysis.getDescription()).startsWith("Die Datei der ausländischen Bevölkerung " + file)
+                .contains("Zeile 1: die Kopfzeile muss");
+        assertThat(analysis.getAction()).contains("dashboard.reference.foreign-residents-file entfernen");
     }
 
     @Test

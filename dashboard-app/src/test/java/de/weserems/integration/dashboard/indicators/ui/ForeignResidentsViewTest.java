@@ -69,6 +69,10 @@ class ForeignResidentsViewTest extends PublishedViewTestBase {
         AreaFigures leer = area(report(compare.state()), District.LEER);
         assertThat(test(table).getCellText(1, 13)).isEqualTo(german(leer.per10kForeign().get("enrolments")));
         assertThat(table.getColumns().get(17).getHeaderText()).isEqualTo("Vermittlungen je 10.000 ausl. Einw.");
+        // the export is exactly the table
+        String csv = compare.csvText(new FigureFormat(compare));
+        assertThat(csv.lines().findFirst().orElseThrow()).contains(";Kursanmeldungen je 10.000 ausl. Einw.;");
+        assertThat(csv).contains(german(leer.per10kForeign().get("enrolments")));
     }
 
     @Test
