@@ -4,6 +4,7 @@ import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.dashboard.reference.ForeignResidents;
 import de.weserems.integration.dashboard.reference.Population;
 import de.weserems.integration.dashboard.testing.TestForeignResidents;
 import de.weserems.integration.events.CourseType;
@@ -72,17 +73,35 @@ class ReadApiContractTest {
         return List.copyOf(shape);
     }
 
-    @Test
-    void the_json_shape_is_the_documented_one() throws Exception {
-        IndicatorReadModel model = TestReadModels.empty();
+    /** 30 enrolments in Emsland in January 2026, nothing else. */
+    private final IndicatorReadModel model = TestReadModels.empty();
+
+    ReadApiContractTest() {
         for (int i = 0; i < 30; i++) {
             TestReadModels.count(model, enrolment(District.EMSLAND, "2026-01-10", CourseType.INTEGRATION_COURSE));
         }
+    }
+
+    /** The read API over {@link #model}, on 25 November 2026, with the residents of foreign nationality given. */
+    private MockMvc api(ForeignResidents foreignResidents) {
         IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
-                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
-        JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
-                get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), Population.reference2018(),
+                foreignResidents);
+        return MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
+    }
+
+    private static String answer(MockMvc api, String accept) throws Exception {
+        return api.perform(get("/api/v1/indicators?from=2026-01&to=2026-03").accept(accept))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static JsonNode json(MockMvc api) throws Exception {
+        return JsonMapper.builder().build().readTree(answer(api, "application/json"));
+    }
+
+    @Test
+    void the_json_shape_is_the_documented_one() throws Exception {
+        JsonNode json = json(api(ForeignResidents.NONE));
 
         assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
                 "provisionalFrom", "region", "districts");
@@ -114,16 +133,8 @@ class ReadApiContractTest {
 
     @Test
     void with_the_operators_foreign_residents_the_shape_gains_them_and_their_year_and_source() throws Exception {
-        IndicatorReadModel model = TestReadModels.empty();
-        for (int i = 0; i < 30; i++) {
-            TestReadModels.count(model, enrolment(District.EMSLAND, "2026-01-10", CourseType.INTEGRATION_COURSE));
-        }
-        IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
-                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), Population.reference2018(),
-                TestForeignResidents.figures());
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
-        JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
-                get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
+        MockMvc api = api(TestForeignResidents.figures());
+        JsonNode json = json(api);
 
         assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
                 "provisionalFrom", "foreignResidentsReference", "region", "districts");
@@ -146,18 +157,12 @@ class ReadApiContractTest {
         assertThat(wittmund.at("/per10kForeign/enrolments").isNull()).isTrue();
 
         // the CSV has the same figures as columns; without the operator's figures it has none of them
-        String csv = mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-03").accept("text/csv"))
-                .andReturn().getResponse().getContentAsString();
-        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        List<String> header = List.of(answer(api, "text/csv").lines().findFirst().orElseThrow().split(","));
         assertThat(header).containsSubsequence("population", "foreignResidents", "reported")
                 .containsSubsequence("per10k.placements", "per10kForeign.enrolments", "per10kForeign.completions",
                         "per10kForeign.placements", "breakdowns.enrolmentsByCourseVariant.GENERAL");
-        IndicatorQueries off = new IndicatorQueries(model, TestSettings.properties(),
-                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-        String offCsv = MockMvcBuilders.standaloneSetup(new IndicatorsController(off, model)).build()
-                .perform(get("/api/v1/indicators?from=2026-01&to=2026-03").accept("text/csv"))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(offCsv.lines().findFirst().orElseThrow()).doesNotContain("oreign");
+        assertThat(answer(api(ForeignResidents.NONE), "text/csv").lines().findFirst().orElseThrow())
+                .doesNotContain("oreign");
     }
 
     private void matches(List<String> actual) {
