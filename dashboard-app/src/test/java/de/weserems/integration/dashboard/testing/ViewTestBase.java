@@ -11,6 +11,8 @@ import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
+import de.weserems.integration.dashboard.reference.ForeignResidents;
+import de.weserems.integration.dashboard.reference.Population;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
@@ -44,7 +46,13 @@ public abstract class ViewTestBase extends BrowserlessTest {
             new DashboardProperties.Confidentiality(3, 10, null, 3, 1.0), new DashboardProperties.Kafka(3, (short) 1, 1),
             List.of(), Duration.ofSeconds(1));
     protected final IndicatorQueries queries = new IndicatorQueries(model, properties,
-            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC), Population.reference2018(),
+            foreignResidents());
+
+    /** The residents of foreign nationality an operator supplied: none unless a test supplies them. */
+    protected ForeignResidents foreignResidents() {
+        return ForeignResidents.NONE;
+    }
 
     /** Kafka as the "data delayed" notice sees it: up unless a test says otherwise. */
     protected final java.util.concurrent.atomic.AtomicBoolean kafkaUp = new java.util.concurrent.atomic.AtomicBoolean(true);

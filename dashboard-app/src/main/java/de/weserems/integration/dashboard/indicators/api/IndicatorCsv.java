@@ -28,7 +28,7 @@ public final class IndicatorCsv {
     public static final IndicatorCsv GERMAN_EXCEL = new IndicatorCsv(';', ',', true);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "breakdowns",
+    private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "per10kForeign", "breakdowns",
             "targetLevelReached", "chain", "access", "waitingNow", "fundingGaps");
 
     private final char delimiter;
@@ -80,6 +80,9 @@ public final class IndicatorCsv {
         row.put("district", node.path("district").asString(""));
         row.put("name", node.path("name").asString(""));
         row.put("population", node.path("population").asString(""));
+        if (node.has("foreignResidents")) {
+            row.put("foreignResidents", node.get("foreignResidents").asString());
+        }
         row.put("reported", node.has("reported") ? node.get("reported").asString() : "");
         for (String group : GROUPS) {
             JsonNode values = node.get(group);

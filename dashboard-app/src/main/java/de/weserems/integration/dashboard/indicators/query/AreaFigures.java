@@ -20,15 +20,21 @@ import java.util.Map;
  * @param fundingGaps        funding gaps of the completions in the period ({@link FundingGapFigures})
  * @param reported {@code false} when no provider reported for the district in the period
  *                 ("no reports", not zero); absent for the region
+ * @param foreignResidents the residents of foreign nationality ({@link PerForeignResidents}); absent when the
+ *                         operator supplied none
+ * @param per10kForeign    enrolments, completions, placements per 10,000 of them, from the published counts;
+ *                         absent when off, its values {@code null} when the district has no reports
  */
 public record AreaFigures(
         String district,
         String name,
         int population,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer foreignResidents,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reported,
         Map<String, Long> counts,
         Map<String, BigDecimal> rates,
         Map<String, BigDecimal> per10k,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, BigDecimal> per10kForeign,
         Map<String, Map<String, Long>> breakdowns,
         Map<String, Map<String, BreakdownFigures.TargetLevel>> targetLevelReached,
         ChainFigures chain,
@@ -36,6 +42,12 @@ public record AreaFigures(
         WaitingNowFigures waitingNow,
         FundingGapFigures fundingGaps,
         List<String> withheld) {
+
+    /** These figures with the residents of foreign nationality and the figures per 10,000 of them. */
+    AreaFigures withForeign(int foreignResidents, Map<String, BigDecimal> per10kForeign) {
+        return new AreaFigures(district, name, population, foreignResidents, reported, counts, rates, per10k,
+                per10kForeign, breakdowns, targetLevelReached, chain, access, waitingNow, fundingGaps, withheld);
+    }
 
     /** A count as published, or {@code null} when the district has no reports. */
     public Long count(String name) {

@@ -5,6 +5,7 @@ import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.CourseCounters;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.dashboard.reference.ForeignResidents;
 import de.weserems.integration.dashboard.reference.Population;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -43,6 +43,8 @@ public class IndicatorQueries {
     private final Confidentiality exact = Confidentiality.exact();
     private final Clock clock;
     private final Population population;
+    private final ForeignResidents foreignResidents;
+    private final PerForeignResidents perForeign;
 
     /** With the built-in population figures of 31.12.2018. */
     /** How many months, the current one included, are provisional. */
@@ -52,15 +54,28 @@ public class IndicatorQueries {
         this(readModel, properties, clock, Population.reference2018());
     }
 
-    @Autowired
+    /** Without figures per 10,000 foreign residents. */
     public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock,
                             Population population) {
+        this(readModel, properties, clock, population, ForeignResidents.NONE);
+    }
+
+    @Autowired
+    public IndicatorQueries(IndicatorReadModel readModel, DashboardProperties properties, Clock clock,
+                            Population population, ForeignResidents foreignResidents) {
         this.readModel = readModel;
         DashboardProperties.Confidentiality c = properties.confidentiality();
         this.confidentiality = new Confidentiality(
                 new PerturbationTable(c.maxDeviation(), c.variance(), c.minCount() - 1), c.minCases());
         this.clock = clock;
         this.population = population;
+        this.foreignResidents = foreignResidents;
+        this.perForeign = new PerForeignResidents(foreignResidents);
+    }
+
+    /** The residents of foreign nationality behind the figures per 10,000 of them; {@code NONE} when off. */
+    public ForeignResidents foreignResidents() {
+        return foreignResidents;
     }
 
     /** The population figures the per-10,000 figures rest on, and their source. */
@@ -137,14 +152,15 @@ public class IndicatorQueries {
         for (int i = 0; i < DISTRICTS.length; i++) {
             District d = DISTRICTS[i];
             if (only.isEmpty() || only.contains(d)) {
-                districts.add(figures(rules, d.ags(), d.displayName(), population.of(d), sums[i].reported,
-                        sums[i], false));
+                districts.add(perForeign.add(figures(rules, d.ags(), d.displayName(), population.of(d),
+                        sums[i].reported, sums[i], false), d));
             }
         }
-        AreaFigures region = figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true);
+        AreaFigures region = perForeign.addRegion(
+                figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true));
         YearMonth provisionalFrom = provisionalFrom();
         return new IndicatorReport(from, to, clock.instant(), Protection.of(rules), !to.isBefore(provisionalFrom),
-                provisionalFrom, region, List.copyOf(districts));
+                provisionalFrom, foreignResidents.reference(), region, List.copyOf(districts));
     }
 
     /** One district month by month over {@code from}..{@code to}, each month a cell of its own. */
@@ -161,7 +177,7 @@ public class IndicatorQueries {
             months.add(new MonthlyReport.Month(m, month.provisional(), month.districts().getFirst(), month.region()));
         }
         return new MonthlyReport(district.ags(), district.displayName(), from, to, clock.instant(),
-                Protection.of(exact ? this.exact : confidentiality), List.copyOf(months));
+                Protection.of(exact ? this.exact : confidentiality), foreignResidents.reference(), List.copyOf(months));
     }
 
     private Sums sum(District district, YearMonth from, YearMonth to, CourseType courseType, LocalDate today) {
@@ -197,7 +213,7 @@ public class IndicatorQueries {
             for (String count : List.of("enrolments", "completions", "placements")) {
                 per10k.put(count, null);
             }
-            return new AreaFigures(ags, name, population, region ? null : false, counts, rates, per10k,
+            return new AreaFigures(ags, name, population, null, region ? null : false, counts, rates, per10k, null,
                     BreakdownFigures.NOT_REPORTED.counts(), BreakdownFigures.NOT_REPORTED.targetLevelReached(),
                     ChainFigures.NOT_REPORTED, AccessFigures.NOT_REPORTED,
                     WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld),
@@ -207,8 +223,7 @@ public class IndicatorQueries {
             counts.put(Confidentiality.COUNTS.get(c), rules.publish(s.counts[c], s.keys[c]));
         }
         for (String count : List.of("enrolments", "completions", "placements")) {
-            per10k.put(count, BigDecimal.valueOf(counts.get(count) * 10_000.0 / population)
-                    .setScale(1, RoundingMode.HALF_UP));
+            per10k.put(count, PerForeignResidents.per10k(counts.get(count), population));
         }
         rate(rules, rates, withheld, "completionRate", counts.get("completions"), counts.get("dropouts"));
         long b1 = s.get("passedB1OrHigher");
@@ -224,7 +239,7 @@ public class IndicatorQueries {
         WaitingNowFigures waitingNow = WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld);
         FundingGapFigures fundingGaps = FundingGapFigures.publish(rules, s.chain.funding, s.chainKeys.funding, withheld);
         BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns);
-        return new AreaFigures(ags, name, population, region ? null : true, counts, rates, per10k,
+        return new AreaFigures(ags, name, population, null, region ? null : true, counts, rates, per10k, null,
                 breakdowns.counts(), breakdowns.targetLevelReached(), chain, access, waitingNow, fundingGaps,
                 List.copyOf(withheld));
     }

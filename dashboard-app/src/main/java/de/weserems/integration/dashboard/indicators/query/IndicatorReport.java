@@ -1,5 +1,8 @@
 package de.weserems.integration.dashboard.indicators.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.weserems.integration.dashboard.reference.ForeignResidents;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,8 +13,12 @@ import java.util.List;
  *
  * @param provisional     whether the period reaches into the provisional months: its figures may still change
  * @param provisionalFrom the first provisional month (the current month and the two before it)
+ * @param foreignResidentsReference year and source of the residents of foreign nationality behind
+ *                                  {@code per10kForeign}; absent when the operator supplied none
  */
 public record IndicatorReport(YearMonth from, YearMonth to, Instant generatedAt, Protection protection,
                               boolean provisional, YearMonth provisionalFrom,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              ForeignResidents.Reference foreignResidentsReference,
                               AreaFigures region, List<AreaFigures> districts) {
 }

@@ -94,6 +94,14 @@ public class CompareView extends IndicatorView {
             figures.add(new Figure(getTranslation(i.rate() ? "indicator." + i.key() : "indicator.per10k." + i.key()),
                     f -> i.value(f, mode), FigureFormat.kind(i, mode)));
         }
+        if (queries.foreignResidents().available()) {
+            for (Indicator i : Indicator.values()) {
+                if (!i.rate()) {
+                    figures.add(new Figure(getTranslation("indicator.per10kForeign." + i.key()),
+                            f -> f.per10kForeign().get(i.key()), Kind.PER_10K));
+                }
+            }
+        }
         grid.setId("compare-table");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

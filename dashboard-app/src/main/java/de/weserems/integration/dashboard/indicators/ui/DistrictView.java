@@ -166,6 +166,13 @@ public class DistrictView extends IndicatorView {
         for (String count : SERIES) {
             rows.add(row("indicator.per10k." + count, d, r, f -> f.per10k().get(count), Kind.PER_10K, format));
         }
+        // only where the operator supplied residents of foreign nationality
+        if (d.per10kForeign() != null) {
+            for (String count : SERIES) {
+                rows.add(row("indicator.per10kForeign." + count, d, r, f -> f.per10kForeign().get(count),
+                        Kind.PER_10K, format));
+            }
+        }
         for (Indicator rate : List.of(Indicator.COMPLETION_RATE, Indicator.LANGUAGE_SUCCESS_RATE,
                 Indicator.PLACEMENT_WITHIN_6_MONTHS)) {
             rows.add(row("indicator." + rate.key(), d, r, f -> f.rates().get(rate.key()), Kind.RATE, format));

@@ -18,6 +18,7 @@ import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.dashboard.indicators.query.Confidentiality;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
+import de.weserems.integration.dashboard.reference.ForeignResidents;
 import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -56,6 +57,13 @@ public class MethodologyView extends VerticalLayout {
             entry.getElement().setAttribute("data-indicator", key);
             definitions.add(entry);
         }
+        ForeignResidents foreign = queries.foreignResidents();
+        if (foreign.available()) {
+            Div entry = new Div(AreaColumns.text(getTranslation("method.term.per10kForeign"), "method-term"),
+                    new Paragraph(getTranslation("method.def.per10kForeign")));
+            entry.getElement().setAttribute("data-indicator", "per10kForeign");
+            definitions.add(entry);
+        }
         add(definitions);
 
         // published like every count: never withheld, a small number never shown as itself
@@ -91,6 +99,12 @@ public class MethodologyView extends VerticalLayout {
         residents.setId("source-residents");
         Span boundaries = new Span(getTranslation("method.source.boundaries", DistrictMap.CREDIT));
         boundaries.setId("source-boundaries");
-        add(new Paragraph(residents), new Paragraph(boundaries));
+        // the year as text: a number argument would be formatted "2.024"
+        Span foreignResidents = new Span(foreign.available()
+                ? getTranslation("method.source.foreignResidents", String.valueOf(foreign.reference().year()),
+                foreign.reference().source())
+                : getTranslation("method.source.foreignResidents.off"));
+        foreignResidents.setId("source-foreign-residents");
+        add(new Paragraph(residents), new Paragraph(foreignResidents), new Paragraph(boundaries));
     }
 }

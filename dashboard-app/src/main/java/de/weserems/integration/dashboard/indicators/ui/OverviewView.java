@@ -124,6 +124,10 @@ public class OverviewView extends IndicatorView {
                 .setComparator(Comparator.comparing(f -> AreaColumns.sortValue(f.count("enrolments"))));
         AreaColumns.figure(grid, format, getTranslation("overview.column.enrolmentsPer10k"),
                 f -> f.per10k().get("enrolments"), Kind.PER_10K);
+        if (queries.foreignResidents().available()) {
+            AreaColumns.figure(grid, format, getTranslation("indicator.per10kForeign.enrolments"),
+                    f -> f.per10kForeign().get("enrolments"), Kind.PER_10K).setId("column-per10kForeign");
+        }
         for (Indicator i : List.of(Indicator.COMPLETIONS, Indicator.PLACEMENTS, Indicator.COMPLETION_RATE,
                 Indicator.LANGUAGE_SUCCESS_RATE, Indicator.PLACEMENT_WITHIN_6_MONTHS)) {
             AreaColumns.figure(grid, format, getTranslation("indicator." + i.key()),

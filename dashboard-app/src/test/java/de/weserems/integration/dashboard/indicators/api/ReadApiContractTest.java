@@ -4,6 +4,9 @@ import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.indicators.testing.TestSettings;
+import de.weserems.integration.dashboard.reference.ForeignResidents;
+import de.weserems.integration.dashboard.reference.Population;
+import de.weserems.integration.dashboard.testing.TestForeignResidents;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import org.junit.jupiter.api.Test;
@@ -87,17 +90,35 @@ class ReadApiContractTest {
         return List.copyOf(shape);
     }
 
-    @Test
-    void the_json_shape_is_the_documented_one() throws Exception {
-        IndicatorReadModel model = TestReadModels.empty();
+    /** 30 enrolments in Emsland in January 2026, nothing else. */
+    private final IndicatorReadModel model = TestReadModels.empty();
+
+    ReadApiContractTest() {
         for (int i = 0; i < 30; i++) {
             TestReadModels.count(model, enrolment(District.EMSLAND, "2026-01-10", CourseType.INTEGRATION_COURSE));
         }
+    }
+
+    /** The read API over {@link #model}, on 25 November 2026, with the residents of foreign nationality given. */
+    private MockMvc api(ForeignResidents foreignResidents) {
         IndicatorQueries queries = new IndicatorQueries(model, TestSettings.properties(),
-                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
-        JsonNode json = JsonMapper.builder().build().readTree(mvc.perform(
-                get("/api/v1/indicators?from=2026-01&to=2026-03")).andReturn().getResponse().getContentAsString());
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), Population.reference2018(),
+                foreignResidents);
+        return MockMvcBuilders.standaloneSetup(new IndicatorsController(queries, model)).build();
+    }
+
+    private static String answer(MockMvc api, String accept) throws Exception {
+        return api.perform(get("/api/v1/indicators?from=2026-01&to=2026-03").accept(accept))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static JsonNode json(MockMvc api) throws Exception {
+        return JsonMapper.builder().build().readTree(answer(api, "application/json"));
+    }
+
+    @Test
+    void the_json_shape_is_the_documented_one() throws Exception {
+        JsonNode json = json(api(ForeignResidents.NONE));
 
         assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
                 "provisionalFrom", "region", "districts");
@@ -127,10 +148,48 @@ class ReadApiContractTest {
         assertThat(wittmund.get("withheld")).isEmpty();
     }
 
+    @Test
+    void with_the_operators_foreign_residents_the_shape_gains_them_and_their_year_and_source() throws Exception {
+        MockMvc api = api(TestForeignResidents.figures());
+        JsonNode json = json(api);
+
+        assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
+                "provisionalFrom", "foreignResidentsReference", "region", "districts");
+        assertThat(fields(json.get("foreignResidentsReference"))).containsExactly("year", "source");
+        assertThat(json.at("/foreignResidentsReference/year").asInt()).isEqualTo(2024);
+        assertThat(json.at("/foreignResidentsReference/source").asString()).isEqualTo("Testzahlen, keine amtlichen");
+        // the residents of foreign nationality after the residents, their figures after the residents' ones
+        List<String> expected = new ArrayList<>(REGION);
+        expected.add(expected.indexOf("population: number") + 1, "foreignResidents: number");
+        expected.addAll(expected.indexOf("per10k.placements: number|null") + 1, List.of(
+                "per10kForeign.enrolments: number|null", "per10kForeign.completions: number|null",
+                "per10kForeign.placements: number|null"));
+        matches(shape(json.get("region"), ""), expected);
+        List<String> emsland = shape(json.get("districts").get(8), "");
+        emsland.remove("reported: boolean");
+        matches(emsland, expected);
+        assertThat(json.at("/region/foreignResidents").asInt()).isEqualTo(306_000);
+        JsonNode wittmund = json.get("districts").get(16);
+        assertThat(wittmund.get("foreignResidents").asInt()).isEqualTo(26_000);
+        assertThat(wittmund.at("/per10kForeign/enrolments").isNull()).isTrue();
+
+        // the CSV has the same figures as columns; without the operator's figures it has none of them
+        List<String> header = List.of(answer(api, "text/csv").lines().findFirst().orElseThrow().split(","));
+        assertThat(header).containsSubsequence("population", "foreignResidents", "reported")
+                .containsSubsequence("per10k.placements", "per10kForeign.enrolments", "per10kForeign.completions",
+                        "per10kForeign.placements", "breakdowns.enrolmentsByCourseVariant.GENERAL");
+        assertThat(answer(api(ForeignResidents.NONE), "text/csv").lines().findFirst().orElseThrow())
+                .doesNotContain("oreign");
+    }
+
     private void matches(List<String> actual) {
-        assertThat(actual).hasSameSizeAs(REGION);
-        for (int i = 0; i < REGION.size(); i++) {
-            String[] expected = REGION.get(i).split(": ");
+        matches(actual, REGION);
+    }
+
+    private void matches(List<String> actual, List<String> shape) {
+        assertThat(actual).hasSameSizeAs(shape);
+        for (int i = 0; i < shape.size(); i++) {
+            String[] expected = shape.get(i).split(": ");
             String[] got = actual.get(i).split(": ");
             assertThat(got[0]).isEqualTo(expected[0]);
             assertThat(List.of(expected[1].split("\\|"))).as(actual.get(i)).contains(got[1]);

@@ -49,6 +49,22 @@ class MethodologyViewTest extends PublishedViewTestBase {
     }
 
     @Test
+    void says_why_there_are_no_figures_per_10000_foreign_residents_and_how_to_supply_them() {
+        MethodologyView view = open(MethodologyView.class, "");
+        assertThat($(Span.class, view).withId("source-foreign-residents").single().getText())
+                .startsWith("Einwohner ausländischer Staatsangehörigkeit: nicht hinterlegt")
+                .contains("Keine hier verfügbare öffentliche Quelle nennt die Zahl für alle 17 Kreise")
+                .contains("ags;year;foreignResidents;source")
+                .contains("dashboard.reference.foreign-residents-file");
+        assertThat(view.getElement().getOuterHTML()).doesNotContain("data-indicator=\"per10kForeign\"");
+
+        UI.getCurrent().setLocale(Locale.UK);
+        assertThat($(Span.class, reopen()).withId("source-foreign-residents").single().getText())
+                .startsWith("Residents of foreign nationality: not supplied")
+                .contains("dashboard.reference.foreign-residents-file");
+    }
+
+    @Test
     void says_which_providers_report_for_which_district() {
         ProviderActivityTestAccess.store(activity, "jc-emsland", "2026-11-20T09:00:00Z", Map.of("03454", 5));
         ProviderActivityTestAccess.store(activity, "demo", "2026-11-24T09:00:00Z", Map.of("03454", 2, "03457", 1));
