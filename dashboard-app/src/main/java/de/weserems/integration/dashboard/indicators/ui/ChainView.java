@@ -1,8 +1,10 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -14,6 +16,7 @@ import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
+import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
@@ -23,7 +26,8 @@ import java.util.Set;
 
 /**
  * Förderkette: per district how seamless the chain of measures is — waiting days to the next
- * measure, days to a placement, placement within 6 months, and completions still pending.
+ * measure, days to a placement, placement within 6 months, completions still pending, and funding gaps;
+ * and the funding flow (funding before → after) of the region or of one chosen district.
  */
 @Route("foerderkette")
 @PageTitle("Förderkette – Integrationsmonitor Weser-Ems")
@@ -32,6 +36,10 @@ import java.util.Set;
 public class ChainView extends IndicatorView {
 
     private final Grid<AreaFigures> grid = new Grid<>();
+    private final FundingFlowGrid flow = new FundingFlowGrid(this);
+    private final H3 flowTitle = new H3();
+    /** Whose funding flow is shown: a district, or the region when empty. */
+    private final ComboBox<District> flowArea = new ComboBox<>();
 
     public ChainView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
         super(queries, readModel, properties);
@@ -49,9 +57,23 @@ public class ChainView extends IndicatorView {
                 f -> f.rates().get(Indicator.PLACEMENT_WITHIN_6_MONTHS.key()), Kind.RATE);
         AreaColumns.figure(grid, format, getTranslation("indicator.pending"),
                 f -> f.chain().pending() == null ? null : BigDecimal.valueOf(f.chain().pending()), Kind.COUNT);
+        AreaColumns.figure(grid, format, getTranslation("indicator.fundingGapRate"),
+                f -> f.fundingGaps().gapRate(), Kind.RATE);
+        AreaColumns.figure(grid, format, getTranslation("indicator.fundingGapsOpen"),
+                f -> f.fundingGaps().open() == null ? null : BigDecimal.valueOf(f.fundingGaps().open()), Kind.COUNT);
         Paragraph intro = new Paragraph(getTranslation("chain.intro"));
         intro.addClassName("muted");
-        add(new H2(getTranslation("chain.title")), intro, filters, grid, legend());
+        Paragraph flowAbout = new Paragraph(getTranslation("chain.flow.about"));
+        flowAbout.addClassName("muted");
+        flowArea.setId("funding-flow-area");
+        flowArea.setLabel(getTranslation("chain.flow.area"));
+        flowArea.setPlaceholder(getTranslation("chain.flow.region"));
+        flowArea.setItems(District.values());
+        flowArea.setItemLabelGenerator(District::displayName);
+        flowArea.setClearButtonVisible(true);
+        flowArea.addValueChangeListener(e -> render());
+        add(new H2(getTranslation("chain.title")), intro, filters, grid, flowTitle, flowAbout, flowArea, flow.grid(),
+                legend());
     }
 
     @Override
@@ -61,5 +83,9 @@ public class ChainView extends IndicatorView {
         List<AreaFigures> rows = new ArrayList<>(report.districts());
         rows.add(report.region());
         grid.setItems(rows);
+        AreaFigures shown = flowArea.getValue() == null ? report.region() : report.districts().stream()
+                .filter(d -> d.district().equals(flowArea.getValue().ags())).findFirst().orElseThrow();
+        flowTitle.setText(getTranslation("chain.flow.title", shown.name()));
+        flow.show(shown, new FigureFormat(this));
     }
 }

@@ -180,7 +180,24 @@ public class DistrictView extends IndicatorView {
         rows.add(row("indicator.medianWaitingDays", d, r, f -> f.chain().medianWaitingDays(), Kind.DAYS, format));
         rows.add(row("indicator.medianDaysToPlacement", d, r, f -> f.chain().medianDaysToPlacement(), Kind.DAYS, format));
         rows.add(row("indicator.pending", d, r, f -> value(f.chain().pending()), Kind.COUNT, format));
+        rows.add(row("indicator.fundingGapRate", d, r, f -> f.fundingGaps().gapRate(), Kind.RATE, format));
+        rows.add(row("indicator.fundingGapsOpen", d, r, f -> value(f.fundingGaps().open()), Kind.COUNT, format));
+        rows.add(row("indicator.medianWaitingTime", d, r, f -> f.access().medianWaitingTime(), Kind.DAYS, format));
+        rows.add(row("indicator.waitingTimeOver6Weeks", d, r, f -> f.access().waitingTimeOver6Weeks(), Kind.RATE,
+                format));
+        rows.add(row("indicator.medianAccessTime", d, r, f -> f.access().medianAccessTime(), Kind.DAYS, format));
+        // who waits today, whatever the period and whether the district reported in it
+        rows.add(live("indicator.waitingNow", d, r, f -> value(f.waitingNow().waiting()), Kind.COUNT, format));
+        rows.add(live("indicator.waitingNowOver6Weeks", d, r, f -> f.waitingNow().over6Weeks(), Kind.RATE, format));
+        rows.add(live("indicator.medianDaysWaited", d, r, f -> f.waitingNow().medianDaysWaited(), Kind.DAYS, format));
+        rows.add(live("indicator.noStartAfter2Years", d, r, f -> value(f.waitingNow().noStartAfter2Years()),
+                Kind.COUNT, format));
         return rows;
+    }
+
+    private FigureRow live(String label, AreaFigures d, AreaFigures r, Function<AreaFigures, BigDecimal> value,
+                           Kind kind, FigureFormat format) {
+        return new FigureRow(getTranslation(label), format.live(value.apply(d), kind), format.live(value.apply(r), kind));
     }
 
     private FigureRow row(String label, AreaFigures d, AreaFigures r, Function<AreaFigures, BigDecimal> value,

@@ -60,6 +60,11 @@ final class FigureFormat {
     }
 
     /** A figure of {@code area}: "keine Meldungen" when the district has no reports, "–" when withheld. */
+    /** A figure of today, shown whether or not the area reported in the period: withheld or the number. */
+    String live(BigDecimal value, Kind kind) {
+        return value == null ? withheld() : number(value, kind);
+    }
+
     String figure(AreaFigures area, BigDecimal value, Kind kind) {
         if (Boolean.FALSE.equals(area.reported())) {
             return noReports();
