@@ -128,6 +128,7 @@ public class IndicatorQueries {
             throw new IllegalArgumentException("'from' must not be after 'to'");
         }
         LocalDate today = LocalDate.now(clock.withZone(Region.ZONE));
+        boolean bySex = BreakdownFigures.bySex(from, to);
         Sums[] sums = new Sums[DISTRICTS.length];
         for (int i = 0; i < DISTRICTS.length; i++) {
             sums[i] = sum(DISTRICTS[i], from, to, courseType, today);
@@ -137,13 +138,14 @@ public class IndicatorQueries {
             District d = DISTRICTS[i];
             if (only.isEmpty() || only.contains(d)) {
                 districts.add(figures(rules, d.ags(), d.displayName(), population.of(d), sums[i].reported,
-                        sums[i], false));
+                        sums[i], false, bySex));
             }
         }
-        AreaFigures region = figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true);
+        AreaFigures region = figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true,
+                bySex);
         YearMonth provisionalFrom = provisionalFrom();
         return new IndicatorReport(from, to, clock.instant(), Protection.of(rules), !to.isBefore(provisionalFrom),
-                provisionalFrom, region, List.copyOf(districts));
+                provisionalFrom, bySex, region, List.copyOf(districts));
     }
 
     /** One district month by month over {@code from}..{@code to}, each month a cell of its own. */
@@ -175,7 +177,7 @@ public class IndicatorQueries {
     }
 
     private AreaFigures figures(Confidentiality rules, String ags, String name, int population, boolean reported,
-                                Sums s, boolean region) {
+                                Sums s, boolean region, boolean bySex) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, BigDecimal> per10k = new LinkedHashMap<>();
@@ -188,9 +190,9 @@ public class IndicatorQueries {
             for (String count : List.of("enrolments", "completions", "placements")) {
                 per10k.put(count, null);
             }
+            BreakdownFigures none = BreakdownFigures.notReported(bySex);
             return new AreaFigures(ags, name, population, region ? null : false, counts, rates, per10k,
-                    BreakdownFigures.NOT_REPORTED.counts(), BreakdownFigures.NOT_REPORTED.targetLevelReached(),
-                    ChainFigures.NOT_REPORTED, List.of());
+                    none.counts(), none.targetLevelReached(), ChainFigures.NOT_REPORTED, List.of());
         }
         for (int c = 0; c < Confidentiality.COUNTS.size(); c++) {
             counts.put(Confidentiality.COUNTS.get(c), rules.publish(s.counts[c], s.keys[c]));
@@ -208,7 +210,7 @@ public class IndicatorQueries {
         ChainFigures chain = new ChainFigures(median(rules, s.chain.daysToPlacement, "medianDaysToPlacement", withheld),
                 median(rules, s.chain.waitingDays, "medianWaitingDays", withheld),
                 rules.publish(s.chain.pending, s.chainKeys.pending));
-        BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns);
+        BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns, bySex);
         return new AreaFigures(ags, name, population, region ? null : true, counts, rates, per10k,
                 breakdowns.counts(), breakdowns.targetLevelReached(), chain,
                 List.copyOf(withheld));
