@@ -39,7 +39,7 @@ public class MethodologyView extends VerticalLayout {
     /** The figures explained, in the order the pages show them. */
     private static final List<String> DEFINED = List.of("enrolments", "completions", "passed", "failed", "dropouts",
             "passedB1OrHigher", "placements", "completionRate", "languageSuccessRate", "per10k",
-            "placementWithin6Months", "medianDaysToPlacement", "medianWaitingDays", "pending", "noReports");
+            "placementWithin6Months", "medianDaysToPlacement", "medianWaitingDays", "pending", "bySex", "noReports");
 
     public MethodologyView(DashboardProperties properties, ProviderActivity activity, IndicatorQueries queries) {
         addClassName("methodology");
