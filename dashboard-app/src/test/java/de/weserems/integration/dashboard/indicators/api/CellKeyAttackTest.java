@@ -137,21 +137,9 @@ class CellKeyAttackTest {
         String[] parts = variants.stream().map(v -> v == null ? "NOT_STATED" : v.name()).toArray(String[]::new);
         Random random = new Random(3);
         CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, MONTHS);
-        int[] truth = new int[DISTRICTS.length * parts.length * MONTHS];
         IndicatorReadModel model = TestReadModels.empty();
-        RecordKeys keys = RecordKeys.hmac("variants: a secret only the server knows".getBytes(StandardCharsets.UTF_8));
-        for (int d = 0; d < DISTRICTS.length; d++) {
-            for (int v = 0; v < parts.length; v++) {
-                for (int m = 0; m < MONTHS; m++) {
-                    int n = small(random);
-                    truth[attack.cell(d, v, m)] = n;
-                    for (int i = 0; i < n; i++) {
-                        TestReadModels.count(model, enrolment(random, DISTRICTS[d], CourseType.INTEGRATION_COURSE,
-                                variants.get(v), m), keys);
-                    }
-                }
-            }
-        }
+        int[] truth = smallCounts(attack, random, parts.length, MONTHS, model, "variants",
+                (d, v, m) -> enrolment(random, DISTRICTS[d], CourseType.INTEGRATION_COURSE, variants.get(v), m));
         MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
                 new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
 
@@ -204,26 +192,16 @@ class CellKeyAttackTest {
         int quarters = 4;
         Random random = new Random(4);
         CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, quarters);
-        int[] truth = new int[DISTRICTS.length * parts.length * quarters];
         IndicatorReadModel model = TestReadModels.empty();
-        RecordKeys keys = RecordKeys.hmac("sex: a secret only the server knows".getBytes(StandardCharsets.UTF_8));
-        for (int d = 0; d < DISTRICTS.length; d++) {
-            for (int p = 0; p < parts.length; p++) {
-                for (int q = 0; q < quarters; q++) {
-                    int n = small(random);
-                    truth[attack.cell(d, p, q)] = n;
-                    for (int i = 0; i < n; i++) {
-                        Sex sex = switch (p) {
-                            case 0 -> Sex.FEMALE;
-                            case 1 -> Sex.MALE;
-                            case 2 -> random.nextBoolean() ? Sex.DIVERSE : Sex.UNSPECIFIED;
-                            default -> null;
-                        };
-                        TestReadModels.count(model, enrolment(random, DISTRICTS[d], 3 * q, sex), keys);
-                    }
-                }
-            }
-        }
+        int[] truth = smallCounts(attack, random, parts.length, quarters, model, "sex", (d, p, q) -> {
+            Sex sex = switch (p) {
+                case 0 -> Sex.FEMALE;
+                case 1 -> Sex.MALE;
+                case 2 -> random.nextBoolean() ? Sex.DIVERSE : Sex.UNSPECIFIED;
+                default -> null;
+            };
+            return enrolment(random, DISTRICTS[d], 3 * q, sex);
+        });
         MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
                 new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
 
@@ -368,6 +346,33 @@ class CellKeyAttackTest {
 
     private static String[] names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
+    }
+
+    /** The event that counts once in cell (district, part, period). */
+    private interface CellEvent {
+        IntegrationEvent of(int district, int part, int period);
+    }
+
+    /**
+     * Counts {@link #small} events into each cell of {@code attack} (17 districts × {@code parts} × {@code periods}),
+     * each with its record key under a secret named by {@code secret}; returns the true counts.
+     */
+    private static int[] smallCounts(CombiningAttack attack, Random random, int parts, int periods,
+                                     IndicatorReadModel model, String secret, CellEvent event) {
+        int[] truth = new int[DISTRICTS.length * parts * periods];
+        RecordKeys keys = RecordKeys.hmac((secret + ": a secret only the server knows").getBytes(StandardCharsets.UTF_8));
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            for (int p = 0; p < parts; p++) {
+                for (int t = 0; t < periods; t++) {
+                    int n = small(random);
+                    truth[attack.cell(d, p, t)] = n;
+                    for (int i = 0; i < n; i++) {
+                        TestReadModels.count(model, event.of(d, p, t), keys);
+                    }
+                }
+            }
+        }
+        return truth;
     }
 
     /** 0 to 4, mostly small: 1 and 2 in about half of the cells. */
