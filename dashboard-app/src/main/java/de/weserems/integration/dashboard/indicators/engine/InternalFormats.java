@@ -99,10 +99,12 @@ final class InternalFormats {
             });
     /**
      * The store {@value RetractionDecider#RETRACTION_TARGETS}: per eventId what a retraction of it needs.
-     * A counted event takes some 20 bytes plus its participant's pseudonym and its provider id.
+     * A counted event takes some 20 bytes plus its participant's pseudonym and its provider id. Version 2
+     * appended the participant's sex to what a counted event added (the breakdowns by sex take it back); a
+     * version-1 record reads with it absent.
      */
-    static final BinarySerde<RetractionTarget> RETRACTION_TARGET = new BinarySerde<>(RetractionTarget.class, 1,
-            InternalFormats::writeTarget, (in, version) -> readTarget(in));
+    static final BinarySerde<RetractionTarget> RETRACTION_TARGET = new BinarySerde<>(RetractionTarget.class, 2,
+            InternalFormats::writeTarget, InternalFormats::readTarget);
 
     /** An eventId as a store key: its 16 bytes (most significant half first), as {@link SeenEventIds} keeps it. */
     static final Serde<UUID> EVENT_ID = Serdes.serdeFrom(
@@ -136,6 +138,8 @@ final class InternalFormats {
             out.writeEnum(u.targetLevel());
             out.writeEnum(u.attempt());
             out.writeEnum(u.fundingSource());
+            // version 2
+            out.writeEnum(u.sex());
         }
         out.writeVarlong(t.waiting().size());
         for (RetractionTarget.Waiting w : t.waiting()) {
@@ -145,14 +149,14 @@ final class InternalFormats {
         }
     }
 
-    private static RetractionTarget readTarget(BinarySerde.Reader in) {
+    private static RetractionTarget readTarget(BinarySerde.Reader in, int version) {
         RetractionTarget.Kind kind = in.readRequiredEnum(TARGET_KINDS);
         String providerId = in.readString();
         RetractionTarget.Undo undo = in.readBoolean() ? new RetractionTarget.Undo(in.readRequiredEnum(EVENT_TYPES),
                 LocalDate.ofEpochDay(in.readVarlong()), in.readRequiredEnum(DISTRICTS), in.readString(),
                 in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), in.readEnum(LANGUAGE_LEVELS),
                 in.readEnum(PLACEMENT_TYPES), in.readEnum(COURSE_VARIANTS), in.readEnum(LANGUAGE_LEVELS),
-                in.readEnum(ATTEMPTS), in.readEnum(FUNDING_SOURCES)) : null;
+                in.readEnum(ATTEMPTS), in.readEnum(FUNDING_SOURCES), version >= 2 ? in.readEnum(SEXES) : null) : null;
         int size = in.readVarint();
         List<RetractionTarget.Waiting> waiting = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -286,7 +290,8 @@ final class InternalFormats {
         MonthlyCounters keySums = version >= 2 && in.readBoolean() ? readCounters(in, version) : null;
         Map<Tally, Long> tallies = new HashMap<>();
         for (int i = version >= 3 ? in.readVarint() : 0; i > 0; i--) {
-            tallies.put(new Tally(in.readRequiredEnum(COURSE_TYPES), in.readRequiredEnum(BREAKDOWNS), in.readVarint()),
+            // a breakdown of placements has no course type (stored as absent)
+            tallies.put(new Tally(in.readEnum(COURSE_TYPES), in.readRequiredEnum(BREAKDOWNS), in.readVarint()),
                     in.readVarlong());
         }
         for (int i = version >= 4 ? in.readVarint() : 0; i > 0; i--) {

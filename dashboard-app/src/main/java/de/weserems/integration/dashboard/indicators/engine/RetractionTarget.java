@@ -10,6 +10,7 @@ import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
+import de.weserems.integration.events.Sex;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,24 +49,25 @@ record RetractionTarget(Kind kind, String providerId, Undo counted, List<Waiting
      * The fields of a counted event that decide what it adds to the counts and breakdowns
      * ({@code MonthlyCounters.of}) and to its participant's chain history: all of its content but the eventId
      * (the store key), the provider (kept beside) and the receipt time. An entitlement's {@code entitlement}
-     * and {@code issuer} and the participant's {@code sex} are not kept: they count in no figure yet (their
-     * indicators, which come next, need them here and a new version of the store's format).
+     * and {@code issuer} are not kept: they count in no figure yet (their indicators, which come next, need
+     * them here and a new version of the store's format). The participant's {@code sex} is kept: the
+     * breakdowns by sex take the event back from its own bucket.
      */
     record Undo(EventType type, LocalDate occurredOn, District district, String participant, CourseType courseType,
                 Outcome outcome, LanguageLevel languageLevel, PlacementType placementType, CourseVariant courseVariant,
-                LanguageLevel targetLevel, Attempt attempt, FundingSource fundingSource) {
+                LanguageLevel targetLevel, Attempt attempt, FundingSource fundingSource, Sex sex) {
 
         static Undo of(IntegrationEvent e) {
             return new Undo(e.type(), e.occurredOn(), e.district(), e.participant(), e.courseType(), e.outcome(),
                     e.languageLevel(), e.placementType(), e.courseVariant(), e.targetLevel(), e.attempt(),
-                    e.fundingSource());
+                    e.fundingSource(), e.sex());
         }
 
         /** The event again, as far as the figures see it, received at {@code receivedAt}. */
         IntegrationEvent event(UUID eventId, String providerId, Instant receivedAt) {
             return new IntegrationEvent(eventId, type, occurredOn, district, participant, courseType, outcome,
-                    languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, null, providerId,
-                    receivedAt);
+                    languageLevel, placementType, courseVariant, targetLevel, attempt, fundingSource, null, null, null,
+                    sex, providerId, receivedAt);
         }
     }
 

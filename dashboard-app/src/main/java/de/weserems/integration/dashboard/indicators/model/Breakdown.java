@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.model;
 import de.weserems.integration.events.Attempt;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.FundingSource;
+import de.weserems.integration.events.Sex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.List;
  * federal programmes report by (course variant, funding source, exam level, target level reached).
  * Bucket 0 of every breakdown is {@link #NOT_STATED}, events without the field (every v1 event): shown as
  * "ohne Angabe", never put in a wrong bucket. The other buckets follow their enum by position, so a
- * value appended to the enum appends a bucket (the engine stores buckets by position).
+ * value appended to the enum appends a bucket (the engine stores buckets by position), and a new breakdown
+ * goes at the end.
  */
 public enum Breakdown {
     /** Enrolments in integration and job-language courses, by course variant. */
@@ -31,7 +33,24 @@ public enum Breakdown {
     /** Language-course completions with a target level and an exam result, by course variant. */
     TARGET_LEVEL_EXAMINED_BY_COURSE_VARIANT("targetLevelExaminedByCourseVariant", names(CourseVariant.values())),
     /** Of those, the ones that reached the target level, by course variant. */
-    TARGET_LEVEL_REACHED_BY_COURSE_VARIANT("targetLevelReachedByCourseVariant", names(CourseVariant.values()));
+    TARGET_LEVEL_REACHED_BY_COURSE_VARIANT("targetLevelReachedByCourseVariant", names(CourseVariant.values())),
+    /** Enrolments by the participant's sex. */
+    ENROLMENTS_BY_SEX("enrolmentsBySex", Buckets.SEX),
+    /** Completions (passed or failed) by the participant's sex. */
+    COMPLETIONS_BY_SEX("completionsBySex", Buckets.SEX),
+    /** Passed completions by the participant's sex. */
+    PASSED_BY_SEX("passedBySex", Buckets.SEX),
+    /** Placements by the participant's sex: counted without a course type (a placement has none). */
+    PLACEMENTS_BY_SEX("placementsBySex", Buckets.SEX);
+
+    /**
+     * The buckets of the breakdowns by sex after {@link #NOT_STATED}. DIVERSE and UNSPECIFIED ("ohne Angabe"
+     * as the provider recorded it) share one bucket: each alone would be a handful of people in a district,
+     * and counted apart nowhere, they can never be told apart by differencing.
+     */
+    private static final class Buckets {
+        static final List<String> SEX = List.of("FEMALE", "MALE", "DIVERSE_OR_UNSPECIFIED");
+    }
 
     /** Bucket 0 of every breakdown: the event did not state the field. */
     public static final String NOT_STATED = "NOT_STATED";
@@ -59,7 +78,26 @@ public enum Breakdown {
 
     /** The bucket of an enum value, or of {@link #NOT_STATED} for {@code null}. */
     int bucket(Enum<?> value) {
+        if (value instanceof Sex sex && (sex == Sex.DIVERSE || sex == Sex.UNSPECIFIED)) {
+            return buckets.indexOf("DIVERSE_OR_UNSPECIFIED");
+        }
         return value == null ? 0 : buckets.indexOf(value.name());
+    }
+
+    /**
+     * Whether this is a breakdown by sex: published only for a calendar quarter or a calendar year
+     * (docs/design.md), so that no viewer can difference a month out of it.
+     */
+    public boolean bySex() {
+        return switch (this) {
+            case ENROLMENTS_BY_SEX, COMPLETIONS_BY_SEX, PASSED_BY_SEX, PLACEMENTS_BY_SEX -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether its cells carry no course type: placements, which are never filtered by one. */
+    public boolean ofPlacements() {
+        return this == PLACEMENTS_BY_SEX;
     }
 
     private static List<String> names(Enum<?>[] values) {

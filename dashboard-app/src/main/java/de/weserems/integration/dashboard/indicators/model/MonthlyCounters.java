@@ -67,7 +67,7 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
             case COURSE_COMPLETION -> new MonthlyCounters(Map.of(event.courseType(), completion(event)), Map.of(),
                     Map.of(), event.receivedAt(), null, Tally.of(event));
             case JOB_PLACEMENT -> new MonthlyCounters(Map.of(), Map.of(event.placementType(), 1L), Map.of(),
-                    event.receivedAt());
+                    event.receivedAt(), null, Tally.of(event));
             // counts nothing itself: the engine takes back what the retracted event added (RetractionDecider)
             case RETRACTION -> empty();
             // no count of their own, only the chain's figures (access and waiting); but their district and month
@@ -207,12 +207,13 @@ public record MonthlyCounters(Map<CourseType, CourseCounters> courses, Map<Place
 
     /**
      * The count of each bucket of {@code breakdown}, summed over course types, or only {@code filter} when it
-     * is not {@code null}; index = bucket.
+     * is not {@code null}; index = bucket. A breakdown of placements is never filtered (they carry no course type).
      */
     public long[] tally(Breakdown breakdown, CourseType filter) {
         long[] counts = new long[breakdown.buckets().size()];
         tallies.forEach((cell, n) -> {
-            if (cell.breakdown() == breakdown && (filter == null || filter == cell.courseType())) {
+            if (cell.breakdown() == breakdown
+                    && (filter == null || breakdown.ofPlacements() || filter == cell.courseType())) {
                 counts[cell.bucket()] += n;
             }
         });

@@ -14,6 +14,9 @@ import java.util.Map;
  * One cell of a {@link Breakdown}: a course type, a breakdown and a bucket. {@link #of} says which cells
  * one event adds 1 to; the definitions of the v2 indicators live here and nowhere else. In the indicator
  * topic's JSON a cell is the key {@code COURSE_TYPE|BREAKDOWN|bucket} ({@link #toString}, {@link #parse}).
+ *
+ * @param courseType the course type; {@code null} for a breakdown of placements ({@link Breakdown#ofPlacements}),
+ *                   which have none (its key then starts with {@code |})
  */
 public record Tally(CourseType courseType, Breakdown breakdown, int bucket) {
 
@@ -24,15 +27,16 @@ public record Tally(CourseType courseType, Breakdown breakdown, int bucket) {
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a breakdown cell COURSE_TYPE|BREAKDOWN|bucket: " + key);
         }
-        return new Tally(CourseType.valueOf(parts[0]), Breakdown.valueOf(parts[1]), Integer.parseInt(parts[2]));
+        return new Tally(parts[0].isEmpty() ? null : CourseType.valueOf(parts[0]), Breakdown.valueOf(parts[1]),
+                Integer.parseInt(parts[2]));
     }
 
     @Override
     public String toString() {
-        return courseType.name() + "|" + breakdown.name() + "|" + bucket;
+        return (courseType == null ? "" : courseType.name()) + "|" + breakdown.name() + "|" + bucket;
     }
 
-    /** The cells one event counts in (empty for placements: their types are counted on their own). */
+    /** The cells one event counts in (a placement's by sex only: its types are counted on their own). */
     public static Map<Tally, Long> of(IntegrationEvent e) {
         Map<Tally, Long> cells = new HashMap<>();
         CourseType type = e.courseType();
@@ -42,12 +46,17 @@ public record Tally(CourseType courseType, Breakdown breakdown, int bucket) {
                     cells.put(cell(type, Breakdown.ENROLMENTS_BY_COURSE_VARIANT, e.courseVariant()), 1L);
                 }
                 cells.put(cell(type, Breakdown.ENROLMENTS_BY_FUNDING_SOURCE, e.fundingSource()), 1L);
+                cells.put(cell(type, Breakdown.ENROLMENTS_BY_SEX, e.sex()), 1L);
             }
             case COURSE_COMPLETION -> {
                 if (e.outcome() == Outcome.DROPPED_OUT) {
                     break;
                 }
                 cells.put(cell(type, Breakdown.COMPLETIONS_BY_FUNDING_SOURCE, e.fundingSource()), 1L);
+                cells.put(cell(type, Breakdown.COMPLETIONS_BY_SEX, e.sex()), 1L);
+                if (e.outcome() == Outcome.PASSED) {
+                    cells.put(cell(type, Breakdown.PASSED_BY_SEX, e.sex()), 1L);
+                }
                 if (type == CourseType.INTEGRATION_COURSE) {
                     cells.put(new Tally(type, Breakdown.INTEGRATION_COURSE_EXAM_LEVELS, examLevel(e.languageLevel())), 1L);
                 }
@@ -60,9 +69,10 @@ public record Tally(CourseType courseType, Breakdown breakdown, int bucket) {
                     }
                 }
             }
-            // placements are counted on their own; retractions count nothing; entitlements and course starts
-            // count in no figure yet (their indicators come next)
-            case JOB_PLACEMENT, RETRACTION, ENTITLEMENT, COURSE_START -> {
+            case JOB_PLACEMENT -> cells.put(cell(null, Breakdown.PLACEMENTS_BY_SEX, e.sex()), 1L);
+            // retractions count nothing; entitlements and course starts count in no figure yet (their
+            // indicators come next)
+            case RETRACTION, ENTITLEMENT, COURSE_START -> {
             }
         }
         return cells;

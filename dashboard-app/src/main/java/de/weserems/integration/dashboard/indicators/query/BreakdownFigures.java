@@ -5,6 +5,7 @@ import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.events.PlacementType;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.function.Function;
  *
  * @param counts             per breakdown ({@code enrolmentsByCourseVariant}, {@code enrolmentsByFundingSource},
  *                           {@code completionsByFundingSource}, {@code integrationCourseExamLevels},
- *                           {@code placementsByType}) the published count of each bucket, {@code NOT_STATED}
+ *                           {@code placementsByType}, and for a calendar quarter or year only
+ *                           {@code enrolmentsBySex}, {@code completionsBySex}, {@code passedBySex},
+ *                           {@code placementsBySex}) the published count of each bucket, {@code NOT_STATED}
  *                           ("ohne Angabe": events without the field) last; {@code null} values without reports
  * @param targetLevelReached language-course completions with a target level and an exam result, by attempt
  *                           ({@code byAttempt}) and by course variant ({@code byCourseVariant})
@@ -38,16 +41,33 @@ public record BreakdownFigures(Map<String, Map<String, Long>> counts,
     private static final List<Breakdown> COUNTED = List.of(Breakdown.ENROLMENTS_BY_COURSE_VARIANT,
             Breakdown.ENROLMENTS_BY_FUNDING_SOURCE, Breakdown.COMPLETIONS_BY_FUNDING_SOURCE,
             Breakdown.INTEGRATION_COURSE_EXAM_LEVELS);
+    /** The breakdowns by sex, after {@code placementsByType}: only for a calendar quarter or year. */
+    private static final List<Breakdown> BY_SEX = List.of(Breakdown.ENROLMENTS_BY_SEX, Breakdown.COMPLETIONS_BY_SEX,
+            Breakdown.PASSED_BY_SEX, Breakdown.PLACEMENTS_BY_SEX);
 
-    /** Every breakdown with {@code null} cells: for a district without reports. */
-    static final BreakdownFigures NOT_REPORTED = new BreakdownFigures(counts((b, bucket) -> null, type -> null),
-            Map.of("byAttempt", Map.of(), "byCourseVariant", Map.of()));
+    /**
+     * Whether the period {@code from}..{@code to} is exactly one calendar quarter or one calendar year: the
+     * only periods with breakdowns by sex. Quarters and years never overlap but by containment, so no two
+     * answers by sex differ by a month or two that a viewer could single out; monthly series never carry
+     * them.
+     */
+    public static boolean bySex(YearMonth from, YearMonth to) {
+        boolean quarter = from.getMonthValue() % 3 == 1 && to.equals(from.plusMonths(2));
+        boolean year = from.getMonthValue() == 1 && to.equals(from.plusMonths(11));
+        return quarter || year;
+    }
 
-    /** The published breakdowns of {@code s}. */
-    static BreakdownFigures publish(Confidentiality rules, BreakdownSums s) {
+    /** Every breakdown with {@code null} cells: for a district without reports ({@code bySex}: with those by sex). */
+    static BreakdownFigures notReported(boolean bySex) {
+        return new BreakdownFigures(counts((b, bucket) -> null, type -> null, bySex),
+                Map.of("byAttempt", Map.of(), "byCourseVariant", Map.of()));
+    }
+
+    /** The published breakdowns of {@code s}; those by sex too when {@code bySex} ({@link #bySex(YearMonth, YearMonth)}). */
+    static BreakdownFigures publish(Confidentiality rules, BreakdownSums s, boolean bySex) {
         Map<String, Map<String, Long>> counts = counts(
                 (b, bucket) -> rules.publish(s.counts.get(b)[bucket], s.keys.get(b)[bucket]),
-                type -> rules.publish(s.placements[type.ordinal()], s.placementKeys[type.ordinal()]));
+                type -> rules.publish(s.placements[type.ordinal()], s.placementKeys[type.ordinal()]), bySex);
         Map<String, Map<String, TargetLevel>> target = new LinkedHashMap<>();
         target.put("byAttempt", targetLevels(rules, s, Breakdown.TARGET_LEVEL_EXAMINED_BY_ATTEMPT,
                 Breakdown.TARGET_LEVEL_REACHED_BY_ATTEMPT));
@@ -58,21 +78,26 @@ public record BreakdownFigures(Map<String, Map<String, Long>> counts,
 
     /** Each counted breakdown's buckets and each placement type, with the value {@code cell} gives it. */
     private static Map<String, Map<String, Long>> counts(BiFunction<Breakdown, Integer, Long> cell,
-                                                         Function<PlacementType, Long> placement) {
+                                                         Function<PlacementType, Long> placement, boolean bySex) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Breakdown b : COUNTED) {
-            Map<String, Long> cells = new LinkedHashMap<>();
-            for (int bucket : shownOrder(b)) {
-                cells.put(b.buckets().get(bucket), cell.apply(b, bucket));
-            }
-            counts.put(b.key(), cells);
-        }
+        COUNTED.forEach(b -> counts.put(b.key(), cells(b, cell)));
         Map<String, Long> placements = new LinkedHashMap<>();
         for (PlacementType type : PlacementType.values()) {
             placements.put(type.name(), placement.apply(type));
         }
         counts.put("placementsByType", placements);
+        if (bySex) {
+            BY_SEX.forEach(b -> counts.put(b.key(), cells(b, cell)));
+        }
         return counts;
+    }
+
+    private static Map<String, Long> cells(Breakdown b, BiFunction<Breakdown, Integer, Long> cell) {
+        Map<String, Long> cells = new LinkedHashMap<>();
+        for (int bucket : shownOrder(b)) {
+            cells.put(b.buckets().get(bucket), cell.apply(b, bucket));
+        }
+        return cells;
     }
 
     /** The buckets in the order shown: the field's values, then NOT_STATED (bucket 0) last. */

@@ -143,6 +143,7 @@ public class IndicatorQueries {
             throw new IllegalArgumentException("'from' must not be after 'to'");
         }
         LocalDate today = LocalDate.now(clock.withZone(Region.ZONE));
+        boolean bySex = BreakdownFigures.bySex(from, to);
         Sums[] sums = new Sums[DISTRICTS.length];
         for (int i = 0; i < DISTRICTS.length; i++) {
             sums[i] = sum(DISTRICTS[i], from, to, courseType, today);
@@ -153,14 +154,14 @@ public class IndicatorQueries {
             District d = DISTRICTS[i];
             if (only.isEmpty() || only.contains(d)) {
                 districts.add(perForeign.add(figures(rules, d.ags(), d.displayName(), population.of(d),
-                        sums[i].reported, sums[i], false), d));
+                        sums[i].reported, sums[i], false, bySex), d));
             }
         }
         AreaFigures region = perForeign.addRegion(
-                figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true));
+                figures(rules, Region.AGS, Region.NAME, population.region(), true, Sums.total(sums), true, bySex));
         YearMonth provisionalFrom = provisionalFrom();
         return new IndicatorReport(from, to, clock.instant(), Protection.of(rules), !to.isBefore(provisionalFrom),
-                provisionalFrom, foreignResidents.reference(), region, List.copyOf(districts));
+                provisionalFrom, bySex, foreignResidents.reference(), region, List.copyOf(districts));
     }
 
     /** One district month by month over {@code from}..{@code to}, each month a cell of its own. */
@@ -200,7 +201,7 @@ public class IndicatorQueries {
     }
 
     private AreaFigures figures(Confidentiality rules, String ags, String name, int population, boolean reported,
-                                Sums s, boolean region) {
+                                Sums s, boolean region, boolean bySex) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, BigDecimal> per10k = new LinkedHashMap<>();
@@ -213,9 +214,9 @@ public class IndicatorQueries {
             for (String count : List.of("enrolments", "completions", "placements")) {
                 per10k.put(count, null);
             }
+            BreakdownFigures none = BreakdownFigures.notReported(bySex);
             return new AreaFigures(ags, name, population, null, region ? null : false, counts, rates, per10k, null,
-                    BreakdownFigures.NOT_REPORTED.counts(), BreakdownFigures.NOT_REPORTED.targetLevelReached(),
-                    ChainFigures.NOT_REPORTED, AccessFigures.NOT_REPORTED,
+                    none.counts(), none.targetLevelReached(), ChainFigures.NOT_REPORTED, AccessFigures.NOT_REPORTED,
                     WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld),
                     FundingGapFigures.NOT_REPORTED, List.copyOf(withheld));
         }
@@ -238,7 +239,7 @@ public class IndicatorQueries {
         AccessFigures access = AccessFigures.publish(rules, s.chain, s.chainKeys, withheld);
         WaitingNowFigures waitingNow = WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld);
         FundingGapFigures fundingGaps = FundingGapFigures.publish(rules, s.chain.funding, s.chainKeys.funding, withheld);
-        BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns);
+        BreakdownFigures breakdowns = BreakdownFigures.publish(rules, s.breakdowns, bySex);
         return new AreaFigures(ags, name, population, null, region ? null : true, counts, rates, per10k, null,
                 breakdowns.counts(), breakdowns.targetLevelReached(), chain, access, waitingNow, fundingGaps,
                 List.copyOf(withheld));

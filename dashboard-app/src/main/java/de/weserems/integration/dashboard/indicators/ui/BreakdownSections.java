@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * The district page's breakdowns of contract v2, each a small table of the district beside the region:
  * target level reached, integration-course exam levels, enrolments by course variant, funding, placements
- * by type. Every cell is a figure of {@link AreaFigures} as published, only written here (never recomputed
+ * by type, and by sex (only for a calendar quarter or year, as the read API publishes it; otherwise a hint
+ * in its place). Every cell is a figure of {@link AreaFigures} as published, only written here (never recomputed
  * from other counts, which would undo the cell key method). "ohne Angabe" (events without the field,
  * every v1 event) is a row of its own, so that no bucket looks bigger or smaller than it is.
  */
@@ -34,12 +35,17 @@ class BreakdownSections extends VerticalLayout {
                       String regionCompletions) {
     }
 
+    /** The counts broken down by sex, as the read API names them ({@code enrolmentsBySex}, ...). */
+    private static final List<String> SEX_COUNTS = List.of("enrolments", "completions", "passed", "placements");
+
     private final Component page;
     private final Grid<FigureRow> targetLevel;
     private final Grid<FigureRow> examLevels;
     private final Grid<FigureRow> courseVariants;
     private final Grid<FundingRow> funding = FigureGrid.compact("district-funding");
     private final Grid<FigureRow> placementTypes;
+    private final Grid<FigureRow> bySex;
+    private final Paragraph bySexOnlyQuartersAndYears = new Paragraph();
 
     BreakdownSections(Component page) {
         this.page = page;
@@ -47,6 +53,7 @@ class BreakdownSections extends VerticalLayout {
         examLevels = FigureGrid.of(page, "district-exam-levels");
         courseVariants = FigureGrid.of(page, "district-course-variants");
         placementTypes = FigureGrid.of(page, "district-placement-types");
+        bySex = FigureGrid.of(page, "district-by-sex");
         funding.addColumn(FundingRow::label).setHeader(text("breakdown.funding.column.source")).setFlexGrow(3);
         funding.addColumn(FundingRow::enrolments).setHeader(text("indicator.enrolments"))
                 .setTextAlign(ColumnTextAlign.END);
@@ -66,13 +73,33 @@ class BreakdownSections extends VerticalLayout {
         section("courseVariants", courseVariants);
         section("funding", funding);
         section("placementTypes", placementTypes);
+        section("bySex", bySex);
+        bySexOnlyQuartersAndYears.setText(text("breakdown.bySex.onlyQuartersAndYears"));
+        bySexOnlyQuartersAndYears.setId("district-by-sex-hint");
+        bySexOnlyQuartersAndYears.addClassName("muted");
+        add(bySexOnlyQuartersAndYears);
     }
 
     /**
      * Shows the breakdowns of district {@code d} beside the region {@code r}; {@code courseType} is the
-     * filter's (null: all), which leaves only its own variants in the course-variant table.
+     * filter's (null: all), which leaves only its own variants in the course-variant table. The table by sex
+     * is shown when the figures carry it (a calendar quarter or year), the hint otherwise.
      */
     void show(AreaFigures d, AreaFigures r, CourseType courseType, FigureFormat format) {
+        boolean sexShown = r.breakdowns().containsKey(Breakdown.ENROLMENTS_BY_SEX.key());
+        bySex.setVisible(sexShown);
+        bySexOnlyQuartersAndYears.setVisible(!sexShown);
+        List<FigureRow> sexRows = new ArrayList<>();
+        if (sexShown) {
+            for (String count : SEX_COUNTS) {
+                String breakdown = count + "BySex";
+                for (FigureRow row : countRows(breakdown, "sex.", d, r, key -> true, format)) {
+                    sexRows.add(new FigureRow(page.getTranslation("breakdown.bySex.row", text("indicator." + count),
+                            row.label()), row.district(), row.region()));
+                }
+            }
+        }
+        bySex.setItems(sexRows);
         targetLevel.setItems(targetLevelRows(d, r, format));
         examLevels.setItems(countRows("integrationCourseExamLevels", "examLevel.", d, r, key -> true, format));
         courseVariants.setItems(countRows("enrolmentsByCourseVariant", "courseVariant.", d, r,

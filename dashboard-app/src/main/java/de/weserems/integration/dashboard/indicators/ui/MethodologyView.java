@@ -41,7 +41,7 @@ public class MethodologyView extends VerticalLayout {
     private static final List<String> DEFINED = List.of("enrolments", "completions", "passed", "failed", "dropouts",
             "passedB1OrHigher", "placements", "completionRate", "languageSuccessRate", "per10k",
             "placementWithin6Months", "medianDaysToPlacement", "medianWaitingDays", "pending", "waitingTime", "accessTime",
-            "waitingNow", "noStartAfter2Years", "fundingGap", "fundingFlow", "noReports");
+            "waitingNow", "noStartAfter2Years", "fundingGap", "fundingFlow", "bySex", "noReports");
 
     public MethodologyView(DashboardProperties properties, ProviderActivity activity, IndicatorQueries queries) {
         addClassName("methodology");

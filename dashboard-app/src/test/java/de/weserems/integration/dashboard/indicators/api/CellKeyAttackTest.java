@@ -11,6 +11,7 @@ import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Sex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,11 +28,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -134,21 +137,9 @@ class CellKeyAttackTest {
         String[] parts = variants.stream().map(v -> v == null ? "NOT_STATED" : v.name()).toArray(String[]::new);
         Random random = new Random(3);
         CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, MONTHS);
-        int[] truth = new int[DISTRICTS.length * parts.length * MONTHS];
         IndicatorReadModel model = TestReadModels.empty();
-        RecordKeys keys = RecordKeys.hmac("variants: a secret only the server knows".getBytes(StandardCharsets.UTF_8));
-        for (int d = 0; d < DISTRICTS.length; d++) {
-            for (int v = 0; v < parts.length; v++) {
-                for (int m = 0; m < MONTHS; m++) {
-                    int n = small(random);
-                    truth[attack.cell(d, v, m)] = n;
-                    for (int i = 0; i < n; i++) {
-                        TestReadModels.count(model, enrolment(random, DISTRICTS[d], CourseType.INTEGRATION_COURSE,
-                                variants.get(v), m), keys);
-                    }
-                }
-            }
-        }
+        int[] truth = smallCounts(attack, random, parts.length, MONTHS, model, "variants",
+                (d, v, m) -> enrolment(random, DISTRICTS[d], CourseType.INTEGRATION_COURSE, variants.get(v), m));
         MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
                 new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
 
@@ -187,6 +178,155 @@ class CellKeyAttackTest {
         assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
     }
 
+    /**
+     * The breakdown by sex beside everything else a viewer gets about the same enrolments: a year of them, 17
+     * districts × the four buckets by sex × 4 quarters; for every period of whole months the total of each
+     * district and of the region, for each calendar quarter and the year also each bucket's count, and the
+     * monthly series. All events of a quarter fall in its first month and the attacker is told so (a cell is a
+     * district, a bucket and a quarter, and a period of months covers the quarters whose first month it holds):
+     * that only helps it. The true 1s and 2s attacked are the small cells a quarter's breakdown publishes.
+     */
+    @Test
+    void combining_the_breakdown_by_sex_with_every_other_answer_pins_no_true_1_or_2() throws Exception {
+        String[] parts = {"FEMALE", "MALE", "DIVERSE_OR_UNSPECIFIED", "NOT_STATED"};
+        int quarters = 4;
+        Random random = new Random(4);
+        CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, quarters);
+        IndicatorReadModel model = TestReadModels.empty();
+        int[] truth = smallCounts(attack, random, parts.length, quarters, model, "sex", (d, p, q) -> {
+            Sex sex = switch (p) {
+                case 0 -> Sex.FEMALE;
+                case 1 -> Sex.MALE;
+                case 2 -> random.nextBoolean() ? Sex.DIVERSE : Sex.UNSPECIFIED;
+                default -> null;
+            };
+            return enrolment(random, DISTRICTS[d], 3 * q, sex);
+        });
+        MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
+                new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
+
+        CombiningAttack before = new CombiningAttack(DISTRICTS.length, parts.length, quarters);
+        Answers answers = new Answers(attack, before, truth, parts.length);
+        int bySex = 0;
+        for (int from = 0; from < 12; from++) {
+            for (int to = from; to < 12; to++) {
+                JsonNode report = read(api, "/api/v1/indicators?from=" + FIRST.plusMonths(from) + "&to="
+                        + FIRST.plusMonths(to));
+                boolean quarterOrYear = from % 3 == 0 && to == from + 2 || from == 0 && to == 11;
+                assertThat(report.get("bySex").asBoolean()).as("by sex for %d..%d", from, to).isEqualTo(quarterOrYear);
+                int qFrom = (from + 2) / 3;
+                int qTo = to / 3;
+                if (qFrom > qTo) {
+                    continue; // no first month of a quarter: no events, nothing to learn
+                }
+                PerturbationTable table = tableOf(report.get("protection"));
+                String source = FIRST.plusMonths(from) + ".." + FIRST.plusMonths(to);
+                answers.total(-1, qFrom, qTo, report.get("region"), table, "region " + source);
+                for (JsonNode district : report.get("districts")) {
+                    answers.total(index(district.get("district").asString()), qFrom, qTo, district, table, source);
+                }
+                if (quarterOrYear) {
+                    bySex++;
+                    answers.bySex(-1, qFrom, qTo, report.get("region"), table, parts, "region " + source);
+                    for (JsonNode district : report.get("districts")) {
+                        answers.bySex(index(district.get("district").asString()), qFrom, qTo, district, table, parts,
+                                source);
+                    }
+                }
+            }
+        }
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            JsonNode monthly = read(api, "/api/v1/indicators/" + DISTRICTS[d].ags() + "/monthly?from=" + FIRST
+                    + "&to=" + FIRST.plusMonths(11));
+            int m = 0;
+            for (JsonNode month : monthly.get("months")) {
+                assertThat(month.at("/figures/breakdowns/enrolmentsBySex").isMissingNode())
+                        .as("a month of a series is never broken down by sex").isTrue();
+                if (m % 3 == 0) {
+                    PerturbationTable table = tableOf(monthly.get("protection"));
+                    answers.total(d, m / 3, m / 3, month.get("figures"), table, "monthly " + month.get("month"));
+                    answers.total(-1, m / 3, m / 3, month.get("region"), table, "monthly region " + month.get("month"));
+                }
+                m++;
+            }
+        }
+        assertThat(bySex).as("4 quarters and the year").isEqualTo(5);
+        assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
+
+        Tally result = attackEverySmallValue(attack, truth, parts, quarters, q -> "Q" + (q + 1) + " " + FIRST.getYear());
+        System.out.printf("by sex, cell key method: %d answers, %s; %d search nodes%n", attack.answers(), result,
+                attack.nodes());
+        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(100);
+        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
+        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+
+        Tally suppression = attackEverySmallValue(before, truth, parts, quarters, q -> "Q" + (q + 1));
+        System.out.printf("by sex, 1 and 2 withheld in each answer (before): %s%n", suppression);
+        assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
+                .isGreaterThan(suppression.small() / 2);
+    }
+
+    /**
+     * The answers of the test by sex, each relation once: the same cells give the same answer however they are
+     * asked (a period of months that holds the same quarters' first months), which is checked, not assumed.
+     */
+    private static final class Answers {
+        private final CombiningAttack attack;
+        private final CombiningAttack before;
+        private final int[] truth;
+        private final int parts;
+        private final Map<String, Long> seen = new HashMap<>();
+
+        /** Each answer to {@code attack} as published, and to {@code before} as the suppression before published it. */
+        Answers(CombiningAttack attack, CombiningAttack before, int[] truth, int parts) {
+            this.attack = attack;
+            this.before = before;
+            this.truth = truth;
+            this.parts = parts;
+        }
+
+        /** An area's total over the quarters {@code from}..{@code to}; for a district whether it reported. */
+        void total(int d, int from, int to, JsonNode figures, PerturbationTable table, String source) {
+            if (d >= 0 && !figures.get("reported").asBoolean()) {
+                add(d, -1, from, to, 0, only(0), source + " (no reports)");
+                return;
+            }
+            long published = figures.at("/counts/enrolments").asLong();
+            add(d, -1, from, to, published, publishedAs(table, published), source);
+        }
+
+        /** An area's count of each bucket by sex over the quarters {@code from}..{@code to}. */
+        void bySex(int d, int from, int to, JsonNode figures, PerturbationTable table, String[] parts,
+                   String source) {
+            if (d >= 0 && !figures.get("reported").asBoolean()) {
+                return;
+            }
+            for (int p = 0; p < parts.length; p++) {
+                long published = figures.at("/breakdowns/enrolmentsBySex/" + parts[p]).asLong();
+                add(d, p, from, to, published, publishedAs(table, published), source + " " + parts[p]);
+            }
+        }
+
+        private void add(int d, int p, int from, int to, long published, BitSet allowed, String source) {
+            Long earlier = seen.putIfAbsent(d + " " + p + " " + from + " " + to, published);
+            if (earlier != null) {
+                assertThat(published).as("the same cells asked again: %s", source).isEqualTo(earlier);
+                return;
+            }
+            attack.add(d, p, from, to, allowed, source);
+            int sum = 0;
+            for (int di = 0; di < DISTRICTS.length; di++) {
+                for (int pi = 0; pi < parts; pi++) {
+                    for (int q = from; q <= to; q++) {
+                        boolean in = (d < 0 || d == di) && (p < 0 || p == pi);
+                        sum += in ? truth[attack.cell(di, pi, q)] : 0;
+                    }
+                }
+            }
+            before.add(d, p, from, to, sum == 1 || sum == 2 ? range(1, 2) : only(sum), "withheld or exact");
+        }
+    }
+
     /** An area's answer about the integration courses: their total (all variants) and each variant's count. */
     private static void addVariants(CombiningAttack attack, PerturbationTable table, int d, int from, int to,
                                     JsonNode figures, String[] parts, String source) {
@@ -208,10 +348,44 @@ class CellKeyAttackTest {
         return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
     }
 
+    /** The event that counts once in cell (district, part, period). */
+    private interface CellEvent {
+        IntegrationEvent of(int district, int part, int period);
+    }
+
+    /**
+     * Counts {@link #small} events into each cell of {@code attack} (17 districts × {@code parts} × {@code periods}),
+     * each with its record key under a secret named by {@code secret}; returns the true counts.
+     */
+    private static int[] smallCounts(CombiningAttack attack, Random random, int parts, int periods,
+                                     IndicatorReadModel model, String secret, CellEvent event) {
+        int[] truth = new int[DISTRICTS.length * parts * periods];
+        RecordKeys keys = RecordKeys.hmac((secret + ": a secret only the server knows").getBytes(StandardCharsets.UTF_8));
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            for (int p = 0; p < parts; p++) {
+                for (int t = 0; t < periods; t++) {
+                    int n = small(random);
+                    truth[attack.cell(d, p, t)] = n;
+                    for (int i = 0; i < n; i++) {
+                        TestReadModels.count(model, event.of(d, p, t), keys);
+                    }
+                }
+            }
+        }
+        return truth;
+    }
+
     /** 0 to 4, mostly small: 1 and 2 in about half of the cells. */
     private static int small(Random random) {
         double r = random.nextDouble();
         return r < 0.3 ? 0 : r < 0.55 ? 1 : r < 0.75 ? 2 : r < 0.9 ? 3 : 4;
+    }
+
+    /** An integration-course enrolment of a participant of {@code sex} on a day of month {@code m}. */
+    private static IntegrationEvent enrolment(Random random, District district, int m, Sex sex) {
+        return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), EventType.COURSE_ENROLMENT,
+                FIRST.plusMonths(m).atDay(1 + random.nextInt(28)), district, null, CourseType.INTEGRATION_COURSE,
+                null, null, null, null, null, null, null, null, null, null, sex, "demo", Instant.EPOCH);
     }
 
     /** An enrolment on a day of month {@code m}, its id from the seed, so the record keys are the same each run. */
@@ -338,18 +512,24 @@ class CellKeyAttackTest {
     }
 
     private static Tally attackEverySmallValue(CombiningAttack attack, int[] truth, String[] parts) {
+        return attackEverySmallValue(attack, truth, parts, MONTHS, m -> FIRST.plusMonths(m).toString());
+    }
+
+    /** Every true 1 and 2 of {@code periods} time steps (months or quarters, named by {@code period}), attacked. */
+    private static Tally attackEverySmallValue(CombiningAttack attack, int[] truth, String[] parts, int periods,
+                                               IntFunction<String> period) {
         List<String> pinned = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
         int notPinned = 0;
         Map<Integer, Integer> possible = new TreeMap<>();
         for (int d = 0; d < DISTRICTS.length; d++) {
             for (int t = 0; t < parts.length; t++) {
-                for (int m = 0; m < MONTHS; m++) {
+                for (int m = 0; m < periods; m++) {
                     int value = truth[attack.cell(d, t, m)];
                     if (value != 1 && value != 2) {
                         continue;
                     }
-                    String cell = DISTRICTS[d].displayName() + ", " + parts[t] + ", " + FIRST.plusMonths(m) + " = " + value;
+                    String cell = DISTRICTS[d].displayName() + ", " + parts[t] + ", " + period.apply(m) + " = " + value;
                     switch (attack.verdict(truth, d, t, m)) {
                         case PINNED -> pinned.add(cell);
                         case UNDECIDED -> undecided.add(cell);

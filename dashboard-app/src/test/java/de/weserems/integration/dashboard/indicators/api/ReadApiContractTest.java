@@ -32,10 +32,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class ReadApiContractTest {
 
-    /** path: type, for the region and for one reported district ("number|null": null without reports, or a rate or median on too few cases). */
-    private static final List<String> REGION = region();
+    /**
+     * path: type, for the region and for one reported district ("number|null": null without reports, or a rate
+     * or median on too few cases), over a calendar quarter or year (with the breakdowns by sex) and over any
+     * other period (without them).
+     */
+    private static final List<String> REGION = region(true);
+    private static final List<String> REGION_WITHOUT_SEX = region(false);
 
-    private static List<String> region() {
+    private static List<String> region(boolean bySex) {
         List<String> shape = new ArrayList<>(List.of(
                 "district: string", "name: string", "population: number",
                 "counts.enrolments: number|null", "counts.completions: number|null", "counts.passed: number|null",
@@ -58,6 +63,13 @@ class ReadApiContractTest {
                 .forEach(l -> shape.add("breakdowns.integrationCourseExamLevels." + l + ": number|null"));
         List.of("EMPLOYMENT", "APPRENTICESHIP", "SELF_EMPLOYMENT", "MARGINAL_EMPLOYMENT", "FULL_VOCATIONAL_TRAINING")
                 .forEach(t -> shape.add("breakdowns.placementsByType." + t + ": number|null"));
+        if (bySex) {
+            // only for a calendar quarter or year; DIVERSE and UNSPECIFIED in one bucket
+            for (String count : List.of("enrolmentsBySex", "completionsBySex", "passedBySex", "placementsBySex")) {
+                List.of("FEMALE", "MALE", "DIVERSE_OR_UNSPECIFIED", "NOT_STATED")
+                        .forEach(sex -> shape.add("breakdowns." + count + "." + sex + ": number|null"));
+            }
+        }
         for (String attempt : List.of("FIRST", "REPEAT", "NOT_STATED")) {
             for (String figure : List.of("examined", "reached", "rate")) {
                 shape.add("targetLevelReached.byAttempt." + attempt + "." + figure + ": number|null");
@@ -121,7 +133,9 @@ class ReadApiContractTest {
         JsonNode json = json(api(ForeignResidents.NONE));
 
         assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
-                "provisionalFrom", "region", "districts");
+                "provisionalFrom", "bySex", "region", "districts");
+        assertThat(json.get("bySex").isBoolean()).isTrue();
+        assertThat(json.get("bySex").asBoolean()).as("January to March: a calendar quarter").isTrue();
         assertThat(json.get("provisional").isBoolean()).isTrue();
         assertThat(json.get("provisional").asBoolean()).as("January to March, seen in November").isFalse();
         assertThat(json.get("provisionalFrom").asString()).isEqualTo("2026-09");
@@ -132,7 +146,7 @@ class ReadApiContractTest {
         assertThat(json.get("from").asString()).isEqualTo("2026-01");
         assertThat(json.get("to").asString()).isEqualTo("2026-03");
         assertThat(Instant.parse(json.get("generatedAt").asString())).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
-        matches(shape(json.get("region"), ""));
+        matches(REGION, shape(json.get("region"), ""));
         assertThat(json.get("region").get("district").asString()).isEqualTo("034");
         assertThat(json.get("districts")).hasSize(17);
         JsonNode emsland = json.get("districts").get(8);
@@ -140,12 +154,22 @@ class ReadApiContractTest {
         List<String> district = shape(emsland, "");
         assertThat(district.get(3)).isEqualTo("reported: boolean");
         district.remove(3);
-        matches(district);
+        matches(REGION, district);
         // a district without reports: reported false, figures null, nothing listed as withheld
         JsonNode wittmund = json.get("districts").get(16);
         assertThat(wittmund.get("reported").asBoolean()).isFalse();
         assertThat(wittmund.at("/counts/enrolments").isNull()).isTrue();
         assertThat(wittmund.get("withheld")).isEmpty();
+        assertThat(wittmund.at("/breakdowns/passedBySex/FEMALE").isNull()).as("null without reports").isTrue();
+
+        // January and February: no calendar quarter, so no breakdowns by sex at all (absent, not null)
+        JsonNode twoMonths = JsonMapper.builder().build().readTree(api(ForeignResidents.NONE).perform(
+                get("/api/v1/indicators?from=2026-01&to=2026-02")).andReturn().getResponse().getContentAsString());
+        assertThat(twoMonths.get("bySex").asBoolean()).isFalse();
+        matches(REGION_WITHOUT_SEX, shape(twoMonths.get("region"), ""));
+        List<String> withoutSex = shape(twoMonths.get("districts").get(8), "");
+        withoutSex.remove(3);
+        matches(REGION_WITHOUT_SEX, withoutSex);
     }
 
     @Test
@@ -154,7 +178,7 @@ class ReadApiContractTest {
         JsonNode json = json(api);
 
         assertThat(fields(json)).containsExactly("from", "to", "generatedAt", "protection", "provisional",
-                "provisionalFrom", "foreignResidentsReference", "region", "districts");
+                "provisionalFrom", "bySex", "foreignResidentsReference", "region", "districts");
         assertThat(fields(json.get("foreignResidentsReference"))).containsExactly("year", "source");
         assertThat(json.at("/foreignResidentsReference/year").asInt()).isEqualTo(2024);
         assertThat(json.at("/foreignResidentsReference/source").asString()).isEqualTo("Testzahlen, keine amtlichen");
@@ -164,10 +188,10 @@ class ReadApiContractTest {
         expected.addAll(expected.indexOf("per10k.placements: number|null") + 1, List.of(
                 "per10kForeign.enrolments: number|null", "per10kForeign.completions: number|null",
                 "per10kForeign.placements: number|null"));
-        matches(shape(json.get("region"), ""), expected);
+        matches(expected, shape(json.get("region"), ""));
         List<String> emsland = shape(json.get("districts").get(8), "");
         emsland.remove("reported: boolean");
-        matches(emsland, expected);
+        matches(expected, emsland);
         assertThat(json.at("/region/foreignResidents").asInt()).isEqualTo(306_000);
         JsonNode wittmund = json.get("districts").get(16);
         assertThat(wittmund.get("foreignResidents").asInt()).isEqualTo(26_000);
@@ -182,11 +206,7 @@ class ReadApiContractTest {
                 .doesNotContain("oreign");
     }
 
-    private void matches(List<String> actual) {
-        matches(actual, REGION);
-    }
-
-    private void matches(List<String> actual, List<String> shape) {
+    private void matches(List<String> shape, List<String> actual) {
         assertThat(actual).hasSameSizeAs(shape);
         for (int i = 0; i < shape.size(); i++) {
             String[] expected = shape.get(i).split(": ");

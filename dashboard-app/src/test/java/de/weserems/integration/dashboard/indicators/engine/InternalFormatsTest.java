@@ -220,7 +220,7 @@ class InternalFormatsTest {
                 LanguageLevel.C1, null, CourseVariant.BASIC_C1, LanguageLevel.C1, Attempt.REPEAT,
                 FundingSource.BAMF_DEUFOEV, null, "demo", Instant.parse("2026-01-05T10:00:00Z"));
         MonthlyCounters counted = MonthlyCounters.of(completion, 0xFFFF_FFFFL);
-        assertThat(counted.tallies()).hasSize(5);
+        assertThat(counted.tallies()).as("five of contract v2, completed and passed by sex").hasSize(7);
         assertThat(counted.keySums().tallies()).containsEntry(new Tally(CourseType.JOB_LANGUAGE_COURSE,
                 Breakdown.TARGET_LEVEL_REACHED_BY_ATTEMPT, 2), 0xFFFF_FFFFL);
         assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, counted)).isEqualTo(counted);
@@ -236,6 +236,37 @@ class InternalFormatsTest {
                 Map.of(CourseType.INTEGRATION_COURSE, chain.times(7)), null));
 
         assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, counters)).isEqualTo(counters);
+    }
+
+    @Test
+    void a_placement_by_sex_reads_back_without_a_course_type_and_a_retraction_takes_it_from_its_bucket() {
+        IntegrationEvent placement = new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT,
+                LocalDate.of(2026, 4, 2), District.LEER, "p", null, null, null, PlacementType.EMPLOYMENT, null, null,
+                null, null, null, null, null, Sex.DIVERSE, "demo", Instant.parse("2026-04-02T10:00:00Z"));
+        MonthlyCounters counted = MonthlyCounters.of(placement, 0xFFFF_FFFFL);
+        Tally cell = new Tally(null, Breakdown.PLACEMENTS_BY_SEX,
+                Breakdown.PLACEMENTS_BY_SEX.buckets().indexOf("DIVERSE_OR_UNSPECIFIED"));
+        assertThat(counted.tallies()).containsExactly(Map.entry(cell, 1L));
+        assertThat(Tally.parse(cell.toString())).isEqualTo(cell);
+        assertThat(roundTrip(InternalFormats.MONTHLY_COUNTERS, counted)).isEqualTo(counted);
+
+        RetractionTarget target = RetractionTarget.counted(placement);
+        RetractionTarget read = roundTrip(InternalFormats.RETRACTION_TARGET, target);
+        assertThat(read).isEqualTo(target);
+        IntegrationEvent undone = read.counted().event(placement.eventId(), "demo", placement.receivedAt());
+        assertThat(undone.sex()).as("the sex is kept, so a retraction leaves its bucket").isEqualTo(Sex.DIVERSE);
+        assertThat(MonthlyCounters.of(undone).plus(MonthlyCounters.of(placement).negated()).tallies())
+                .containsExactly(Map.entry(cell, 0L));
+
+        // version 1 of the store's format had no sex: such a record reads with it absent
+        byte[] current = InternalFormats.RETRACTION_TARGET.serializer().serialize("t", target);
+        byte[] version1 = new byte[current.length - 1];
+        int sexAt = current.length - 2; // the sex, then the (empty) list of waiting retractions
+        System.arraycopy(current, 0, version1, 0, sexAt);
+        version1[sexAt] = current[sexAt + 1];
+        version1[0] = 1;
+        assertThat(InternalFormats.RETRACTION_TARGET.deserializer().deserialize("t", version1).counted().sex())
+                .isNull();
     }
 
     @Test
@@ -329,6 +360,12 @@ class InternalFormatsTest {
                 "VOCATIONAL_QUALIFICATION", "ORIENTATION_COURSE", "FIRST_ORIENTATION_COURSE");
         assertThat(names(Outcome.values())).startsWith("PASSED", "FAILED", "DROPPED_OUT");
         assertThat(names(LanguageLevel.values())).startsWith("A1", "A2", "B1", "B2", "C1", "C2", "BELOW_A1");
+        // the breakdowns by sex came after those of contract v2
+        assertThat(names(Breakdown.values())).startsWith("ENROLMENTS_BY_COURSE_VARIANT", "ENROLMENTS_BY_FUNDING_SOURCE",
+                "COMPLETIONS_BY_FUNDING_SOURCE", "INTEGRATION_COURSE_EXAM_LEVELS", "TARGET_LEVEL_EXAMINED_BY_ATTEMPT",
+                "TARGET_LEVEL_REACHED_BY_ATTEMPT", "TARGET_LEVEL_EXAMINED_BY_COURSE_VARIANT",
+                "TARGET_LEVEL_REACHED_BY_COURSE_VARIANT", "ENROLMENTS_BY_SEX", "COMPLETIONS_BY_SEX", "PASSED_BY_SEX",
+                "PLACEMENTS_BY_SEX");
         assertThat(names(PlacementType.values())).startsWith("EMPLOYMENT", "APPRENTICESHIP", "SELF_EMPLOYMENT",
                 "MARGINAL_EMPLOYMENT", "FULL_VOCATIONAL_TRAINING");
         assertThat(Arrays.stream(District.values()).map(District::ags).toList()).startsWith("03401", "03402",

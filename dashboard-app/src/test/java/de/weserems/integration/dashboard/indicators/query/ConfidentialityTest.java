@@ -124,8 +124,9 @@ class ConfidentialityTest {
             enrol(model, keys, District.WITTMUND, "2026-01-15", CourseType.INTEGRATION_COURSE, 1);
             enrol(model, keys, District.EMSLAND, "2026-01-15", CourseType.INTEGRATION_COURSE, 25);
         });
-        IndicatorReport once = queries.report(JAN, MAR, Set.of(), null);
-        assertThat(queries.report(JAN, MAR, Set.of(), null).districts()).isEqualTo(once.districts());
+        // January and February, no quarter: an answer of the same shape as January's (no breakdowns by sex)
+        IndicatorReport once = queries.report(JAN, JAN.plusMonths(1), Set.of(), null);
+        assertThat(queries.report(JAN, JAN.plusMonths(1), Set.of(), null).districts()).isEqualTo(once.districts());
         assertThat(queries.report(JAN, JAN, Set.of(), null).districts()).as("the same cell by another period")
                 .isEqualTo(once.districts());
         assertThat(Math.abs(enrolments(once, District.EMSLAND) - 25)).isLessThanOrEqualTo(3);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
 import static de.weserems.integration.dashboard.indicators.testing.Events.completion;
@@ -58,6 +59,35 @@ class IndicatorQueriesTest {
         IndicatorReport published = queries.report(YearMonth.of(2026, 1), YearMonth.of(2026, 2), Set.of(), null);
         assertThat(byAgs(published, "03454").count("enrolments")).isBetween(12L, 18L);
         assertThat(published.region().count("enrolments")).isBetween(16L, 22L);
+    }
+
+    @Test
+    void the_breakdowns_by_sex_come_only_with_a_calendar_quarter_or_year() {
+        enrol(District.EMSLAND, "2025-11-10", 4);
+        for (String[] period : new String[][]{{"2025-10", "2025-12"}, {"2026-04", "2026-06"}, {"2025-01", "2025-12"}}) {
+            IndicatorReport report = queries.report(YearMonth.parse(period[0]), YearMonth.parse(period[1]), Set.of(),
+                    null);
+            assertThat(report.bySex()).as("%s..%s", period[0], period[1]).isTrue();
+            assertThat(report.region().breakdowns()).containsKeys("enrolmentsBySex", "completionsBySex",
+                    "passedBySex", "placementsBySex");
+        }
+        // the events name no sex: all four under NOT_STATED, exact for the statistics staff
+        IndicatorReport exact = queries.report(YearMonth.of(2025, 10), YearMonth.of(2025, 12), Set.of(), null, true);
+        assertThat(byAgs(exact, "03454").breakdowns().get("enrolmentsBySex")).containsExactly(
+                Map.entry("FEMALE", 0L), Map.entry("MALE", 0L),
+                Map.entry("DIVERSE_OR_UNSPECIFIED", 0L), Map.entry("NOT_STATED", 4L));
+
+        for (String[] period : new String[][]{{"2025-11", "2025-11"}, {"2025-11", "2026-01"}, {"2025-10", "2025-11"},
+                {"2025-10", "2026-03"}, {"2025-02", "2026-01"}, {"2025-01", "2026-12"}}) {
+            IndicatorReport report = queries.report(YearMonth.parse(period[0]), YearMonth.parse(period[1]), Set.of(),
+                    null, true);
+            assertThat(report.bySex()).as("%s..%s", period[0], period[1]).isFalse();
+            assertThat(report.region().breakdowns().keySet()).as("%s..%s", period[0], period[1])
+                    .noneMatch(key -> key.endsWith("BySex"));
+            assertThat(byAgs(report, "03462").breakdowns().keySet()).noneMatch(key -> key.endsWith("BySex"));
+        }
+        assertThat(queries.monthly(District.EMSLAND, YearMonth.of(2025, 10), YearMonth.of(2025, 12), null).months())
+                .allSatisfy(m -> assertThat(m.figures().breakdowns()).doesNotContainKey("enrolmentsBySex"));
     }
 
     @Test

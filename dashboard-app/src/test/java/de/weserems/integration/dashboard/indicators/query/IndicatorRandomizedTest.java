@@ -16,6 +16,7 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Region;
+import de.weserems.integration.events.Sex;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -102,6 +103,14 @@ class IndicatorRandomizedTest {
             YearMonth to = from.plusMonths(random.nextInt(24));
             CourseType filter = random.nextBoolean() ? null : types[random.nextInt(types.length)];
             compare(queries, reference, from, to, filter, "seed " + seed + ", today " + today);
+        }
+        // every calendar quarter and year: the periods with the breakdowns by sex
+        for (YearMonth q = FIRST_MONTH; !q.isAfter(LAST_MONTH); q = q.plusMonths(3)) {
+            CourseType filter = random.nextBoolean() ? null : types[random.nextInt(types.length)];
+            compare(queries, reference, q, q.plusMonths(2), filter, "seed " + seed + ", today " + today);
+            if (q.getMonthValue() == 1) {
+                compare(queries, reference, q, q.plusMonths(11), filter, "seed " + seed + ", today " + today);
+            }
         }
     }
 
@@ -232,8 +241,11 @@ class IndicatorRandomizedTest {
             // half of the time one of few funding sources, so that same-day ties and every flow cell occur
             funding = funding == null || random.nextBoolean() ? funding : FundingSource.values()[funding.ordinal() % 3];
         }
+        // the participant's sex on three quarters of the events, placements included
+        Sex sex = random.nextInt(4) > 0 ? pick(random, Sex.values()) : null;
         return new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()), type, day, district, participant,
-                course, outcome, level, placement, variant, target, attempt, funding, null, "demo", null);
+                course, outcome, level, placement, variant, target, attempt, funding, null, null, null, sex, "demo",
+                null);
     }
 
     private static IntegrationEvent withCourseType(IntegrationEvent e, CourseType courseType) {
@@ -440,7 +452,10 @@ class IndicatorRandomizedTest {
             all.put("chain.medianWaitingDays", median(reported, waitingDays));
             all.put("chain.pending", reported ? String.valueOf(pending) : "null");
             all.put("withheld", "[]");
-            breakdowns(all, reported, area, courses);
+            // a calendar quarter (January, April, July or October and the two months after) or year
+            boolean calendarQuarterOrYear = (from.getMonthValue() - 1) % 3 == 0 && to.equals(from.plusMonths(2))
+                    || from.getMonthValue() == 1 && to.equals(from.plusMonths(11));
+            breakdowns(all, reported, area, courses, calendarQuarterOrYear);
             access(all, reported, area, filter);
             waitingNow(all, district, filter);
             fundingGaps(all, reported, courses);
@@ -585,9 +600,12 @@ class IndicatorRandomizedTest {
             return events.stream().filter(e -> participant.equals(e.participant()));
         }
 
-        /** Contract v2's breakdowns, counted bucket by bucket; events without the field under NOT_STATED. */
+        /**
+         * Contract v2's breakdowns, counted bucket by bucket; events without the field under NOT_STATED. Those
+         * by sex only for {@code calendarQuarterOrYear}.
+         */
         private static void breakdowns(Map<String, String> all, boolean reported, List<IntegrationEvent> area,
-                                       List<IntegrationEvent> courses) {
+                                       List<IntegrationEvent> courses, boolean calendarQuarterOrYear) {
             List<IntegrationEvent> enrolments = courses.stream()
                     .filter(e -> e.type() == EventType.COURSE_ENROLMENT).toList();
             List<IntegrationEvent> completions = courses.stream()
@@ -611,9 +629,17 @@ class IndicatorRandomizedTest {
             }
             levels.forEach((bucket, n) -> all.put("breakdowns.integrationCourseExamLevels." + bucket,
                     reported ? String.valueOf(n) : "null"));
-            bucketCounts(all, reported, "placementsByType", PlacementType.values(),
-                    area.stream().filter(e -> e.type() == EventType.JOB_PLACEMENT).toList(),
+            List<IntegrationEvent> placements = area.stream().filter(e -> e.type() == EventType.JOB_PLACEMENT).toList();
+            bucketCounts(all, reported, "placementsByType", PlacementType.values(), placements,
                     IntegrationEvent::placementType);
+            if (calendarQuarterOrYear) {
+                bySex(all, reported, "enrolmentsBySex", enrolments);
+                bySex(all, reported, "completionsBySex", completions);
+                bySex(all, reported, "passedBySex", completions.stream().filter(e -> e.outcome() == Outcome.PASSED)
+                        .toList());
+                // placements carry no course type: never filtered by one
+                bySex(all, reported, "placementsBySex", placements);
+            }
             if (!reported) {
                 return;
             }
@@ -634,6 +660,23 @@ class IndicatorRandomizedTest {
                         : field.apply(e).name())).count();
                 all.put("breakdowns." + name + "." + bucket, reported ? String.valueOf(n) : "null");
             }
+        }
+
+        /** By sex: DIVERSE and UNSPECIFIED in one bucket, events without a sex under NOT_STATED. */
+        private static void bySex(Map<String, String> all, boolean reported, String name,
+                                  List<IntegrationEvent> events) {
+            Map<String, Long> buckets = new TreeMap<>(Map.of("FEMALE", 0L, "MALE", 0L, "DIVERSE_OR_UNSPECIFIED", 0L,
+                    "NOT_STATED", 0L));
+            for (IntegrationEvent e : events) {
+                String bucket = e.sex() == null ? "NOT_STATED" : switch (e.sex()) {
+                    case FEMALE -> "FEMALE";
+                    case MALE -> "MALE";
+                    case DIVERSE, UNSPECIFIED -> "DIVERSE_OR_UNSPECIFIED";
+                };
+                buckets.merge(bucket, 1L, Long::sum);
+            }
+            buckets.forEach((bucket, n) -> all.put("breakdowns." + name + "." + bucket,
+                    reported ? String.valueOf(n) : "null"));
         }
 
         private static void targetLevels(Map<String, String> all, String group, Enum<?>[] values,

@@ -23,9 +23,11 @@ import de.weserems.integration.events.LanguageLevel;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.Sex;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -250,6 +252,42 @@ class DistrictViewTest extends PublishedViewTestBase {
                 .isEqualTo(german(published(region, byType, "MARGINAL_EMPLOYMENT", 9)));
         assertThat($(Paragraph.class, view).withId("district-placement-types-about").single().getText())
                 .contains("außer Minijobs", "nicht nach Kursart gefiltert");
+    }
+
+    @Test
+    void by_sex_only_for_a_quarter_or_a_year_with_a_hint_otherwise() {
+        LocalDate august = TODAY.minusMonths(3);
+        for (Sex sex : List.of(Sex.FEMALE, Sex.FEMALE, Sex.MALE, Sex.DIVERSE, Sex.UNSPECIFIED)) {
+            count(4, () -> new IntegrationEvent(UUID.randomUUID(), EventType.JOB_PLACEMENT, august, District.EMSLAND,
+                    null, null, null, null, PlacementType.EMPLOYMENT, null, null, null, null, null, null, null, sex,
+                    "demo", Instant.now()));
+        }
+        enrol(District.EMSLAND, 6, august, CourseType.INTEGRATION_COURSE);
+
+        // the third quarter: the page offers no month after the current one, so a quarter once it is over
+        DistrictView quarter = openDistrict(District.EMSLAND, "from=2026-07&to=2026-09");
+        // the query finds visible components only
+        assertThat($(Paragraph.class, quarter).withId("district-by-sex-hint").all()).isEmpty();
+        Grid<DistrictView.FigureRow> bySex = grid(quarter, "district-by-sex");
+        assertThat(labels(bySex)).hasSize(16).startsWith("Kursanmeldungen: weiblich", "Kursanmeldungen: männlich",
+                "Kursanmeldungen: divers oder keine Angabe", "Kursanmeldungen: ohne Angabe");
+        AreaFigures emsland = area(report(quarter.state()), District.EMSLAND);
+        AreaFigures region = report(quarter.state()).region();
+        assertThat(test(bySex).getRow(3).district())
+                .isEqualTo(german(published(emsland, "enrolmentsBySex", "NOT_STATED", 6)));
+        DistrictView.FigureRow diverse = test(bySex).getRow(14);
+        assertThat(diverse.label()).isEqualTo("Vermittlungen in Arbeit/Ausbildung: divers oder keine Angabe");
+        assertThat(diverse.district())
+                .isEqualTo(german(published(emsland, "placementsBySex", "DIVERSE_OR_UNSPECIFIED", 8)));
+        assertThat(diverse.region())
+                .isEqualTo(german(published(region, "placementsBySex", "DIVERSE_OR_UNSPECIFIED", 8)));
+        assertThat(test(bySex).getRow(12).district())
+                .isEqualTo(german(published(emsland, "placementsBySex", "FEMALE", 8)));
+
+        DistrictView month = openDistrict(District.EMSLAND, "from=2026-08&to=2026-08");
+        assertThat($(Grid.class, month).withId("district-by-sex").all()).isEmpty();
+        assertThat($(Paragraph.class, month).withId("district-by-sex-hint").single().getText())
+                .startsWith("Nach Geschlecht nur für Quartale und Jahre");
     }
 
     @Test
