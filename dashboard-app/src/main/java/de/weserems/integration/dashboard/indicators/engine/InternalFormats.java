@@ -68,8 +68,8 @@ final class InternalFormats {
      * Counters, and changes of counters: the stores {@value IndicatorTopology#COUNT_CHANGES},
      * {@value ChainTopology#CHAIN_CHANGES} and {@value IndicatorTopology#DISTRICT_MONTH_COUNTERS}, and the
      * repartition topic between them. Version 2 appended the key sums (none in a version-1 record),
-     * version 3 the breakdowns of contract v2 (none before), version 4 the chain's funding, access and waiting
-     * histograms (empty before).
+     * version 3 the breakdowns of contract v2 (none before), version 4 the chain's funding, access, waiting and
+     * by-sex histograms (empty before).
      */
     static final BinarySerde<MonthlyCounters> MONTHLY_COUNTERS = new BinarySerde<>(MonthlyCounters.class, 4,
             InternalFormats::writeCounters, InternalFormats::readCounters);
@@ -77,7 +77,7 @@ final class InternalFormats {
      * The store {@value ChainTopology#PARTICIPANT_HISTORY}. Version 2 appended how many events the
      * pseudonym stood for and whether it left the chain; a version-1 history reads as not excluded with
      * as many events as it holds days and completions. Version 3 appended each completion's record key
-     * (0 before); version 4 each completion's funding source, each enrolment's district, course type, funding
+     * (0 before); version 4 each completion's funding source and sex, each enrolment's district, course type, funding
      * source and record key, and the entitlements and course starts (engine generation v7).
      */
     static final BinarySerde<ParticipantHistory> PARTICIPANT_HISTORY = new BinarySerde<>(ParticipantHistory.class, 4,
@@ -272,6 +272,8 @@ final class InternalFormats {
             writeHistogram(counters.waitingTimeDays(), out);
             writeHistogram(counters.accessTimeDays(), out);
             writeHistogram(counters.waitingSinceByDay(), out);
+            writeHistogram(counters.passedBySexDay(), out);
+            writeHistogram(counters.placedBySexDay(), out);
         });
     }
 
@@ -299,7 +301,7 @@ final class InternalFormats {
             ChainCounters c = chain.getOrDefault(type, ChainCounters.ZERO);
             chain.put(type, new ChainCounters(c.passedByDay(), c.placedWithin6MonthsByDay(), c.daysToPlacement(),
                     c.waitingDays(), c.excluded(), readHistogram(in), readHistogram(in), readHistogram(in),
-                    readHistogram(in), readHistogram(in)));
+                    readHistogram(in), readHistogram(in), readHistogram(in), readHistogram(in)));
         }
         return new MonthlyCounters(courses, placements, chain, lastReceivedAt, keySums, tallies);
     }
@@ -363,6 +365,7 @@ final class InternalFormats {
         // above); entitlements and course starts
         for (ParticipantHistory.Completion c : h.completions()) {
             out.writeEnum(c.fundingSource());
+            out.writeEnum(c.sex());
         }
         for (ParticipantHistory.Report e : h.enrolments()) {
             writeReportRest(e, out);
@@ -377,7 +380,7 @@ final class InternalFormats {
         for (int i = 0; i < size; i++) {
             completions.add(new ParticipantHistory.Completion(in.readRequiredEnum(DISTRICTS),
                     LocalDate.ofEpochDay(in.readVarlong()), in.readEnum(COURSE_TYPES), in.readEnum(OUTCOMES), null,
-                    0));
+                    null, 0));
         }
         List<LocalDate> placements = readDays(in);
         List<LocalDate> enrolmentDays = readDays(in);
@@ -385,14 +388,14 @@ final class InternalFormats {
         boolean excluded = version >= 2 && in.readBoolean();
         if (version >= 3) {
             completions.replaceAll(c -> new ParticipantHistory.Completion(c.district(), c.date(), c.courseType(),
-                    c.outcome(), null, in.readVarlong()));
+                    c.outcome(), null, null, in.readVarlong()));
         }
         List<ParticipantHistory.Report> enrolments = new ArrayList<>(enrolmentDays.size());
         List<ParticipantHistory.Report> entitlements = List.of();
         List<ParticipantHistory.Report> starts = List.of();
         if (version >= 4) {
             completions.replaceAll(c -> new ParticipantHistory.Completion(c.district(), c.date(), c.courseType(),
-                    c.outcome(), in.readEnum(FUNDING_SOURCES), c.recordKey()));
+                    c.outcome(), in.readEnum(FUNDING_SOURCES), in.readEnum(SEXES), c.recordKey()));
             for (LocalDate day : enrolmentDays) {
                 enrolments.add(readReportRest(day, in));
             }

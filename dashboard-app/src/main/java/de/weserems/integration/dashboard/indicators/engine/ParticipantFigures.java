@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
+import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 import de.weserems.integration.dashboard.indicators.model.FundingFlow;
@@ -7,6 +8,7 @@ import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.DistrictMonth;
+import de.weserems.integration.events.Outcome;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,8 +24,9 @@ import java.util.Map;
  * so any order of events, and any retraction, ends in the figures of the final history.
  *
  * <ul>
- *   <li>each completion, in its district and month: placement within 6 months, days to placement, days to
- *       the next enrolment, and whether (and into what) the chain went on within 90 days;</li>
+ *   <li>each completion, in its district and month: placement within 6 months (also by the sex stated on the
+ *       completion), days to placement, days to the next enrolment, and whether (and into what) the chain went
+ *       on within 90 days;</li>
  *   <li>each course start, in its district and month: its waiting time, from the latest enrolment in the same
  *       course type on or before the start; the first integration-course start also its access time, from
  *       the first entitlement on or before it;</li>
@@ -83,9 +86,9 @@ final class ParticipantFigures {
             next = FundingFlow.bucket(enrolments.get(enrolmentDays.indexOf(c.date().plusDays(toEnrolment)))
                     .fundingSource());
         }
-        return new ChainContribution(c.courseType(), c.date().getDayOfMonth(), c.outcome()
-                == de.weserems.integration.events.Outcome.PASSED, toPlacement, toEnrolment,
-                FundingFlow.bucket(c.fundingSource()), next);
+        return new ChainContribution(c.courseType(), c.date().getDayOfMonth(), c.outcome() == Outcome.PASSED,
+                toPlacement, toEnrolment,
+                FundingFlow.bucket(c.fundingSource()), next, Breakdown.sexBucket(c.sex()));
     }
 
     /** The latest enrolment in the start's course type on or before its day, or {@code null}. */

@@ -7,6 +7,7 @@ import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Outcome;
+import de.weserems.integration.events.Sex;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,11 +44,12 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
      * A completion that counts in the chain: in its own district and month.
      *
      * @param fundingSource the completed measure's funding source, or {@code null} when not stated
+     * @param sex           the sex stated on the completion, or {@code null}
      * @param recordKey     the completion event's record key ({@link RecordKeys}), for the key sums of the
      *                      chain counters it contributes to; 0 in histories written before engine generation v5
      */
     record Completion(District district, LocalDate date, CourseType courseType, Outcome outcome,
-                      FundingSource fundingSource, long recordKey) {
+                      FundingSource fundingSource, Sex sex, long recordKey) {
     }
 
     /**
@@ -152,7 +154,7 @@ record ParticipantHistory(List<Completion> completions, List<LocalDate> placemen
     static Completion completion(IntegrationEvent event, long recordKey) {
         return event.type() == EventType.COURSE_COMPLETION && event.outcome() != Outcome.DROPPED_OUT
                 ? new Completion(event.district(), event.occurredOn(), event.courseType(), event.outcome(),
-                event.fundingSource(), recordKey) : null;
+                event.fundingSource(), event.sex(), recordKey) : null;
     }
 
     private static List<Report> changed(List<Report> reports, Report report, boolean add) {

@@ -76,6 +76,11 @@ public enum Breakdown {
         return buckets;
     }
 
+    /** The bucket of {@code sex} in every breakdown by sex (0: not stated; DIVERSE and UNSPECIFIED together). */
+    public static int sexBucket(Sex sex) {
+        return ENROLMENTS_BY_SEX.bucket(sex);
+    }
+
     /** The bucket of an enum value, or of {@link #NOT_STATED} for {@code null}. */
     int bucket(Enum<?> value) {
         if (value instanceof Sex sex && (sex == Sex.DIVERSE || sex == Sex.UNSPECIFIED)) {

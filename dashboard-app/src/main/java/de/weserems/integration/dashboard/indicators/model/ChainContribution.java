@@ -16,14 +16,15 @@ import de.weserems.integration.events.CourseType;
  * @param funding         the {@link FundingFlow#bucket funding bucket} of the completed measure
  * @param nextMeasure     what came first within {@link FundingFlow#WINDOW_DAYS} days after: the funding bucket of
  *                        the next enrolment, or {@link FundingFlow#PLACEMENT}; {@code null} when nothing came (yet)
+ * @param sex             the sex bucket of the completion ({@link Breakdown#sexBucket}: 0 not stated)
  */
 public record ChainContribution(CourseType courseType, int dayOfMonth, boolean passed, Integer daysToPlacement,
-                         Integer waitingDays, int funding, Integer nextMeasure) {
+                         Integer waitingDays, int funding, Integer nextMeasure, int sex) {
 
     /** A contribution without a funding source and without a next measure (the chain's figures before funding gaps). */
     public ChainContribution(CourseType courseType, int dayOfMonth, boolean passed, Integer daysToPlacement,
                              Integer waitingDays) {
-        this(courseType, dayOfMonth, passed, daysToPlacement, waitingDays, FundingFlow.NOT_STATED, null);
+        this(courseType, dayOfMonth, passed, daysToPlacement, waitingDays, FundingFlow.NOT_STATED, null, 0);
     }
 
     /** Placement within 6 months: a placement 0–183 days after the completion (inclusive). */

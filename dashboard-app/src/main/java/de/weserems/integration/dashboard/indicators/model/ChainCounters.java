@@ -35,12 +35,16 @@ import java.util.Map;
  * @param waitingSinceByDay        day of month → participants still waiting since that day: their earliest
  *                                 entitlement or enrolment that no course start has followed yet (in its own
  *                                 district and month)
+ * @param passedBySexDay           sex bucket and day of month ({@link #sexDayKey}) → {@code PASSED} completions with a
+ *                                 participant: {@code passedByDay} by the sex stated on the completion
+ * @param placedBySexDay           the same → of those, the ones with a placement 0–183 days after
  */
 public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> placedWithin6MonthsByDay,
                             Map<Integer, Long> daysToPlacement, Map<Integer, Long> waitingDays, long excluded,
                             Map<Integer, Long> completedByFundingDay, Map<Integer, Long> nextMeasureByFundingDay,
                             Map<Integer, Long> waitingTimeDays, Map<Integer, Long> accessTimeDays,
-                            Map<Integer, Long> waitingSinceByDay) {
+                            Map<Integer, Long> waitingSinceByDay, Map<Integer, Long> passedBySexDay,
+                            Map<Integer, Long> placedBySexDay) {
 
     public static final ChainCounters ZERO = new ChainCounters(Map.of(), Map.of(), Map.of(), Map.of(), 0);
 
@@ -54,13 +58,20 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
         waitingTimeDays = copy(waitingTimeDays);
         accessTimeDays = copy(accessTimeDays);
         waitingSinceByDay = copy(waitingSinceByDay);
+        passedBySexDay = copy(passedBySexDay);
+        placedBySexDay = copy(placedBySexDay);
+    }
+
+    /** The key of {@link #passedBySexDay()} and {@link #placedBySexDay()}: sex bucket and day of month. */
+    public static int sexDayKey(int sex, int dayOfMonth) {
+        return sex * 32 + dayOfMonth;
     }
 
     /** Counters of the completions' figures only (as written before access, waiting and funding gaps were counted). */
     public ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> placedWithin6MonthsByDay,
                          Map<Integer, Long> daysToPlacement, Map<Integer, Long> waitingDays, long excluded) {
         this(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded, null, null, null, null,
-                null);
+                null, null, null);
     }
 
     /** These counters with {@code c} added ({@code sign} 1) or taken out ({@code sign} -1); only changed histograms are copied. */
@@ -74,34 +85,38 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
                 add(completedByFundingDay, FundingFlow.completedKey(c.funding(), c.dayOfMonth()), sign),
                 c.nextMeasure() != null ? add(nextMeasureByFundingDay,
                         FundingFlow.flowKey(c.funding(), c.nextMeasure(), c.dayOfMonth()), sign) : nextMeasureByFundingDay,
-                waitingTimeDays, accessTimeDays, waitingSinceByDay);
+                waitingTimeDays, accessTimeDays, waitingSinceByDay,
+                c.passed() ? add(passedBySexDay, sexDayKey(c.sex(), c.dayOfMonth()), sign) : passedBySexDay,
+                c.placedWithin6Months() ? add(placedBySexDay, sexDayKey(c.sex(), c.dayOfMonth()), sign)
+                        : placedBySexDay);
     }
 
     /** These counters with one more course start that came {@code days} after the participant's enrolment. */
     public ChainCounters plusWaitingTime(int days) {
         return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded,
                 completedByFundingDay, nextMeasureByFundingDay, add(waitingTimeDays, days, 1), accessTimeDays,
-                waitingSinceByDay);
+                waitingSinceByDay, passedBySexDay, placedBySexDay);
     }
 
     /** These counters with one more first integration-course start that came {@code days} after the entitlement. */
     public ChainCounters plusAccessTime(int days) {
         return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded,
                 completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, add(accessTimeDays, days, 1),
-                waitingSinceByDay);
+                waitingSinceByDay, passedBySexDay, placedBySexDay);
     }
 
     /** These counters with one more participant waiting since day {@code dayOfMonth} of their month. */
     public ChainCounters plusWaitingSince(int dayOfMonth) {
         return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded,
                 completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, accessTimeDays,
-                add(waitingSinceByDay, dayOfMonth, 1));
+                add(waitingSinceByDay, dayOfMonth, 1), passedBySexDay, placedBySexDay);
     }
 
     /** These counters with {@code n} more completions left out of the chain. */
     public ChainCounters plusExcluded(long n) {
         return new ChainCounters(passedByDay, placedWithin6MonthsByDay, daysToPlacement, waitingDays, excluded + n,
-                completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, accessTimeDays, waitingSinceByDay);
+                completedByFundingDay, nextMeasureByFundingDay, waitingTimeDays, accessTimeDays, waitingSinceByDay,
+                passedBySexDay, placedBySexDay);
     }
 
     /** These counters and {@code other} cell by cell (a change may hold negative cells). */
@@ -113,14 +128,16 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
                 sum(completedByFundingDay, other.completedByFundingDay),
                 sum(nextMeasureByFundingDay, other.nextMeasureByFundingDay),
                 sum(waitingTimeDays, other.waitingTimeDays), sum(accessTimeDays, other.accessTimeDays),
-                sum(waitingSinceByDay, other.waitingSinceByDay));
+                sum(waitingSinceByDay, other.waitingSinceByDay), sum(passedBySexDay, other.passedBySexDay),
+                sum(placedBySexDay, other.placedBySexDay));
     }
 
     /** Every cell times {@code k}: what a record with record key {@code k} adds to the key sums ({@code k} -1: the negative). */
     public ChainCounters times(long k) {
         return new ChainCounters(times(passedByDay, k), times(placedWithin6MonthsByDay, k), times(daysToPlacement, k),
                 times(waitingDays, k), excluded * k, times(completedByFundingDay, k), times(nextMeasureByFundingDay, k),
-                times(waitingTimeDays, k), times(accessTimeDays, k), times(waitingSinceByDay, k));
+                times(waitingTimeDays, k), times(accessTimeDays, k), times(waitingSinceByDay, k),
+                times(passedBySexDay, k), times(placedBySexDay, k));
     }
 
     private static Map<Integer, Long> times(Map<Integer, Long> histogram, long k) {
@@ -133,7 +150,7 @@ public record ChainCounters(Map<Integer, Long> passedByDay, Map<Integer, Long> p
         return passedByDay.isEmpty() && placedWithin6MonthsByDay.isEmpty() && daysToPlacement.isEmpty()
                 && waitingDays.isEmpty() && excluded == 0 && completedByFundingDay.isEmpty()
                 && nextMeasureByFundingDay.isEmpty() && waitingTimeDays.isEmpty() && accessTimeDays.isEmpty()
-                && waitingSinceByDay.isEmpty();
+                && waitingSinceByDay.isEmpty() && passedBySexDay.isEmpty() && placedBySexDay.isEmpty();
     }
 
     /** Zero cells are dropped, so a counter that returns to zero leaves no trace in the compacted topic. */

@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.query;
 
+import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.model.ChainContribution;
 import de.weserems.integration.dashboard.indicators.model.ChainCounters;
 
@@ -26,6 +27,11 @@ final class ChainSums {
     /** Days from entitlement to the first integration-course start, of the starts in the period. */
     final DayHistogram accessTime = new DayHistogram();
     final FundingSums funding = new FundingSums();
+    /** {@link #ended} and {@link #placed} by the sex bucket of the completion ({@code Breakdown.sexBucket}). */
+    final long[] endedBySex = new long[SEX_BUCKETS];
+    final long[] placedBySex = new long[SEX_BUCKETS];
+
+    static final int SEX_BUCKETS = Breakdown.ENROLMENTS_BY_SEX.buckets().size();
 
     void add(ChainCounters counters, YearMonth month, LocalDate today) {
         for (Map.Entry<Integer, Long> e : counters.passedByDay().entrySet()) {
@@ -35,6 +41,12 @@ final class ChainSums {
                 placed += counters.placedWithin6MonthsByDay().getOrDefault(e.getKey(), 0L);
             } else {
                 pending += e.getValue();
+            }
+        }
+        for (Map.Entry<Integer, Long> e : counters.passedBySexDay().entrySet()) {
+            if (month.atDay(e.getKey() % 32).plusDays(ChainContribution.PLACEMENT_WINDOW_DAYS).isBefore(today)) {
+                endedBySex[e.getKey() / 32] += e.getValue();
+                placedBySex[e.getKey() / 32] += counters.placedBySexDay().getOrDefault(e.getKey(), 0L);
             }
         }
         daysToPlacement.add(counters.daysToPlacement());
@@ -48,6 +60,10 @@ final class ChainSums {
         ended += other.ended;
         placed += other.placed;
         pending += other.pending;
+        for (int i = 0; i < SEX_BUCKETS; i++) {
+            endedBySex[i] += other.endedBySex[i];
+            placedBySex[i] += other.placedBySex[i];
+        }
         daysToPlacement.add(other.daysToPlacement);
         waitingDays.add(other.waitingDays);
         waitingTime.add(other.waitingTime);

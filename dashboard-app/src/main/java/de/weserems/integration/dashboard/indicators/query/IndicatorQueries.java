@@ -216,7 +216,7 @@ public class IndicatorQueries {
             }
             BreakdownFigures none = BreakdownFigures.notReported(bySex);
             return new AreaFigures(ags, name, population, null, region ? null : false, counts, rates, per10k, null,
-                    none.counts(), none.targetLevelReached(), ChainFigures.NOT_REPORTED, AccessFigures.NOT_REPORTED,
+                    none.counts(), none.targetLevelReached(), ChainFigures.notReported(bySex), AccessFigures.NOT_REPORTED,
                     WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld),
                     FundingGapFigures.NOT_REPORTED, List.copyOf(withheld));
         }
@@ -235,7 +235,8 @@ public class IndicatorQueries {
         ChainFigures chain = new ChainFigures(
                 Shown.median(rules, s.chain.daysToPlacement, "chain.medianDaysToPlacement", withheld),
                 Shown.median(rules, s.chain.waitingDays, "chain.medianWaitingDays", withheld),
-                rules.publish(s.chain.pending, s.chainKeys.pending));
+                rules.publish(s.chain.pending, s.chainKeys.pending),
+                bySex ? ChainFigures.bySex(rules, s.chain, s.chainKeys) : null);
         AccessFigures access = AccessFigures.publish(rules, s.chain, s.chainKeys, withheld);
         WaitingNowFigures waitingNow = WaitingNowFigures.publish(rules, s.waiting, s.waitingKeys, withheld);
         FundingGapFigures fundingGaps = FundingGapFigures.publish(rules, s.chain.funding, s.chainKeys.funding, withheld);

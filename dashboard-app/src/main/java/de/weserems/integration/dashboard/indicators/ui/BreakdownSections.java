@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import de.weserems.integration.dashboard.indicators.model.Breakdown;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.ChainFigures;
 import de.weserems.integration.dashboard.indicators.query.BreakdownFigures.TargetLevel;
 import de.weserems.integration.dashboard.indicators.ui.DistrictView.FigureRow;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
@@ -33,6 +34,10 @@ class BreakdownSections extends VerticalLayout {
     /** A funding source's enrolments and completions, district beside region. */
     record FundingRow(String label, String enrolments, String regionEnrolments, String completions,
                       String regionCompletions) {
+    }
+
+    private static String placedRate(AreaFigures area, ChainFigures.Placed placed, FigureFormat format) {
+        return format.figure(area, placed.rate(), FigureFormat.Kind.RATE);
     }
 
     /** The counts broken down by sex, as the read API names them ({@code enrolmentsBySex}, ...). */
@@ -98,6 +103,12 @@ class BreakdownSections extends VerticalLayout {
                             row.label()), row.district(), row.region()));
                 }
             }
+            // the chain's rate by sex: placement within 6 months, as the read API publishes it
+            d.chain().placementWithin6MonthsBySex().forEach((sex, placed) -> sexRows.add(new FigureRow(
+                    page.getTranslation("breakdown.bySex.row", text("indicator.placementWithin6Months"),
+                            text(sex.equals(Breakdown.NOT_STATED) ? "breakdown.notStated" : "sex." + sex)),
+                    placedRate(d, placed, format),
+                    placedRate(r, r.chain().placementWithin6MonthsBySex().get(sex), format))));
         }
         bySex.setItems(sexRows);
         targetLevel.setItems(targetLevelRows(d, r, format));

@@ -82,6 +82,12 @@ class ReadApiContractTest {
         }
         shape.addAll(List.of("chain.medianDaysToPlacement: number|null", "chain.medianWaitingDays: number|null",
                 "chain.pending: number|null"));
+        if (bySex) {
+            for (String sex : List.of("FEMALE", "MALE", "DIVERSE_OR_UNSPECIFIED", "NOT_STATED")) {
+                List.of("ended", "placed", "rate").forEach(f -> shape.add(
+                        "chain.placementWithin6MonthsBySex." + sex + "." + f + ": number|null"));
+            }
+        }
         // issue 20: access and waiting (in the period), who waits now (whatever the period), funding gaps
         List.of("waitingTimeCases", "medianWaitingTime", "waitingTimeOver6Weeks", "accessTimeCases",
                 "medianAccessTime", "accessTimeOver6Weeks").forEach(f -> shape.add("access." + f + ": number|null"));

@@ -230,7 +230,7 @@ class InternalFormatsTest {
     void chain_counters_read_back_with_their_funding_access_and_waiting_histograms() {
         ChainCounters chain = new ChainCounters(Map.of(3, 1L), Map.of(), Map.of(40, 1L), Map.of(), 2,
                 Map.of(FundingFlow.bucket(FundingSource.BAMF_INTV) * 32 + 3, 1L), Map.of(1234, 1L), Map.of(41, 2L),
-                Map.of(300, 1L), Map.of(28, -1L));
+                Map.of(300, 1L), Map.of(28, -1L), Map.of(ChainCounters.sexDayKey(1, 3), 1L), Map.of(67, 1L));
         MonthlyCounters counters = new MonthlyCounters(Map.of(), Map.of(), Map.of(CourseType.INTEGRATION_COURSE, chain),
                 Instant.parse("2026-01-05T10:00:00Z"), new MonthlyCounters(Map.of(), Map.of(),
                 Map.of(CourseType.INTEGRATION_COURSE, chain.times(7)), null));
@@ -273,7 +273,8 @@ class InternalFormatsTest {
     void a_participant_history_reads_back_equal_also_when_excluded() {
         ParticipantHistory history = new ParticipantHistory(
                 List.of(new ParticipantHistory.Completion(District.EMSLAND, LocalDate.of(2026, 2, 28),
-                        CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, FundingSource.BAMF_DEUFOEV, 0xFEDC_BA98L)),
+                        CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, FundingSource.BAMF_DEUFOEV, Sex.FEMALE,
+                        0xFEDC_BA98L)),
                 List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1)),
                 List.of(new ParticipantHistory.Report(LocalDate.of(2025, 1, 1), District.LEER,
                         CourseType.JOB_LANGUAGE_COURSE, null, 17)),

@@ -136,6 +136,10 @@ class IndicatorRandomizedTest {
         all.put("chain.medianDaysToPlacement", plain(f.chain().medianDaysToPlacement()));
         all.put("chain.medianWaitingDays", plain(f.chain().medianWaitingDays()));
         all.put("chain.pending", String.valueOf(f.chain().pending()));
+        if (f.chain().placementWithin6MonthsBySex() != null) {
+            f.chain().placementWithin6MonthsBySex().forEach((sex, p) -> all.put("chain.placementWithin6MonthsBySex."
+                    + sex, p.ended() + " ended, " + p.placed() + " placed, rate " + plain(p.rate())));
+        }
         all.put("withheld", new TreeSet<>(f.withheld()).toString());
         AccessFigures a = f.access();
         all.put("access.waitingTimeCases", String.valueOf(a.waitingTimeCases()));
@@ -409,6 +413,8 @@ class IndicatorRandomizedTest {
             List<Long> waitingDays = new ArrayList<>();
             long ended = 0;
             long placedWithin6Months = 0;
+            Map<String, Long> endedBySex = new TreeMap<>();
+            Map<String, Long> placedBySex = new TreeMap<>();
             long pending = 0;
             for (IntegrationEvent c : courses) {
                 if (c.participant() == null || (c.outcome() != Outcome.PASSED && c.outcome() != Outcome.FAILED)) {
@@ -425,8 +431,11 @@ class IndicatorRandomizedTest {
                 if (c.outcome() == Outcome.PASSED) {
                     if (ChronoUnit.DAYS.between(c.occurredOn(), today) > 183) {
                         ended++;
+                        String sex = sexBucket(c.sex());
+                        endedBySex.merge(sex, 1L, Long::sum);
                         if (toPlacement != null && toPlacement <= 183) {
                             placedWithin6Months++;
+                            placedBySex.merge(sex, 1L, Long::sum);
                         }
                     } else {
                         pending++;
@@ -456,6 +465,14 @@ class IndicatorRandomizedTest {
             boolean calendarQuarterOrYear = (from.getMonthValue() - 1) % 3 == 0 && to.equals(from.plusMonths(2))
                     || from.getMonthValue() == 1 && to.equals(from.plusMonths(11));
             breakdowns(all, reported, area, courses, calendarQuarterOrYear);
+            if (calendarQuarterOrYear) {
+                for (String sex : List.of("FEMALE", "MALE", "DIVERSE_OR_UNSPECIFIED", "NOT_STATED")) {
+                    long e = endedBySex.getOrDefault(sex, 0L);
+                    long p = placedBySex.getOrDefault(sex, 0L);
+                    all.put("chain.placementWithin6MonthsBySex." + sex, reported ? e + " ended, " + p + " placed, rate "
+                            + rate(true, p, e) : "null ended, null placed, rate null");
+                }
+            }
             access(all, reported, area, filter);
             waitingNow(all, district, filter);
             fundingGaps(all, reported, courses);
@@ -524,6 +541,11 @@ class IndicatorRandomizedTest {
             all.put("waitingNow.medianDaysWaited", median(true, days));
             all.put("waitingNow.over6Weeks", rate(true, days.stream().filter(d -> d > 42).count(), days.size()));
             all.put("waitingNow.noStartAfter2Years", String.valueOf(apart));
+        }
+
+        private static String sexBucket(Sex sex) {
+            return sex == null ? "NOT_STATED" : sex == Sex.FEMALE || sex == Sex.MALE ? sex.name()
+                    : "DIVERSE_OR_UNSPECIFIED";
         }
 
         private static CourseType waitsFor(IntegrationEvent e) {

@@ -86,7 +86,7 @@ class ChainViewTest extends ViewTestBase {
         ChainCounters counters = ChainCounters.ZERO;
         for (int i = 0; i < times; i++) {
             counters = counters.plus(new ChainContribution(CourseType.INTEGRATION_COURSE, 10, true, null, null, funding,
-                    next), 1);
+                    next, 0), 1);
         }
         MonthlyCounters existing = model.get(key);
         MonthlyCounters add = MonthlyCounters.ofChain(CourseType.INTEGRATION_COURSE, counters);

@@ -269,8 +269,12 @@ class DistrictViewTest extends PublishedViewTestBase {
         // the query finds visible components only
         assertThat($(Paragraph.class, quarter).withId("district-by-sex-hint").all()).isEmpty();
         Grid<DistrictView.FigureRow> bySex = grid(quarter, "district-by-sex");
-        assertThat(labels(bySex)).hasSize(16).startsWith("Kursanmeldungen: weiblich", "Kursanmeldungen: männlich",
-                "Kursanmeldungen: divers oder keine Angabe", "Kursanmeldungen: ohne Angabe");
+        assertThat(labels(bySex)).hasSize(20).startsWith("Kursanmeldungen: weiblich", "Kursanmeldungen: männlich",
+                "Kursanmeldungen: divers oder keine Angabe", "Kursanmeldungen: ohne Angabe")
+                .endsWith("Vermittlung binnen 6 Monaten: divers oder keine Angabe",
+                        "Vermittlung binnen 6 Monaten: ohne Angabe");
+        // no passed completion whose window has ended: the rate has no case, "–"
+        assertThat(test(bySex).getRow(16).district()).isEqualTo("–");
         AreaFigures emsland = area(report(quarter.state()), District.EMSLAND);
         AreaFigures region = report(quarter.state()).region();
         assertThat(test(bySex).getRow(3).district())
