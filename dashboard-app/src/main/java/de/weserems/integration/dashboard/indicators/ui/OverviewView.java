@@ -18,6 +18,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.live.Alerts;
+import de.weserems.integration.dashboard.base.ui.AlertList;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
@@ -68,7 +70,8 @@ public class OverviewView extends IndicatorView {
     private final Map<Indicator, Span[]> kpis = new EnumMap<>(Indicator.class);
     private boolean showing;
 
-    public OverviewView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
+    public OverviewView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties,
+                        Alerts alerts) {
         super(queries, readModel, properties);
         FigureFormat format = new FigureFormat(this);
 
@@ -134,7 +137,8 @@ public class OverviewView extends IndicatorView {
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout mapControls = new HorizontalLayout(indicator, mode);
         mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("overview.title")), filters, head, tiles, empty, mapControls, map, grid, legend());
+        add(new H2(getTranslation("overview.title")), filters, head, tiles, empty, mapControls, map, grid, legend(),
+                new AlertList(alerts, properties.pushInterval()));
     }
 
     private Div tile(Indicator kpi) {
