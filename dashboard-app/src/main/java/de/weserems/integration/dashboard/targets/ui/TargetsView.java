@@ -160,6 +160,7 @@ public class TargetsView extends VerticalLayout {
             targets.set(target);
             problems.setVisible(false);
             threshold.clear();
+            refresh(); // this admin sees it at once if this instance has read it already; else the push brings it
         } catch (TargetStore.TargetsUnavailable e) {
             problems.setText(getTranslation("targets.unavailable"));
             problems.setVisible(true);
@@ -170,6 +171,7 @@ public class TargetsView extends VerticalLayout {
         try {
             targets.delete(target);
             problems.setVisible(false);
+            refresh();
         } catch (TargetStore.TargetsUnavailable e) {
             problems.setText(getTranslation("targets.unavailable"));
             problems.setVisible(true);
