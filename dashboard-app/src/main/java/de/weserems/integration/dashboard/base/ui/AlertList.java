@@ -1,8 +1,6 @@
 package de.weserems.integration.dashboard.base.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -11,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.live.Alerts.Alert;
-import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Region;
 
@@ -31,14 +28,11 @@ import java.util.Locale;
 public class AlertList extends Div {
 
     private final Alerts alerts;
-    private final Duration pushInterval;
     private final UnorderedList list = new UnorderedList();
     private final Paragraph empty = new Paragraph();
-    private Subscription subscription;
 
     public AlertList(Alerts alerts, Duration pushInterval) {
         this.alerts = alerts;
-        this.pushInterval = pushInterval;
         setId("alerts");
         addClassName("alerts");
         list.setId("alert-list");
@@ -48,6 +42,7 @@ public class AlertList extends Div {
         empty.setText(getTranslation("alerts.empty"));
         add(new H3(getTranslation("alerts.title")), empty, list);
         refresh();
+        PushThrottle.whileAttached(this, pushInterval, alerts::subscribe, this::refresh);
     }
 
     private void refresh() {
@@ -90,20 +85,5 @@ public class AlertList extends Div {
     private static Locale locale() {
         UI ui = UI.getCurrent();
         return ui == null || ui.getLocale() == null ? Locale.GERMANY : ui.getLocale();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), pushInterval, this::refresh);
-        subscription = alerts.subscribe(changed -> throttle.request());
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
-        }
     }
 }

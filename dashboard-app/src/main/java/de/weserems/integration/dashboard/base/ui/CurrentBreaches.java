@@ -1,15 +1,12 @@
 package de.weserems.integration.dashboard.base.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.live.Alerts.Alert;
-import de.weserems.integration.dashboard.base.live.Subscription;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,19 +23,17 @@ import java.util.stream.Collectors;
 public class CurrentBreaches extends Div {
 
     private final Alerts alerts;
-    private final Duration pushInterval;
     private final UnorderedList list = new UnorderedList();
     private Set<String> areas = Set.of();
-    private Subscription subscription;
 
     public CurrentBreaches(Alerts alerts, Duration pushInterval) {
         this.alerts = alerts;
-        this.pushInterval = pushInterval;
         setId("current-breaches");
         addClassName("breaches");
         getElement().setAttribute("role", "status");
         add(new Span(getTranslation("alerts.current")), list);
         setVisible(false);
+        PushThrottle.whileAttached(this, pushInterval, alerts::subscribe, this::refresh);
     }
 
     /** Shows the breaches of these areas (AGS, or the region's key). */
@@ -63,20 +58,5 @@ public class CurrentBreaches extends Div {
     /** Breaches in words, one after the other ("; "), for a tooltip. */
     public static String text(Component page, List<Alert> breaches) {
         return breaches.stream().map(a -> AlertList.describe(page, a)).collect(Collectors.joining("; "));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), pushInterval, this::refresh);
-        subscription = alerts.subscribe(changed -> throttle.request());
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
-        }
     }
 }

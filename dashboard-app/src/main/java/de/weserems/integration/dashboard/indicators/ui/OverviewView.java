@@ -1,7 +1,5 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -21,7 +19,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.live.Alerts;
-import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.ui.AlertList;
 import de.weserems.integration.dashboard.base.ui.CurrentBreaches;
 import de.weserems.integration.dashboard.base.ui.PushThrottle;
@@ -77,7 +74,6 @@ public class OverviewView extends IndicatorView {
     private final Alerts alerts;
     /** The targets missed now, by area, as of the last {@link #render()}: the table and the map mark them. */
     private Map<String, List<Alerts.Alert>> missed = Map.of();
-    private Subscription alertSubscription;
 
     public OverviewView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties,
                         Alerts alerts) {
@@ -150,6 +146,8 @@ public class OverviewView extends IndicatorView {
         mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("overview.title")), filters, head, tiles, empty, mapControls, map, grid, legend(),
                 new AlertList(alerts, properties.pushInterval()));
+        // breaches judged after the figures changed redraw the marks too
+        PushThrottle.whileAttached(this, properties.pushInterval(), alerts::subscribe, this::render);
     }
 
     private Div tile(Indicator kpi) {
@@ -211,23 +209,6 @@ public class OverviewView extends IndicatorView {
             mark.getElement().setAttribute("data-breach", area.district());
         }
         return mark;
-    }
-
-    /** Breaches judged after the figures changed redraw the marks too. */
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::render);
-        alertSubscription = alerts.subscribe(changed -> throttle.request());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        super.onDetach(event);
-        if (alertSubscription != null) {
-            alertSubscription.cancel();
-            alertSubscription = null;
-        }
     }
 
     private DistrictMap.Data mapData(IndicatorReport report, ViewState s, FigureFormat figures) {

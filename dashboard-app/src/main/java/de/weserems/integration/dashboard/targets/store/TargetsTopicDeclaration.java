@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Creates the targets topic at start, as the engine's topics are created: compacted, never deleted by the app. */
 @Configuration(proxyBeanMethods = false)
-class TargetsTopic {
+class TargetsTopicDeclaration {
 
     @Bean
     NewTopic targetsTopic(TopicDeclarations topics) {
