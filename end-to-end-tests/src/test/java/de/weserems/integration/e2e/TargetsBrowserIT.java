@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Targets in a real Chromium: an admin sets a target on a district in Ziele, opens the overview, events
  * posted to ingest-service miss the target, and the overview's "Hinweise" show the breach by push, without
- * a reload.
+ * a reload; its table marks the district.
  */
 class TargetsBrowserIT extends BrowserTestBase {
 
@@ -63,16 +63,34 @@ class TargetsBrowserIT extends BrowserTestBase {
                 (System.nanoTime() - posted) / 1_000_000);
         assertThat(notice.getText()).contains("Ziel verfehlt", "Cloppenburg", "Abschlussquote",
                 "Ziel: mindestens 99 %", "letzte 3 Monate");
+        WebElement mark = wait.until(d -> d.findElements(By.cssSelector("span[data-breach='" + CLOPPENBURG + "']"))
+                .stream().findFirst().orElse(null));
+        assertThat(mark.getText()).as("the table marks the district").isEqualTo("Ziel verfehlt");
         assertThat(js.executeScript("return window.__noReload;")).as("no reload").isEqualTo("still here");
+        js.executeScript("document.getElementById('alerts').scrollIntoView({block: 'center'});");
         screenshot("targets-breach-on-overview");
     }
 
-    /** Opens the Vaadin select {@code id} and picks the item labelled {@code label}. */
+    /**
+     * Opens the Vaadin select {@code id} and clicks the item labelled {@code label}, wherever the overlay
+     * renders it (light or shadow DOM).
+     */
     private void choose(WebDriverWait wait, String id, String label) {
-        wait.until(d -> d.findElement(By.id(id))).click();
-        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().trim().equals(label)).findFirst().orElse(null));
-        item.click();
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream().noneMatch(WebElement::isDisplayed));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait.until(d -> d.findElement(By.id(id)));
+        js.executeScript("document.getElementById(arguments[0]).opened = true;", id);
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript("""
+                const deep = (root) => [...root.querySelectorAll('*')].flatMap(e =>
+                    e.shadowRoot ? [e, ...deep(e.shadowRoot)] : [e]);
+                const item = deep(document).find(e => e.localName === 'vaadin-select-item'
+                    && e.textContent.trim() === arguments[0]);
+                if (!item) return false;
+                item.click();
+                return true;
+                """, label)));
+        wait.until(d -> Boolean.FALSE.equals(js.executeScript(
+                "return document.getElementById(arguments[0]).opened;", id)));
+        wait.until(d -> !String.valueOf(js.executeScript("return document.getElementById(arguments[0]).value;", id))
+                .isEmpty());
     }
 }

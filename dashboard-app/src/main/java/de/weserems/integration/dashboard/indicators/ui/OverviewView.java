@@ -144,8 +144,9 @@ public class OverviewView extends IndicatorView {
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout mapControls = new HorizontalLayout(indicator, mode);
         mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("overview.title")), filters, head, tiles, empty, mapControls, map, grid, legend(),
-                new AlertList(alerts, properties.pushInterval()));
+        // the Hinweise right below the region's tiles: a missed target is news, not a footnote
+        add(new H2(getTranslation("overview.title")), filters, head, tiles,
+                new AlertList(alerts, properties.pushInterval()), empty, mapControls, map, grid, legend());
         // breaches judged after the figures changed redraw the marks too
         PushThrottle.whileAttached(this, properties.pushInterval(), alerts::subscribe, this::render);
     }

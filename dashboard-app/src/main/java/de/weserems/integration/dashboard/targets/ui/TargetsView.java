@@ -112,16 +112,18 @@ public class TargetsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.getElement().setAttribute("aria-label", getTranslation("targets.list"));
-        grid.addColumn(t -> areaName(t.area())).setHeader(getTranslation("targets.area"));
+        grid.addColumn(t -> areaName(t.area())).setHeader(getTranslation("targets.area")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("target.indicator." + t.indicator().figure()))
-                .setHeader(getTranslation("targets.indicator")).setFlexGrow(2);
+                .setHeader(getTranslation("targets.indicator")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("target.comparison." + t.comparison().name()) + " "
                         + AlertList.number(t.threshold(), t.indicator().unit() == Unit.PERCENT, this, locale()))
-                .setHeader(getTranslation("targets.target"));
-        grid.addColumn(t -> getTranslation("targets.window", t.months())).setHeader(getTranslation("targets.months"));
-        grid.addColumn(this::status).setHeader(getTranslation("targets.status")).setFlexGrow(2);
+                .setHeader(getTranslation("targets.target")).setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("targets.window", t.months())).setHeader(getTranslation("targets.months"))
+                .setAutoWidth(true);
+        grid.addColumn(this::status).setHeader(getTranslation("targets.status")).setAutoWidth(true);
         grid.addColumn(t -> t.setBy() + ", " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale()).withZone(Region.ZONE).format(t.setAt())).setHeader(getTranslation("targets.setBy"));
+                .withLocale(locale()).withZone(Region.ZONE).format(t.setAt())).setHeader(getTranslation("targets.setBy"))
+                .setAutoWidth(true);
         grid.addComponentColumn(t -> {
             Button delete = new Button(getTranslation("targets.delete"), e -> delete(t));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
