@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What the tailed sources share (this page's, and the targets): one topic read in full from its beginning in every dashboard instance
- * (no consumer group, {@code read_committed}), and the open pages told about what was read, at most once a
- * second.
+ * What the tailed sources share (this page's, and the targets): one topic read in full from its beginning
+ * in every dashboard instance (no consumer group, {@code read_committed}), and the open pages told about
+ * what was read, at most once a second.
  */
 public abstract class TailedTopic implements SmartLifecycle {
 
