@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *
  * <p>Not thread-safe: one thread judges.
  */
-public final class TargetJudge {
+final class TargetJudge {
 
     private final int keep;
     private final Map<String, Alert> current = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ public final class TargetJudge {
     private boolean judgedOnce;
 
     /** {@code keep}: how many starts and ends are remembered. */
-    public TargetJudge(int keep) {
+    TargetJudge(int keep) {
         this.keep = keep;
     }
 
@@ -54,7 +54,7 @@ public final class TargetJudge {
      *
      * @return the breaches that started or ended, in the order of {@code targets}
      */
-    public List<Alert> judge(List<Target> targets, BiFunction<YearMonth, YearMonth, IndicatorReport> report,
+    List<Alert> judge(List<Target> targets, BiFunction<YearMonth, YearMonth, IndicatorReport> report,
                              YearMonth month, Instant now) {
         Map<Integer, IndicatorReport> byWindow = new HashMap<>();
         List<Alert> changes = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class TargetJudge {
     }
 
     /** The targets missed at the last judgement, by area (the region first) and indicator. */
-    public List<Alert> current() {
+    List<Alert> current() {
         return current.values().stream()
                 .sorted(Comparator.comparing((Alert a) -> !a.area().equals(Region.AGS))
                         .thenComparing(Alert::area).thenComparing(Alert::indicator))
@@ -96,12 +96,12 @@ public final class TargetJudge {
     }
 
     /** The latest starts and ends, the newest first. */
-    public List<Alert> recent() {
+    List<Alert> recent() {
         return List.copyOf(recent);
     }
 
     /** Whether a judgement has taken stock yet. */
-    public boolean judgedOnce() {
+    boolean judgedOnce() {
         return judgedOnce;
     }
 

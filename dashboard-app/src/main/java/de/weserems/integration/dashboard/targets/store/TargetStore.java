@@ -44,7 +44,7 @@ public class TargetStore extends TailedTopic {
 
     /** Writes one record of the topic: a target's JSON, or {@code null} to delete it (a tombstone). */
     @FunctionalInterface
-    public interface Writer {
+    interface Writer {
         void write(String key, byte[] value) throws Exception;
     }
 
@@ -75,7 +75,7 @@ public class TargetStore extends TailedTopic {
     }
 
     /** With another writer, e.g. one that hands the record straight back in a test without Kafka. */
-    public TargetStore(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, Writer writer) {
+    TargetStore(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, Writer writer) {
         super(Topics.TARGETS, "targets", consumerFactory);
         this.json = json;
         this.writer = writer;
