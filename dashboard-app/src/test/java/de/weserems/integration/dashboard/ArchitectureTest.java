@@ -14,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * {@code deliveries}, {@code reference}) do not depend on each other in a circle, {@code base} knows
  * no feature, and inside {@code indicators} every arrow runs one way: from the views and the API to
  * the queries, the read model and the engine, to the engine generations and the record on the
- * indicator topic.
+ * indicator topic. The targets ({@code targets}) read the published figures; the indicator views learn of
+ * breaches only through {@code base.live.Alerts}, so the two features stay apart.
  */
 class ArchitectureTest {
 
@@ -32,7 +33,7 @@ class ArchitectureTest {
     void base_imports_no_feature() {
         noClasses().that().resideInAPackage(APP + ".base..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".indicators..", APP + ".deliveries..",
-                        APP + ".reference..")
+                        APP + ".reference..", APP + ".targets..")
                 .check(CLASSES);
     }
 
@@ -59,6 +60,20 @@ class ArchitectureTest {
                 .whereLayer("generations").mayOnlyBeAccessedByLayers("views", "read model", "engine")
                 .whereLayer("indicator record").mayOnlyBeAccessedByLayers("read model", "queries", "engine",
                         "views", "read API")
+                .check(CLASSES);
+    }
+
+    @Test
+    void inside_the_targets_every_arrow_runs_down() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage(APP + ".targets..")
+                .layer("view").definedBy(APP + ".targets.ui..")
+                .layer("judging").definedBy(APP + ".targets.judging..")
+                .layer("store").definedBy(APP + ".targets.store..")
+                .layer("target").definedBy(APP + ".targets.model..")
+                .whereLayer("view").mayNotBeAccessedByAnyLayer()
+                .whereLayer("judging").mayNotBeAccessedByAnyLayer()
+                .whereLayer("store").mayOnlyBeAccessedByLayers("view", "judging")
+                .whereLayer("target").mayOnlyBeAccessedByLayers("view", "judging", "store")
                 .check(CLASSES);
     }
 

@@ -33,6 +33,12 @@ public final class Topics {
      */
     public static final String RETRACTION_OUTCOMES = "integration.retraction-outcomes.v1";
 
+    /**
+     * The targets admins set per indicator and area, keyed {@code indicator|area}, JSON, a tombstone deletes
+     * one; compacted. Primary data, not derived: nothing rebuilds it, so it is backed up like the events.
+     */
+    public static final String TARGETS = "integration.targets.v1";
+
     private Topics() {
     }
 

@@ -51,6 +51,11 @@ public record TopicDeclarations(int partitions, short replicationFactor, int min
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
+    /** {@link Topics#TARGETS}: the latest target per indicator and area, compacted, kept (never derived). */
+    public NewTopic targets() {
+        return topic(Topics.TARGETS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
     private NewTopic topic(String name, Map<String, String> config) {
         NewTopic topic = new NewTopic(name, partitions, replicationFactor);
         HashMap<String, String> all = new HashMap<>(config);

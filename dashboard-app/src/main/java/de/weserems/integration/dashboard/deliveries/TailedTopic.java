@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What this page's sources share: one topic read in full from its beginning in every dashboard instance
- * (no consumer group, {@code read_committed}), and the open pages told about what was read, at most once a
- * second.
+ * What the tailed sources share (this page's, and the targets): one topic read in full from its beginning
+ * in every dashboard instance (no consumer group, {@code read_committed}), and the open pages told about
+ * what was read, at most once a second.
  */
 public abstract class TailedTopic implements SmartLifecycle {
 
@@ -37,6 +37,13 @@ public abstract class TailedTopic implements SmartLifecycle {
 
     /** The next records of the topic; on the tail's thread. */
     protected abstract void read(ConsumerRecords<String, byte[]> records);
+
+    /**
+     * Everything that was on the topic when reading (re)started has been read; after each {@link #clear()}.
+     * A source whose readers must not act on half of it (the targets) waits for this.
+     */
+    protected void onCaughtUp() {
+    }
 
     /** Calls {@code listener} (on a background thread, at most once a second) after something new was read. */
     public Subscription subscribe(java.util.function.Consumer<Instant> listener) {
@@ -72,6 +79,12 @@ public abstract class TailedTopic implements SmartLifecycle {
             @Override
             public void records(ConsumerRecords<String, byte[]> records) {
                 read(records);
+                changes.changed();
+            }
+
+            @Override
+            public void caughtUp() {
+                TailedTopic.this.onCaughtUp();
                 changes.changed();
             }
         });

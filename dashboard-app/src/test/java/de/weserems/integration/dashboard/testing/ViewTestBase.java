@@ -69,7 +69,8 @@ public abstract class ViewTestBase extends BrowserlessTest {
         ServicesInstantiatorFactory.use(Map.of(IndicatorReadModel.class, model,
                 DashboardProperties.class, properties, IndicatorQueries.class, queries,
                 de.weserems.integration.dashboard.base.live.DataFlowStatus.class, dataFlow,
-                ProviderActivity.class, activity));
+                ProviderActivity.class, activity,
+                de.weserems.integration.dashboard.base.live.Alerts.class, de.weserems.integration.dashboard.base.live.Alerts.NONE));
     }
 
     /** Whether the read model has read the indicator topic when the test starts (an instance up for a while). */

@@ -1,7 +1,7 @@
 package de.weserems.integration.dashboard.base.security;
 
 /**
- * The roles: VIEWER sees all dashboards and exports; ADMIN also sees the data-provider view and the
+ * The roles: VIEWER sees all dashboards and exports; ADMIN also sets targets and sees the data-provider view and the
  * engine; STATISTICS (the statistics staff, who hold the microdata anyway) may also ask the read API
  * for exact figures ({@code exact=true}). ADMIN and STATISTICS include VIEWER.
  */

@@ -1,12 +1,18 @@
 package de.weserems.integration.dashboard.base.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
+import de.weserems.integration.dashboard.base.live.Subscription;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Pushes an update to one page at most once per interval: the first change goes out at once,
@@ -28,6 +34,25 @@ public final class PushThrottle {
         this.ui = ui;
         this.intervalNanos = interval.toNanos();
         this.update = update;
+    }
+
+    /**
+     * Keeps {@code component} live while it is attached: subscribes to {@code source} on attach, runs
+     * {@code update} then and after every change (throttled), and cancels the subscription on detach, so a
+     * closed page holds nothing.
+     */
+    public static void whileAttached(Component component, Duration interval,
+                                     Function<Consumer<Instant>, Subscription> source, Runnable update) {
+        component.addAttachListener(attach -> {
+            PushThrottle throttle = new PushThrottle(attach.getUI(), interval, update);
+            Subscription subscription = source.apply(changed -> throttle.request());
+            update.run();
+            Registration[] detach = new Registration[1];
+            detach[0] = component.addDetachListener(d -> {
+                subscription.cancel();
+                detach[0].remove();
+            });
+        });
     }
 
     /** Asks for an update; safe from any thread. */

@@ -14,6 +14,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.live.Alerts;
+import de.weserems.integration.dashboard.base.ui.CurrentBreaches;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
@@ -58,12 +60,14 @@ public class DistrictView extends IndicatorView {
     private final BreakdownSections breakdowns = new BreakdownSections(this);
     private final Grid<MonthlyReport.Month> months = FigureGrid.compact("district-months");
     private final Div bars = new Div();
+    private final CurrentBreaches breaches;
     private District district;
 
     public DistrictView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties,
-                        ProviderActivity activity) {
+                        ProviderActivity activity, Alerts alerts) {
         super(queries, readModel, properties);
         this.activity = activity;
+        this.breaches = new CurrentBreaches(alerts, properties.pushInterval());
         FigureFormat format = new FigureFormat(this);
         reporting.setId("district-providers");
         months.getElement().setAttribute("aria-label", getTranslation("district.months"));
@@ -78,7 +82,7 @@ public class DistrictView extends IndicatorView {
                     .setTextAlign(ColumnTextAlign.END);
         }
         bars.addClassName("bars-row");
-        add(title, about, reporting, filters, new H3(getTranslation("district.figures")), figures,
+        add(title, about, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
                 new H3(getTranslation("district.courses")), courses, breakdowns,
                 new H3(getTranslation("district.months")), bars, months, legend());
     }
@@ -128,6 +132,7 @@ public class DistrictView extends IndicatorView {
         ViewState s = state();
         FigureFormat format = new FigureFormat(this);
         title.setText(district.displayName());
+        breaches.show(Set.of(district.ags()));
         about.setText(getTranslation(district.city() ? "district.about.city" : "district.about.county",
                 district.ags(), format.number(BigDecimal.valueOf(district.residents2018()), Kind.COUNT),
                 format.month(s.from()), format.month(s.to())));

@@ -18,6 +18,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.live.Alerts;
+import de.weserems.integration.dashboard.base.ui.AlertList;
+import de.weserems.integration.dashboard.base.ui.CurrentBreaches;
+import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
@@ -67,9 +71,14 @@ public class OverviewView extends IndicatorView {
     private final Grid<AreaFigures> grid = new Grid<>();
     private final Map<Indicator, Span[]> kpis = new EnumMap<>(Indicator.class);
     private boolean showing;
+    private final Alerts alerts;
+    /** The targets missed now, by area, as of the last {@link #render()}: the table and the map mark them. */
+    private Map<String, List<Alerts.Alert>> missed = Map.of();
 
-    public OverviewView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
+    public OverviewView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties,
+                        Alerts alerts) {
         super(queries, readModel, properties);
+        this.alerts = alerts;
         FigureFormat format = new FigureFormat(this);
 
         FlexLayout tiles = new FlexLayout();
@@ -133,12 +142,17 @@ public class OverviewView extends IndicatorView {
             AreaColumns.figure(grid, format, getTranslation("indicator." + i.key()),
                     f -> i.value(f, Mode.ABSOLUTE), FigureFormat.kind(i, Mode.ABSOLUTE));
         }
+        grid.addComponentColumn(this::breachMark).setHeader(getTranslation("overview.column.targets"));
 
         HorizontalLayout head = new HorizontalLayout(period, updated);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout mapControls = new HorizontalLayout(indicator, mode);
         mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("overview.title")), filters, head, tiles, empty, mapControls, map, grid, legend());
+        // the Hinweise right below the region's tiles: a missed target is news, not a footnote
+        add(new H2(getTranslation("overview.title")), filters, head, tiles,
+                new AlertList(alerts, properties.pushInterval()), empty, mapControls, map, grid, legend());
+        // breaches judged after the figures changed redraw the marks too
+        PushThrottle.whileAttached(this, properties.pushInterval(), alerts::subscribe, this::render);
     }
 
     private Div tile(Indicator kpi) {
@@ -181,6 +195,7 @@ public class OverviewView extends IndicatorView {
         }
         boolean anyReports = report.districts().stream().anyMatch(f -> Boolean.TRUE.equals(f.reported()));
         empty.setVisible(!anyReports);
+        missed = CurrentBreaches.byArea(alerts);
         grid.setItems(report.districts());
         map.setData(mapData(report, s, format));
         Instant last = readModel.lastChange();
@@ -189,12 +204,26 @@ public class OverviewView extends IndicatorView {
                 .withLocale(format.locale()).withZone(Region.ZONE).format(last)));
     }
 
+    /** "Ziel verfehlt" in the table for a district that misses a target now, the targets in its tooltip. */
+    private Span breachMark(AreaFigures area) {
+        List<Alerts.Alert> breaches = missed.getOrDefault(area.district(), List.of());
+        Span mark = new Span(breaches.isEmpty() ? "" : getTranslation("alerts.mapMark"));
+        if (!breaches.isEmpty()) {
+            mark.addClassName("breach");
+            mark.setTitle(CurrentBreaches.text(this, breaches));
+            mark.getElement().setAttribute("data-breach", area.district());
+        }
+        return mark;
+    }
+
     private DistrictMap.Data mapData(IndicatorReport report, ViewState s, FigureFormat figures) {
         String name = getTranslation("indicator." + s.indicator().key()) + " ("
                 + getTranslation("mode." + s.mode().param()) + ")";
         List<DistrictMap.Area> areas = report.districts().stream().map(f -> {
             BigDecimal value = s.indicator().value(f, s.mode());
-            return new DistrictMap.Area(f.district(), f.name(), value == null ? null : value.doubleValue(),
+            String label = missed.containsKey(f.district())
+                    ? f.name() + " – " + getTranslation("alerts.mapMark") : f.name();
+            return new DistrictMap.Area(f.district(), label, value == null ? null : value.doubleValue(),
                     figures.value(f, s.indicator(), s.mode()), !Boolean.FALSE.equals(f.reported()));
         }).toList();
         Kind kind = FigureFormat.kind(s.indicator(), s.mode());

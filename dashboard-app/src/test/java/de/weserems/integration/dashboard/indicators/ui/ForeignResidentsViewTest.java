@@ -30,7 +30,8 @@ class ForeignResidentsViewTest extends PublishedViewTestBase {
     @Test
     void the_overview_shows_enrolments_per_10000_foreign_residents_beside_those_per_10000_residents() {
         enrol(District.EMSLAND, 40);
-        OverviewView view = new OverviewView(queries, model, properties);
+        OverviewView view = new OverviewView(queries, model, properties,
+                de.weserems.integration.dashboard.base.live.Alerts.NONE);
         UI.getCurrent().add(view);
         AreaFigures emsland = area(report(view.state()), District.EMSLAND);
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OverviewViewTest extends PublishedViewTestBase {
 
     private OverviewView open() {
-        OverviewView view = new OverviewView(queries, model, properties);
+        OverviewView view = new OverviewView(queries, model, properties,
+                de.weserems.integration.dashboard.base.live.Alerts.NONE);
         UI.getCurrent().add(view);
         return view;
     }

@@ -1,0 +1,2 @@
+/** Judges every target on the published figures, keeps the breaches, counts and lists their starts and ends. */
+package de.weserems.integration.dashboard.targets.judging;

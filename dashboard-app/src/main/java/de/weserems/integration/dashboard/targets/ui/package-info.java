@@ -1,0 +1,2 @@
+/** Ziele: the admin view that sets and deletes targets. */
+package de.weserems.integration.dashboard.targets.ui;
