@@ -5,18 +5,23 @@ import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.testing.Events;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.Entitlement;
+import de.weserems.integration.events.EventType;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Issuer;
 import de.weserems.integration.events.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +124,75 @@ class RecordKeySumsTest {
             events.add(Events.completion("placeholder", District.LEER, start.plusDays(i), Outcome.PASSED));
         }
         Collections.shuffle(events, random);
+        return events;
+    }
+
+    /**
+     * Waiting time, access time and who waits since when are counted under the key of the start or of the report
+     * waited from: with every key 1 their key sums are their counts, and with real keys they do not depend on the
+     * order of the events, on same-day ties, or on whether a retraction comes before or after its event.
+     */
+    @Test
+    void the_key_sums_of_access_and_waiting_follow_their_events_whatever_the_order() {
+        List<IntegrationEvent> events = waits(new Random(21));
+        try (TopologyFixture topology = new TopologyFixture(eventId -> 1L)) {
+            send(topology, events);
+            Map<String, MonthlyCounters> latest = topology.latest();
+            latest.forEach((key, counters) -> assertThat(counters.keySums()).as(key)
+                    .isEqualTo(new MonthlyCounters(counters.courses(), counters.placements(), counters.chain(), null,
+                            null, counters.tallies())));
+            assertThat(latest.values().stream().flatMap(c -> c.chain().values().stream()).toList())
+                    .as("some waiting times, access times and waits")
+                    .anySatisfy(c -> assertThat(c.waitingTimeDays()).isNotEmpty())
+                    .anySatisfy(c -> assertThat(c.accessTimeDays()).isNotEmpty())
+                    .anySatisfy(c -> assertThat(c.waitingSinceByDay()).isNotEmpty());
+        }
+        Map<String, MonthlyCounters> inOrder;
+        try (TopologyFixture topology = new TopologyFixture()) {
+            send(topology, events);
+            inOrder = topology.latest();
+        }
+        for (long seed = 22; seed < 25; seed++) {
+            List<IntegrationEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, new Random(seed));
+            try (TopologyFixture topology = new TopologyFixture()) {
+                send(topology, shuffled);
+                Map<String, MonthlyCounters> latest = topology.latest();
+                assertThat(latest.keySet()).as("seed %d", seed).isEqualTo(inOrder.keySet());
+                for (String key : latest.keySet()) {
+                    assertThat(latest.get(key).chain()).as("%s, seed %d", key, seed)
+                            .isEqualTo(inOrder.get(key).chain());
+                    assertThat(latest.get(key).keySums()).as("%s, seed %d", key, seed)
+                            .isEqualTo(inOrder.get(key).keySums());
+                }
+            }
+        }
+    }
+
+    /**
+     * Entitlements, enrolments and course starts of a few participants over a few days, so that reports of one
+     * participant often fall on the same day in different districts; a tenth retracted by their provider.
+     */
+    private static List<IntegrationEvent> waits(Random random) {
+        List<IntegrationEvent> events = new ArrayList<>();
+        LocalDate start = LocalDate.of(2025, 1, 1);
+        CourseType[] types = {CourseType.INTEGRATION_COURSE, CourseType.JOB_LANGUAGE_COURSE};
+        for (int i = 0; i < 300; i++) {
+            String participant = "p" + random.nextInt(30);
+            District district = DISTRICTS[random.nextInt(DISTRICTS.length)];
+            LocalDate day = start.plusDays(random.nextInt(60));
+            CourseType type = types[random.nextInt(types.length)];
+            EventType kind = new EventType[]{EventType.ENTITLEMENT, EventType.COURSE_ENROLMENT,
+                    EventType.COURSE_START}[random.nextInt(3)];
+            IntegrationEvent e = new IntegrationEvent(UUID.randomUUID(), kind, day, district, participant,
+                    kind == EventType.ENTITLEMENT ? null : type, null, null, null, null, null, null, null, null,
+                    kind == EventType.ENTITLEMENT ? Entitlement.values()[0] : null,
+                    kind == EventType.ENTITLEMENT ? Issuer.values()[0] : null, null, "demo", Instant.EPOCH);
+            events.add(e);
+            if (random.nextInt(10) == 0) {
+                events.add(Events.retraction(e));
+            }
+        }
         return events;
     }
 

@@ -73,7 +73,7 @@ class IndicatorRandomizedTest {
         List<IntegrationEvent> unique = generate(random);
         List<Object> sent = sendOrder(random, unique);
         Set<UUID> retracted = retractions(random, unique, sent);
-        LocalDate today = today(random, unique);
+        LocalDate today = today(random, unique.stream().filter(e -> !retracted.contains(e.eventId())).toList());
 
         IndicatorQueries queries;
         try (TopologyFixture topology = new TopologyFixture()) {
@@ -196,6 +196,14 @@ class IndicatorRandomizedTest {
             IntegrationEvent e = event(random, type, participant, district(random), day);
             events.add(e);
             if (participant != null && (type == EventType.COURSE_ENROLMENT || type == EventType.ENTITLEMENT)
+                    && random.nextInt(4) == 0) {
+                // a second report to wait from: on the same day (an entitlement goes before an enrolment), or a
+                // second entitlement some weeks before or after (the access time runs from the first)
+                EventType other = random.nextBoolean() ? EventType.ENTITLEMENT : EventType.COURSE_ENROLMENT;
+                int shift = random.nextBoolean() ? 0 : random.nextInt(120) - 60;
+                events.add(event(random, other, participant, district(random), day.plusDays(shift)));
+            }
+            if (participant != null && (type == EventType.COURSE_ENROLMENT || type == EventType.ENTITLEMENT)
                     && random.nextInt(3) > 0) {
                 // a course start of the same participant, often on the 6-week boundary, sometimes before
                 int after = random.nextBoolean() ? WAITING_DAYS[random.nextInt(WAITING_DAYS.length)]
@@ -211,6 +219,12 @@ class IndicatorRandomizedTest {
                         : random.nextInt(400) - 20;
                 EventType next = random.nextBoolean() ? EventType.JOB_PLACEMENT : EventType.COURSE_ENROLMENT;
                 events.add(event(random, next, participant, district(random), day.plusDays(after)));
+                if (random.nextInt(4) == 0) {
+                    // the other one on the same day too: a tie, which the placement wins
+                    EventType other = next == EventType.JOB_PLACEMENT ? EventType.COURSE_ENROLMENT
+                            : EventType.JOB_PLACEMENT;
+                    events.add(event(random, other, participant, district(random), day.plusDays(after)));
+                }
             }
         }
         return events;
@@ -261,10 +275,11 @@ class IndicatorRandomizedTest {
 
     /**
      * Mostly on a boundary: the last or first day of some passed completion's 183-day window (pending), of some
-     * completion's 90-day window (funding gap open), or of 2 years after some entitlement or enrolment (waiting).
+     * completion's 90-day window (funding gap open), or of 2 years after some participant's wait began (waiting
+     * now, or apart); {@code events} are those that count.
      */
     private static LocalDate today(Random random, List<IntegrationEvent> events) {
-        int dice = random.nextInt(5);
+        int dice = random.nextInt(6);
         if (dice == 0) {
             return FIRST.plusDays(60 + random.nextInt(SPAN_DAYS + 120));
         }
@@ -273,10 +288,12 @@ class IndicatorRandomizedTest {
                     && e.outcome() != Outcome.DROPPED_OUT && e.participant() != null).toList();
             return completions.get(random.nextInt(completions.size())).occurredOn().plusDays(90 + random.nextInt(2));
         }
-        if (dice == 2) {
-            List<IntegrationEvent> waits = events.stream().filter(e -> (e.type() == EventType.ENTITLEMENT
-                    || e.type() == EventType.COURSE_ENROLMENT) && e.participant() != null).toList();
-            return waits.get(random.nextInt(waits.size())).occurredOn().plusYears(2).plusDays(random.nextInt(2));
+        List<IntegrationEvent> waits = events.stream().map(IntegrationEvent::participant)
+                .filter(p -> p != null).distinct().map(p -> Reference.waitingSince(events, p))
+                .filter(e -> e != null).toList();
+        if ((dice == 2 || dice == 3) && !waits.isEmpty()) {
+            // the last day of the wait, or the first one apart
+            return waits.get(random.nextInt(waits.size())).occurredOn().plusYears(2).plusDays(dice - 2);
         }
         List<IntegrationEvent> completions = events.stream()
                 .filter(e -> e.outcome() == Outcome.PASSED && e.participant() != null).toList();
@@ -520,13 +537,7 @@ class IndicatorRandomizedTest {
             long apart = 0;
             for (String participant : events.stream().map(IntegrationEvent::participant).filter(p -> p != null)
                     .distinct().toList()) {
-                IntegrationEvent since = of(participant)
-                        .filter(e -> e.type() == EventType.ENTITLEMENT || e.type() == EventType.COURSE_ENROLMENT)
-                        .filter(e -> of(participant).noneMatch(start -> start.type() == EventType.COURSE_START
-                                && start.courseType() == waitsFor(e) && !start.occurredOn().isBefore(e.occurredOn())))
-                        .min(Comparator.comparing(IntegrationEvent::occurredOn)
-                                .thenComparing(e -> e.type() == EventType.ENTITLEMENT ? 0 : 1)
-                                .thenComparing(SAME_DAY_ORDER)).orElse(null);
+                IntegrationEvent since = waitingSince(events, participant);
                 if (since == null || (district != null && since.district() != district)
                         || (filter != null && waitsFor(since) != filter)) {
                     continue;
@@ -546,6 +557,18 @@ class IndicatorRandomizedTest {
         private static String sexBucket(Sex sex) {
             return sex == null ? "NOT_STATED" : sex == Sex.FEMALE || sex == Sex.MALE ? sex.name()
                     : "DIVERSE_OR_UNSPECIFIED";
+        }
+
+        /** The participant's earliest entitlement or enrolment no course start followed (an entitlement first on the same day). */
+        static IntegrationEvent waitingSince(List<IntegrationEvent> events, String participant) {
+            List<IntegrationEvent> own = events.stream().filter(e -> participant.equals(e.participant())).toList();
+            return own.stream()
+                    .filter(e -> e.type() == EventType.ENTITLEMENT || e.type() == EventType.COURSE_ENROLMENT)
+                    .filter(e -> own.stream().noneMatch(start -> start.type() == EventType.COURSE_START
+                            && start.courseType() == waitsFor(e) && !start.occurredOn().isBefore(e.occurredOn())))
+                    .min(Comparator.comparing(IntegrationEvent::occurredOn)
+                            .thenComparing(e -> e.type() == EventType.ENTITLEMENT ? 0 : 1)
+                            .thenComparing(SAME_DAY_ORDER)).orElse(null);
         }
 
         private static CourseType waitsFor(IntegrationEvent e) {
