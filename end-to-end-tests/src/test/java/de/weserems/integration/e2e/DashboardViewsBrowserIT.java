@@ -1,30 +1,42 @@
 package de.weserems.integration.e2e;
 
 import de.weserems.integration.events.Region;
+import de.weserems.integration.testsupport.ChainStories;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The views in a real Chromium: the map draws the 17 districts and a click on one opens its page, which
  * shows the breakdowns of contract v2 posted through ingest (German, and English after the switch); a
  * deep link reproduces the comparison, whose CSV download holds what the page shows; a screenshot
- * of every main view.
+ * of every main view. A planner sees who waits now on the access page and the funding flow of a district on
+ * the chain page, as the read API publishes them, after entitlements, enrolments, course starts and
+ * completions with a funding source were posted through ingest.
  */
 class DashboardViewsBrowserIT extends BrowserTestBase {
 
@@ -148,6 +160,158 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
                 .as("completions funded by the BAMF in Emsland").matches("[1-9]\\d*");
         js.executeScript("document.getElementById('district-target-level').scrollIntoView({block: 'center'});");
         screenshot("district-emsland-breakdowns-english");
+    }
+
+    /** The header cells of a vaadin-grid, as the browser shows them. */
+    private static final String GRID_HEADERS = """
+            const grid = document.getElementById(arguments[0]);
+            if (!grid || !grid.shadowRoot) return [];
+            return [...grid.shadowRoot.querySelectorAll('thead tr:last-child th')].map(th => {
+              const slot = th.querySelector('slot');
+              const content = slot ? slot.assignedElements()[0] : th._content;
+              return content ? content.textContent.trim() : '';
+            });
+            """;
+
+    /** Cloppenburg: no other end-to-end test posts there, so its exact figures are this test's alone. */
+    private static final String CLOPPENBURG = "03453";
+
+    @Test
+    void a_planner_sees_who_waits_now_and_the_funding_flow_of_a_district_as_the_read_api_publishes_them()
+            throws Exception {
+        LocalDate today = LocalDate.now(Region.ZONE);
+        assertThat(post(chainEvents(today)).statusCode()).isEqualTo(202);
+        // what the events imply, exactly (role STATISTICS); see chainEvents
+        Map<String, Long> implied = new TreeMap<>(Map.of("waitingNow.waiting", 18L,
+                "access.waitingTimeCases", 8L, "access.accessTimeCases", 8L,
+                "fundingGaps.wentOn", 16L, "fundingGaps.gaps", 5L,
+                "fundingGaps.bySource.BAMF_DEUFOEV.wentOn", 16L, "fundingGaps.bySource.BAMF_DEUFOEV.gaps", 5L,
+                "fundingGaps.flow.BAMF_DEUFOEV.PLACEMENT", 10L, "fundingGaps.flow.BAMF_DEUFOEV.ESF_PLUS", 6L));
+        YearMonth from = YearMonth.from(today.minusDays(150));
+        YearMonth to = YearMonth.now(Region.ZONE);
+        await().alias("the exact figures of Cloppenburg").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> inCloppenburg(ChainStories.figures(indicators(from, to))), implied::equals);
+        // what a planner is shown: the published figures, which the page must show as they are
+        JsonNode published = area(published(from, to), CLOPPENBURG);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        logIn("planer", "planer");
+        wait.until(d -> d.findElement(By.cssSelector("district-map[data-rendered-districts='17']")));
+
+        browser.get(url("zugang?from=" + from + "&to=" + to));
+        List<String> headers = wait.until(d -> headers(js, "access-table").contains("Wartende jetzt")
+                ? headers(js, "access-table") : null);
+        String waitingNow = published.at("/waitingNow/waiting").isNumber()
+                ? german(published.at("/waitingNow/waiting").asLong()) : "–";
+        List<String> row = awaitRow(js, "access-table", "Cloppenburg", ".*");
+        assertThat(row.get(headers.indexOf("Wartende jetzt"))).as("waiting now in Cloppenburg, published %s",
+                published.get("waitingNow")).isEqualTo(waitingNow).isNotEqualTo("–");
+        screenshot("access-view");
+
+        browser.get(url("foerderkette?from=" + from + "&to=" + to));
+        WebElement area = wait.until(d -> d.findElement(By.cssSelector("vaadin-combo-box#funding-flow-area input")));
+        area.sendKeys("Cloppenburg");
+        // Enter takes the item whose name was typed once the list is open (it filters on the server)
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box#funding-flow-area[opened]")).isEmpty());
+        area.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> d.findElement(By.xpath("//h3[contains(., 'Finanzierung vorher')]")).getText()
+                .contains("Cloppenburg"));
+        List<String> flowHeaders = wait.until(d -> headers(js, "funding-flow").contains("→ Arbeit oder Ausbildung")
+                ? headers(js, "funding-flow") : null);
+        List<String> deufoev = awaitRow(js, "funding-flow", "BAMF – DeuFöV", ".*");
+        JsonNode gaps = published.get("fundingGaps");
+        assertThat(deufoev.get(flowHeaders.indexOf("→ Arbeit oder Ausbildung")))
+                .as("BAMF – DeuFöV → work, published %s", gaps.get("flow"))
+                .isEqualTo(german(gaps.at("/flow/BAMF_DEUFOEV/PLACEMENT").asLong()));
+        assertThat(deufoev.get(flowHeaders.indexOf("→ ESF Plus"))).as("BAMF – DeuFöV → ESF Plus")
+                .isEqualTo(german(gaps.at("/flow/BAMF_DEUFOEV/ESF_PLUS").asLong()));
+        assertThat(deufoev.get(flowHeaders.indexOf("Förderlücke"))).as("BAMF – DeuFöV: gaps, published %s",
+                gaps.get("bySource")).isEqualTo(german(gaps.at("/bySource/BAMF_DEUFOEV/gaps").asLong()));
+        js.executeScript("document.getElementById('funding-flow').scrollIntoView({block: 'center'});");
+        screenshot("funding-flow");
+    }
+
+    /**
+     * Events of {@link #CLOPPENBURG}: 12 entitlements 20 days ago without a course (waiting now); 8
+     * participants with an entitlement 40 and an integration-course enrolment 30 days before their course
+     * start on the first of this month (waiting and access time); 21 job-language completions funded under
+     * the DeuFöV 150 days ago, 10 followed by a placement after 10 days, 6 by an enrolment funded by the ESF
+     * Plus after 5 days (who thus wait now too) and 5 by nothing (funding gaps).
+     */
+    private static String chainEvents(LocalDate today) {
+        LocalDate start = today.withDayOfMonth(1);
+        LocalDate completed = today.minusDays(150);
+        List<String> events = new ArrayList<>();
+        String entitlement = ",\"entitlement\":\"ENTITLED\",\"issuer\":\"JOBCENTER\"";
+        String integration = ",\"courseType\":\"INTEGRATION_COURSE\"";
+        String completion = ",\"courseType\":\"JOB_LANGUAGE_COURSE\",\"outcome\":\"PASSED\","
+                + "\"fundingSource\":\"BAMF_DEUFOEV\"";
+        for (int i = 0; i < 12; i++) {
+            events.add(event("ENTITLEMENT", today.minusDays(20), "e2e-waits-" + i, entitlement));
+        }
+        for (int i = 0; i < 8; i++) {
+            events.add(event("ENTITLEMENT", start.minusDays(40), "e2e-starts-" + i, entitlement));
+            events.add(event("COURSE_ENROLMENT", start.minusDays(30), "e2e-starts-" + i, integration));
+            events.add(event("COURSE_START", start, "e2e-starts-" + i, integration));
+        }
+        for (int i = 0; i < 21; i++) {
+            events.add(event("COURSE_COMPLETION", completed, "e2e-completes-" + i, completion));
+            if (i < 10) {
+                events.add(event("JOB_PLACEMENT", completed.plusDays(10), "e2e-completes-" + i,
+                        ",\"placementType\":\"EMPLOYMENT\""));
+            } else if (i < 16) {
+                events.add(event("COURSE_ENROLMENT", completed.plusDays(5), "e2e-completes-" + i,
+                        ",\"courseType\":\"JOB_LANGUAGE_COURSE\",\"fundingSource\":\"ESF_PLUS\""));
+            }
+        }
+        return events.stream().collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static String event(String type, LocalDate day, String participant, String fields) {
+        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"occurredOn\":\"" + day
+                + "\",\"district\":\"" + CLOPPENBURG + "\",\"participantRef\":\"" + participant + "\"" + fields + "}";
+    }
+
+    private static Map<String, Long> inCloppenburg(Map<String, Long> figures) {
+        Map<String, Long> mine = new TreeMap<>();
+        figures.forEach((key, value) -> {
+            if (key.endsWith("|" + CLOPPENBURG)) {
+                mine.put(key.substring(0, key.indexOf('|')), value);
+            }
+        });
+        return mine;
+    }
+
+    /** The read API as the planner reads it: the published figures (HTTP basic, no {@code exact}). */
+    private JsonNode published(YearMonth from, YearMonth to) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("api/v1/indicators?from=" + from
+                        + "&to=" + to)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "planer:planer".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("read API for the planner: %s", r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode area(JsonNode report, String ags) {
+        for (JsonNode d : report.get("districts")) {
+            if (d.get("district").asString().equals(ags)) {
+                return d;
+            }
+        }
+        throw new AssertionError(ags + " missing in the read API");
+    }
+
+    /** A count as the German page writes it. */
+    private static String german(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.GERMANY).format(n);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> headers(JavascriptExecutor js, String gridId) {
+        Object headers = js.executeScript(GRID_HEADERS, gridId);
+        return headers == null ? List.of() : (List<String>) headers;
     }
 
     /** The texts the map shows: its SVG (legend, credit) and its tooltip when one is open. */

@@ -10,6 +10,7 @@ import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.PlacementType;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.kafka.TopicDeclarations;
+import de.weserems.integration.testsupport.ChainStories;
 import de.weserems.integration.testsupport.KafkaTestCluster;
 import de.weserems.integration.testsupport.ReadApi;
 import de.weserems.integration.testsupport.ServiceProcess;
@@ -54,22 +55,42 @@ final class EngineRun implements AutoCloseable {
 
     private static final List<District> DISTRICTS = List.of(District.EMSLAND, District.LEER, District.AURICH,
             District.OSNABRUECK_LANDKREIS);
+    /**
+     * The districts of the participant stories, none of {@link #DISTRICTS}: the random events' participants
+     * also wait, start and go on, which only a reference model could recount, so the stories keep apart.
+     */
+    static final List<District> STORY_DISTRICTS = List.of(District.CLOPPENBURG, District.VECHTA);
 
     final KafkaTestCluster cluster;
     private final Random random;
     private final List<IntegrationEvent> sent = new ArrayList<>();
     private final KafkaProducer<String, byte[]> producer;
+    /** Participant stories sent among the random events, or {@code null} for none. */
+    private final ChainStories stories;
 
     /** A run with events from {@code seed}; closed by JUnit after the test class ({@code @AutoClose}). */
     static EngineRun start(long seed) {
+        return start(seed, null);
+    }
+
+    /**
+     * The same with one participant story among every ten random events, in districts of their own
+     * ({@link #STORY_DISTRICTS}): their figures of access, waiting and funding gaps are known sums there.
+     */
+    static EngineRun startWithStories(long seed) {
+        return start(seed, new ChainStories(seed, STORY_DISTRICTS, "story"));
+    }
+
+    private static EngineRun start(long seed, ChainStories stories) {
         try {
-            return new EngineRun(seed);
+            return new EngineRun(seed, stories);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private EngineRun(long seed) throws Exception {
+    private EngineRun(long seed, ChainStories stories) throws Exception {
+        this.stories = stories;
         cluster = KafkaTestCluster.startOrFail(1, Map.of());
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new TopicDeclarations(3, (short) 1, 1).events())).all().get();
@@ -98,13 +119,37 @@ final class EngineRun implements AutoCloseable {
     /** Writes {@code n} new random events as ingest writes them (keyed by eventId); returns when Kafka has them. */
     void send(int n) {
         for (int i = 0; i < n; i++) {
-            IntegrationEvent e = event();
-            producer.send(new ProducerRecord<>(Topics.EVENTS, e.eventId().toString(), EventJson.toBytes(e)));
-            synchronized (sent) {
-                sent.add(e);
+            send(event());
+            if (stories != null && i % 10 == 9) {
+                stories.next().forEach(this::send);
             }
         }
         producer.flush();
+    }
+
+    private void send(IntegrationEvent e) {
+        producer.send(new ProducerRecord<>(Topics.EVENTS, e.eventId().toString(), EventJson.toBytes(e)));
+        synchronized (sent) {
+            sent.add(e);
+        }
+    }
+
+    /** What the stories sent so far imply in {@link #STORY_DISTRICTS}, as {@link ChainStories#figures} reads it. */
+    Map<String, Long> storyReference() {
+        Map<String, Long> expected = new TreeMap<>(stories.expected());
+        expected.keySet().removeIf(key -> !inStoryDistrict(key));
+        return expected;
+    }
+
+    /** The figures of access, waiting and funding gaps of {@link #STORY_DISTRICTS} in {@code report}. */
+    static Map<String, Long> storyFiguresOf(JsonNode report) {
+        Map<String, Long> figures = ChainStories.figures(report);
+        figures.keySet().removeIf(key -> !inStoryDistrict(key));
+        return figures;
+    }
+
+    private static boolean inStoryDistrict(String key) {
+        return STORY_DISTRICTS.stream().anyMatch(d -> key.endsWith("|" + d.ags()));
     }
 
     /** Writes again the events sent from {@code from} to {@code to}, keyed as an older ingest did (by district). */
@@ -158,7 +203,7 @@ final class EngineRun implements AutoCloseable {
                 case COURSE_COMPLETION -> e.outcome() == Outcome.DROPPED_OUT ? "dropouts" : "completions";
                 case JOB_PLACEMENT -> "placements";
                 case RETRACTION -> null; // none is sent here (RetractionTopologyTest and IndicatorRandomizedTest send them)
-                case ENTITLEMENT, COURSE_START -> null; // none is sent here, and they count in no figure yet
+                case ENTITLEMENT, COURSE_START -> null; // in no count; the stories' figures: storyReference()
             };
             if (count == null) {
                 continue;
@@ -173,9 +218,12 @@ final class EngineRun implements AutoCloseable {
         return ReadApi.counts(report, List.of("enrolments", "completions", "dropouts", "placements"));
     }
 
-    /** The read API's answer over every month the events fall in, without its timestamp. */
+    /**
+     * The read API's answer over every month the events fall in, without its timestamp: the random ones in
+     * 2025, the stories' up to this month.
+     */
     static JsonNode figures(ServiceProcess dashboard) throws Exception {
-        return ReadApi.withoutTimestamp(ReadApi.report(dashboard, YearMonth.of(2025, 1), YearMonth.of(2025, 12)));
+        return ReadApi.withoutTimestamp(ReadApi.report(dashboard, YearMonth.of(2025, 1), YearMonth.now()));
     }
 
     /** Waits until the region's enrolments satisfy {@code expected}. */
