@@ -32,8 +32,8 @@ public record AccessFigures(Long waitingTimeCases, BigDecimal medianWaitingTime,
         Shown.Share access = Shown.above(rules, s.accessTime, keys.accessTime, SIX_WEEKS_DAYS,
                 "access.accessTimeOver6Weeks", withheld);
         return new AccessFigures(waiting.cases(),
-                Shown.median(rules, s.waitingTime, "access.medianWaitingTime", withheld), waiting.share(),
-                access.cases(), Shown.median(rules, s.accessTime, "access.medianAccessTime", withheld),
+                Shown.median(rules, s.waitingTime, keys.waitingTime, "access.medianWaitingTime", withheld), waiting.share(),
+                access.cases(), Shown.median(rules, s.accessTime, keys.accessTime, "access.medianAccessTime", withheld),
                 access.share());
     }
 }

@@ -232,9 +232,9 @@ public class IndicatorQueries {
                 rules.publish(s.languageCompletions - b1, s.languageCompletionKeys - s.key("passedB1OrHigher")));
         rate(rules, rates, withheld, "placementWithin6Months", rules.publish(s.chain.placed, s.chainKeys.placed),
                 rules.publish(s.chain.ended - s.chain.placed, s.chainKeys.ended - s.chainKeys.placed));
-        ChainFigures chain = new ChainFigures(
-                Shown.median(rules, s.chain.daysToPlacement, "chain.medianDaysToPlacement", withheld),
-                Shown.median(rules, s.chain.waitingDays, "chain.medianWaitingDays", withheld),
+        ChainFigures chain = new ChainFigures(Shown.median(rules, s.chain.daysToPlacement,
+                s.chainKeys.daysToPlacement, "chain.medianDaysToPlacement", withheld),
+                Shown.median(rules, s.chain.waitingDays, s.chainKeys.waitingDays, "chain.medianWaitingDays", withheld),
                 rules.publish(s.chain.pending, s.chainKeys.pending),
                 bySex ? ChainFigures.bySex(rules, s.chain, s.chainKeys) : null);
         AccessFigures access = AccessFigures.publish(rules, s.chain, s.chainKeys, withheld);

@@ -9,9 +9,14 @@ final class Shown {
     private Shown() {
     }
 
-    static BigDecimal median(Confidentiality rules, DayHistogram histogram, String name, List<String> withheld) {
+    /**
+     * The median of {@code histogram} (whose key sums are {@code keys}); listed as withheld only when its cases, as
+     * published, are some: that a median is held back must not reveal a case the published count hides as 0.
+     */
+    static BigDecimal median(Confidentiality rules, DayHistogram histogram, DayHistogram keys, String name,
+                             List<String> withheld) {
         BigDecimal median = rules.median(histogram);
-        if (median == null && histogram.cases() > 0) {
+        if (median == null && rules.publish(histogram.cases(), keys.cases()) > 0) {
             withheld.add(name);
         }
         return median;

@@ -26,7 +26,7 @@ public record WaitingNowFigures(Long waiting, BigDecimal medianDaysWaited, BigDe
         Shown.Share waiting = Shown.above(rules, s.daysWaited, keys.daysWaited, AccessFigures.SIX_WEEKS_DAYS,
                 "waitingNow.over6Weeks", withheld);
         return new WaitingNowFigures(waiting.cases(),
-                Shown.median(rules, s.daysWaited, "waitingNow.medianDaysWaited", withheld), waiting.share(),
+                Shown.median(rules, s.daysWaited, keys.daysWaited, "waitingNow.medianDaysWaited", withheld), waiting.share(),
                 rules.publish(s.noStartAfter2Years, keys.noStartAfter2Years));
     }
 }

@@ -22,7 +22,15 @@ public enum JudgedIndicator {
     PLACEMENT_WITHIN_6_MONTHS("rates.placementWithin6Months", Unit.PERCENT,
             f -> percent(f.rates().get("placementWithin6Months"))),
     MEDIAN_DAYS_TO_PLACEMENT("chain.medianDaysToPlacement", Unit.DAYS, f -> chain(f, ChainFigures::medianDaysToPlacement)),
-    MEDIAN_WAITING_DAYS("chain.medianWaitingDays", Unit.DAYS, f -> chain(f, ChainFigures::medianWaitingDays));
+    MEDIAN_WAITING_DAYS("chain.medianWaitingDays", Unit.DAYS, f -> chain(f, ChainFigures::medianWaitingDays)),
+    MEDIAN_WAITING_TIME("access.medianWaitingTime", Unit.DAYS,
+            f -> f.access() == null ? null : f.access().medianWaitingTime()),
+    WAITING_TIME_OVER_6_WEEKS("access.waitingTimeOver6Weeks", Unit.PERCENT,
+            f -> f.access() == null ? null : percent(f.access().waitingTimeOver6Weeks())),
+    MEDIAN_ACCESS_TIME("access.medianAccessTime", Unit.DAYS,
+            f -> f.access() == null ? null : f.access().medianAccessTime()),
+    FUNDING_GAP_RATE("fundingGaps.gapRate", Unit.PERCENT,
+            f -> f.fundingGaps() == null ? null : percent(f.fundingGaps().gapRate()));
 
     private final String figure;
     private final Unit unit;

@@ -1,6 +1,8 @@
 package de.weserems.integration.dashboard.targets.model;
 
 import de.weserems.integration.dashboard.indicators.testing.TestFigures;
+import de.weserems.integration.dashboard.indicators.query.AccessFigures;
+import de.weserems.integration.dashboard.indicators.query.FundingGapFigures;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.ChainFigures;
 import de.weserems.integration.events.District;
@@ -89,5 +91,20 @@ class TargetTest {
             assertThat(JudgedIndicator.byFigure(i.figure())).contains(i);
         }
         assertThat(JudgedIndicator.byFigure("rates.unknown")).isEmpty();
+    }
+
+    @Test
+    void the_figures_of_access_and_funding_gaps_are_judged_as_published() {
+        AreaFigures base = TestFigures.area("03453", "Cloppenburg", 170_000, true, Map.of(), Map.of(), null, null);
+        AreaFigures figures = new AreaFigures(base.district(), base.name(), base.population(), null, true, Map.of(),
+                Map.of(), Map.of(), null, Map.of(), Map.of(), base.chain(),
+                new AccessFigures(40L, new BigDecimal("51"), new BigDecimal("0.6250"), 12L, null, null),
+                base.waitingNow(), new FundingGapFigures(30L, 10L, new BigDecimal("0.2500"), 4L, Map.of(), Map.of()),
+                List.of("access.medianAccessTime"));
+        assertThat(JudgedIndicator.MEDIAN_WAITING_TIME.value(figures)).isEqualByComparingTo("51");
+        assertThat(JudgedIndicator.WAITING_TIME_OVER_6_WEEKS.value(figures)).isEqualByComparingTo("62.5");
+        assertThat(JudgedIndicator.MEDIAN_ACCESS_TIME.value(figures)).as("withheld: not judged").isNull();
+        assertThat(JudgedIndicator.FUNDING_GAP_RATE.value(figures)).isEqualByComparingTo("25");
+        assertThat(JudgedIndicator.byFigure("fundingGaps.gapRate")).contains(JudgedIndicator.FUNDING_GAP_RATE);
     }
 }
