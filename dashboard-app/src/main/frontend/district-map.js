@@ -126,11 +126,16 @@ class DistrictMap extends HTMLElement {
           label: a.label,
           display: a.display,
           value: a.value === null ? '-' : a.value,
-          itemStyle: a.value === null ? { color: a.reported ? '#bdbdbd' : '#f5f5f5' } : undefined,
+          // a district that misses a target now: a thick red outline (its label says so as well)
+          itemStyle: {
+            ...(a.value === null ? { color: a.reported ? '#bdbdbd' : '#f5f5f5' } : {}),
+            ...(a.breached ? { borderColor: '#c62828', borderWidth: 3 } : {}),
+          },
         })),
       }],
     }, true);
     this.setAttribute('data-rendered-districts', String(data.areas.length));
+    this.setAttribute('data-breached-districts', data.areas.filter((a) => a.breached).map((a) => a.ags).join(','));
   }
 }
 

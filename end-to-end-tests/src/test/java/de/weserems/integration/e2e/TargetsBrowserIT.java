@@ -66,6 +66,8 @@ class TargetsBrowserIT extends BrowserTestBase {
         WebElement mark = wait.until(d -> d.findElements(By.cssSelector("span[data-breach='" + CLOPPENBURG + "']"))
                 .stream().findFirst().orElse(null));
         assertThat(mark.getText()).as("the table marks the district").isEqualTo("Ziel verfehlt");
+        wait.until(d -> CLOPPENBURG.equals(d.findElement(By.tagName("district-map"))
+                .getDomAttribute("data-breached-districts")));
         assertThat(js.executeScript("return window.__noReload;")).as("no reload").isEqualTo("still here");
         js.executeScript("document.getElementById('alerts').scrollIntoView({block: 'center'});");
         screenshot("targets-breach-on-overview");

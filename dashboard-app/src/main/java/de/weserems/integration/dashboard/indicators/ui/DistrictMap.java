@@ -37,8 +37,10 @@ public class DistrictMap extends Component implements HasSize {
      * @param value    the figure that colours it; {@code null} when withheld or not reported
      * @param display  the figure as text for the tooltip ("–" when withheld, "keine Meldungen", ...)
      * @param reported whether any provider reported for it in the period
+     * @param breached whether it misses a target now: outlined in red (the label says so too, for the tooltip
+     *                 and screen readers, so the mark does not rest on colour alone)
      */
-    public record Area(String ags, String label, Double value, String display, boolean reported) {
+    public record Area(String ags, String label, Double value, String display, boolean reported, boolean breached) {
     }
 
     /**

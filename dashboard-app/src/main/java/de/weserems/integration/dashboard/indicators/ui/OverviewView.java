@@ -224,7 +224,8 @@ public class OverviewView extends IndicatorView {
             String label = missed.containsKey(f.district())
                     ? f.name() + " – " + getTranslation("alerts.mapMark") : f.name();
             return new DistrictMap.Area(f.district(), label, value == null ? null : value.doubleValue(),
-                    figures.value(f, s.indicator(), s.mode()), !Boolean.FALSE.equals(f.reported()));
+                    figures.value(f, s.indicator(), s.mode()), !Boolean.FALSE.equals(f.reported()),
+                    missed.containsKey(f.district()));
         }).toList();
         Kind kind = FigureFormat.kind(s.indicator(), s.mode());
         String format = switch (kind) {

@@ -85,6 +85,10 @@ class BreachMarksTest extends PublishedViewTestBase {
         }
         String map = $(DistrictMap.class, view).single().getElement().getAttribute("data");
         assertThat(map).contains("\"label\":\"Cloppenburg – Ziel verfehlt\"").contains("\"label\":\"Emsland\"");
+        // the map outlines the district in red: the element reads "breached"
+        assertThat(map).containsOnlyOnce("\"breached\":true").contains("\"ags\":\"03453\",\"label\":\"Cloppenburg");
+        assertThat(map.substring(map.indexOf("\"ags\":\"03453\""))).startsWith("\"ags\":\"03453\"")
+                .contains("\"breached\":true");
     }
 
     private DistrictView openDistrict(District district, String query) {
