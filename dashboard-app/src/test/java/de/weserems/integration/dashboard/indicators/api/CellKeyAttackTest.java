@@ -1,6 +1,10 @@
 package de.weserems.integration.dashboard.indicators.api;
 
 import de.weserems.integration.dashboard.indicators.engine.RecordKeys;
+import de.weserems.integration.dashboard.indicators.model.ChainContribution;
+import de.weserems.integration.dashboard.indicators.model.ChainCounters;
+import de.weserems.integration.dashboard.indicators.model.FundingFlow;
+import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.query.PerturbationTable;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
@@ -9,8 +13,11 @@ import de.weserems.integration.dashboard.indicators.testing.TestSettings;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.CourseVariant;
 import de.weserems.integration.events.District;
+import de.weserems.integration.events.DistrictMonth;
 import de.weserems.integration.events.EventType;
+import de.weserems.integration.events.FundingSource;
 import de.weserems.integration.events.IntegrationEvent;
+import de.weserems.integration.events.Outcome;
 import de.weserems.integration.events.Sex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -264,6 +271,214 @@ class CellKeyAttackTest {
         System.out.printf("by sex, 1 and 2 withheld in each answer (before): %s%n", suppression);
         assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
                 .isGreaterThan(suppression.small() / 2);
+    }
+
+    /**
+     * The funding gaps beside everything else a viewer gets about the same completions: a half-year of failed
+     * job-language-course completions, 17 districts × 2 funding sources of the completed measure (BAMF_INTV and
+     * "ohne Angabe") × what came next (nothing within 90 days: a gap; an enrolment funded by
+     * BAMF_DEUFOEV; a placement) × 6 months, each cell 0 to 4, every 90 days ended on the day asked. The
+     * answers, for every period of whole months, the region and every district: {@code fundingGaps.gaps} and
+     * {@code wentOn}, each source's {@code gaps} and {@code wentOn}, the flow cells, and beside them the
+     * completions' count and their breakdown by funding source; each district's monthly series gives the same
+     * cells again and is checked to give the same answers. The attacker is told that every other funding
+     * source and flow cell is 0 (all are published as 0), which only helps it. The true 1s and 2s attacked
+     * are the gap and flow cells of one district, source and month.
+     */
+    @Test
+    void combining_the_funding_gaps_with_every_other_answer_pins_no_true_1_or_2() throws Exception {
+        FundingSource[] sources = {FundingSource.BAMF_INTV, null};
+        int[] next = {-1, FundingFlow.bucket(FundingSource.BAMF_DEUFOEV), FundingFlow.PLACEMENT}; // -1: a gap
+        String[] parts = new String[sources.length * next.length];
+        for (int p = 0; p < parts.length; p++) {
+            String source = FundingFlow.name(FundingFlow.bucket(sources[p / next.length]));
+            int after = next[p % next.length];
+            parts[p] = source + (after < 0 ? " gap" : " → " + FundingFlow.name(after));
+        }
+        Random random = new Random(5);
+        RecordKeys keys = RecordKeys.hmac("funding: a secret only the server knows".getBytes(StandardCharsets.UTF_8));
+        CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, MONTHS);
+        IndicatorReadModel model = TestReadModels.empty();
+        int[] truth = new int[DISTRICTS.length * parts.length * MONTHS];
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            for (int p = 0; p < parts.length; p++) {
+                for (int m = 0; m < MONTHS; m++) {
+                    int n = small(random);
+                    truth[attack.cell(d, p, m)] = n;
+                    for (int i = 0; i < n; i++) {
+                        completion(model, keys, random, DISTRICTS[d], m, sources[p / next.length], next[p % next.length]);
+                    }
+                }
+            }
+        }
+        MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
+                new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
+
+        CombiningAttack before = new CombiningAttack(DISTRICTS.length, parts.length, MONTHS);
+        FundingAnswers answers = new FundingAnswers(attack, before, truth, sources, next.length);
+        for (int from = 0; from < MONTHS; from++) {
+            for (int to = from; to < MONTHS; to++) {
+                JsonNode report = read(api, "/api/v1/indicators?from=" + FIRST.plusMonths(from) + "&to="
+                        + FIRST.plusMonths(to));
+                PerturbationTable table = tableOf(report.get("protection"));
+                String source = FIRST.plusMonths(from) + ".." + FIRST.plusMonths(to);
+                answers.area(-1, from, to, report.get("region"), table, "region " + source);
+                for (JsonNode district : report.get("districts")) {
+                    int d = index(district.get("district").asString());
+                    answers.area(d, from, to, district, table, DISTRICTS[d].ags() + " " + source);
+                }
+            }
+        }
+        int fresh = answers.fresh;
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            JsonNode monthly = read(api, "/api/v1/indicators/" + DISTRICTS[d].ags() + "/monthly?from=" + FIRST
+                    + "&to=" + FIRST.plusMonths(MONTHS - 1));
+            PerturbationTable table = tableOf(monthly.get("protection"));
+            int m = 0;
+            for (JsonNode month : monthly.get("months")) {
+                answers.area(d, m, m, month.get("figures"), table, "monthly " + month.get("month"));
+                answers.area(-1, m, m, month.get("region"), table, "monthly region " + month.get("month"));
+                m++;
+            }
+        }
+        assertThat(answers.fresh).as("the monthly series only ask for cells the periods already gave").isEqualTo(fresh);
+        assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
+
+        Tally result = attackEverySmallValue(attack, truth, parts);
+        System.out.printf("funding gaps, cell key method: %d answers, %s; %d search nodes%n", attack.answers(),
+                result, attack.nodes());
+        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(200);
+        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
+        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+
+        Tally suppression = attackEverySmallValue(before, truth, parts);
+        System.out.printf("funding gaps, 1 and 2 withheld in each answer (before): %s%n", suppression);
+        assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
+                .isGreaterThan(suppression.small() / 2);
+    }
+
+    /**
+     * A failed completion of a job-language course funded by {@code source} on a day of month {@code m}, as the
+     * engine counts it: the completion's counts and, under the same record key, its chain contribution with
+     * {@code next} as what came within 90 days (-1: nothing, a gap).
+     */
+    private static void completion(IndicatorReadModel model, RecordKeys keys, Random random, District district, int m,
+                                   FundingSource source, int next) {
+        int day = 1 + random.nextInt(28);
+        IntegrationEvent event = new IntegrationEvent(new UUID(random.nextLong(), random.nextLong()),
+                EventType.COURSE_COMPLETION, FIRST.plusMonths(m).atDay(day), district, null,
+                CourseType.JOB_LANGUAGE_COURSE, Outcome.FAILED, null, null, null, null, null, source, null, "demo",
+                Instant.EPOCH);
+        TestReadModels.count(model, event, keys);
+        ChainContribution chain = new ChainContribution(CourseType.JOB_LANGUAGE_COURSE, day, false, null, null,
+                FundingFlow.bucket(source), next < 0 ? null : next, 0);
+        String key = DistrictMonth.of(event).key();
+        TestReadModels.put(model, key, model.get(key).plus(MonthlyCounters.ofChain(CourseType.JOB_LANGUAGE_COURSE,
+                ChainCounters.ZERO.plus(chain, 1), keys.keyOf(event.eventId()))));
+    }
+
+    /**
+     * The answers of the test of the funding gaps, each relation once (the same cells give the same answer however
+     * they are asked, which is checked): to {@code attack} as published, to {@code before} as the suppression
+     * before would have published them. Part {@code s * next + k} is source {@code s}'s gap ({@code k} 0) or its
+     * flow to the {@code k}th next.
+     */
+    private static final class FundingAnswers {
+        private final CombiningAttack attack;
+        private final CombiningAttack before;
+        private final int[] truth;
+        private final FundingSource[] sources;
+        private final int next;
+        private final Map<String, Long> seen = new HashMap<>();
+        int fresh;
+
+        FundingAnswers(CombiningAttack attack, CombiningAttack before, int[] truth, FundingSource[] sources, int next) {
+            this.attack = attack;
+            this.before = before;
+            this.truth = truth;
+            this.sources = sources;
+            this.next = next;
+        }
+
+        /** Everything one area's figures say about the completions of the period {@code from}..{@code to}. */
+        void area(int d, int from, int to, JsonNode figures, PerturbationTable table, String source) {
+            BitSet all = parts(s -> true, k -> true);
+            if (d >= 0) {
+                boolean reported = figures.get("reported").asBoolean();
+                attack.add(d, all, from, to, reported ? atLeast(1) : only(0), source + " reported");
+                before.add(d, all, from, to, reported ? atLeast(1) : only(0), source + " reported");
+                if (!reported) {
+                    return;
+                }
+            }
+            JsonNode gaps = figures.get("fundingGaps");
+            assertThat(gaps.get("open").asLong()).as("open: every 90 days have ended").isZero();
+            count(d, all, from, to, figures.at("/counts/completions"), table, source + " completions");
+            count(d, all, from, to, figures.at("/counts/failed"), table, source + " failed");
+            count(d, parts(s -> true, k -> k == 0), from, to, gaps.get("gaps"), table, source + " gaps");
+            count(d, parts(s -> true, k -> k > 0), from, to, gaps.get("wentOn"), table, source + " went on");
+            Map<String, Integer> sourceIndex = new HashMap<>();
+            for (int s = 0; s < sources.length; s++) {
+                sourceIndex.put(FundingFlow.name(FundingFlow.bucket(sources[s])), s);
+            }
+            for (Map.Entry<String, JsonNode> bySource : gaps.get("bySource").properties()) {
+                Integer s = sourceIndex.get(bySource.getKey());
+                if (s == null) {
+                    assertThat(bySource.getValue().get("gaps").asLong() + bySource.getValue().get("wentOn").asLong())
+                            .as("a source without completions: %s", bySource.getKey()).isZero();
+                    assertThat(figures.at("/breakdowns/completionsByFundingSource/" + bySource.getKey()).asLong())
+                            .isZero();
+                    continue;
+                }
+                String what = source + " " + bySource.getKey();
+                count(d, parts(x -> x == s, k -> true), from, to,
+                        figures.at("/breakdowns/completionsByFundingSource/" + bySource.getKey()), table, what + " completed");
+                count(d, parts(x -> x == s, k -> k == 0), from, to, bySource.getValue().get("gaps"), table, what + " gaps");
+                count(d, parts(x -> x == s, k -> k > 0), from, to, bySource.getValue().get("wentOn"), table,
+                        what + " went on");
+                for (Map.Entry<String, JsonNode> flow : gaps.at("/flow/" + bySource.getKey()).properties()) {
+                    int k = flowIndex(flow.getKey());
+                    if (k < 0) {
+                        assertThat(flow.getValue().asLong()).as("%s → %s", what, flow.getKey()).isZero();
+                    } else {
+                        count(d, parts(x -> x == s, y -> y == k), from, to, flow.getValue(), table,
+                                what + " → " + flow.getKey());
+                    }
+                }
+            }
+        }
+
+        private static int flowIndex(String after) {
+            return switch (after) {
+                case "BAMF_DEUFOEV" -> 1;
+                case "PLACEMENT" -> 2;
+                default -> -1;
+            };
+        }
+
+        private BitSet parts(java.util.function.IntPredicate source, java.util.function.IntPredicate k) {
+            BitSet set = new BitSet();
+            for (int s = 0; s < sources.length; s++) {
+                for (int i = 0; i < next; i++) {
+                    set.set(s * next + i, source.test(s) && k.test(i));
+                }
+            }
+            return set;
+        }
+
+        private void count(int d, BitSet parts, int from, int to, JsonNode value, PerturbationTable table,
+                           String source) {
+            long published = value.asLong();
+            Long earlier = seen.putIfAbsent(d + " " + parts + " " + from + " " + to, published);
+            if (earlier != null) {
+                assertThat(published).as("the same cells asked again: %s", source).isEqualTo(earlier);
+                return;
+            }
+            fresh++;
+            attack.add(d, parts, from, to, publishedAs(table, published), source);
+            int sum = attack.sum(attack.answerList().getLast(), truth);
+            before.add(d, parts, from, to, sum == 1 || sum == 2 ? range(1, 2) : only(sum), "withheld or exact");
+        }
     }
 
     /**
