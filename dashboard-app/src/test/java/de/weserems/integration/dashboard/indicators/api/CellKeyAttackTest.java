@@ -284,6 +284,9 @@ class CellKeyAttackTest {
      * cells again and is checked to give the same answers. The attacker is told that every other funding
      * source and flow cell is 0 (all are published as 0), which only helps it. The true 1s and 2s attacked
      * are the gap and flow cells of one district, source and month.
+     *
+     * <p>Seed 5: 5,373 distinct answers, 283 true 1s and 2s, none pinned (most keep 3 or 4 values the attacker
+     * cannot rule out); with 1 and 2 withheld in each answer instead, all 283 pinned. About a minute.
      */
     @Test
     void combining_the_funding_gaps_with_every_other_answer_pins_no_true_1_or_2() throws Exception {
