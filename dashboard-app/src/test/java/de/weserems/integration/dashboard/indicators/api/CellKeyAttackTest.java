@@ -177,12 +177,7 @@ class CellKeyAttackTest {
         }
         assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
 
-        Tally result = attackEverySmallValue(attack, truth, parts);
-        System.out.printf("course variants, cell key method: %d answers, %s; %d search nodes%n", attack.answers(),
-                result, attack.nodes());
-        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(300);
-        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
-        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+        assertNonePinned("course variants", attack, attackEverySmallValue(attack, truth, parts), 300);
     }
 
     /**
@@ -260,17 +255,10 @@ class CellKeyAttackTest {
         assertThat(bySex).as("4 quarters and the year").isEqualTo(5);
         assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
 
-        Tally result = attackEverySmallValue(attack, truth, parts, quarters, q -> "Q" + (q + 1) + " " + FIRST.getYear());
-        System.out.printf("by sex, cell key method: %d answers, %s; %d search nodes%n", attack.answers(), result,
-                attack.nodes());
-        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(100);
-        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
-        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+        assertNonePinned("by sex", attack,
+                attackEverySmallValue(attack, truth, parts, quarters, q -> "Q" + (q + 1) + " " + FIRST.getYear()), 100);
 
-        Tally suppression = attackEverySmallValue(before, truth, parts, quarters, q -> "Q" + (q + 1));
-        System.out.printf("by sex, 1 and 2 withheld in each answer (before): %s%n", suppression);
-        assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
-                .isGreaterThan(suppression.small() / 2);
+        assertSuppressionPinsMost("by sex", attackEverySmallValue(before, truth, parts, quarters, q -> "Q" + (q + 1)));
     }
 
     /**
@@ -299,21 +287,10 @@ class CellKeyAttackTest {
             parts[p] = source + (after < 0 ? " gap" : " → " + FundingFlow.name(after));
         }
         Random random = new Random(5);
-        RecordKeys keys = RecordKeys.hmac("funding: a secret only the server knows".getBytes(StandardCharsets.UTF_8));
         CombiningAttack attack = new CombiningAttack(DISTRICTS.length, parts.length, MONTHS);
         IndicatorReadModel model = TestReadModels.empty();
-        int[] truth = new int[DISTRICTS.length * parts.length * MONTHS];
-        for (int d = 0; d < DISTRICTS.length; d++) {
-            for (int p = 0; p < parts.length; p++) {
-                for (int m = 0; m < MONTHS; m++) {
-                    int n = small(random);
-                    truth[attack.cell(d, p, m)] = n;
-                    for (int i = 0; i < n; i++) {
-                        completion(model, keys, random, DISTRICTS[d], m, sources[p / next.length], next[p % next.length]);
-                    }
-                }
-            }
-        }
+        int[] truth = smallCounts(attack, random, parts.length, MONTHS, "funding", (d, p, m, keys) ->
+                completion(model, keys, random, DISTRICTS[d], m, sources[p / next.length], next[p % next.length]));
         MockMvc api = MockMvcBuilders.standaloneSetup(new IndicatorsController(
                 new IndicatorQueries(model, TestSettings.properties(), CLOCK), model)).build();
 
@@ -347,17 +324,9 @@ class CellKeyAttackTest {
         assertThat(answers.fresh).as("the monthly series only ask for cells the periods already gave").isEqualTo(fresh);
         assertThat(attack.unmet(truth)).as("the true counts meet every answer").isEmpty();
 
-        Tally result = attackEverySmallValue(attack, truth, parts);
-        System.out.printf("funding gaps, cell key method: %d answers, %s; %d search nodes%n", attack.answers(),
-                result, attack.nodes());
-        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(200);
-        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
-        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+        assertNonePinned("funding gaps", attack, attackEverySmallValue(attack, truth, parts), 200);
 
-        Tally suppression = attackEverySmallValue(before, truth, parts);
-        System.out.printf("funding gaps, 1 and 2 withheld in each answer (before): %s%n", suppression);
-        assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
-                .isGreaterThan(suppression.small() / 2);
+        assertSuppressionPinsMost("funding gaps", attackEverySmallValue(before, truth, parts));
     }
 
     /**
@@ -440,8 +409,10 @@ class CellKeyAttackTest {
                 }
                 String what = source + " " + bySource.getKey();
                 count(d, parts(x -> x == s, k -> true), from, to,
-                        figures.at("/breakdowns/completionsByFundingSource/" + bySource.getKey()), table, what + " completed");
-                count(d, parts(x -> x == s, k -> k == 0), from, to, bySource.getValue().get("gaps"), table, what + " gaps");
+                        figures.at("/breakdowns/completionsByFundingSource/" + bySource.getKey()), table,
+                        what + " completed");
+                count(d, parts(x -> x == s, k -> k == 0), from, to, bySource.getValue().get("gaps"), table,
+                        what + " gaps");
                 count(d, parts(x -> x == s, k -> k > 0), from, to, bySource.getValue().get("wentOn"), table,
                         what + " went on");
                 for (Map.Entry<String, JsonNode> flow : gaps.at("/flow/" + bySource.getKey()).properties()) {
@@ -582,6 +553,18 @@ class CellKeyAttackTest {
      */
     private static int[] smallCounts(CombiningAttack attack, Random random, int parts, int periods,
                                      IndicatorReadModel model, String secret, CellEvent event) {
+        return smallCounts(attack, random, parts, periods, secret,
+                (d, p, t, keys) -> TestReadModels.count(model, event.of(d, p, t), keys));
+    }
+
+    /** Counts one record into cell (district, part, period), with its record key under {@code keys}. */
+    private interface CellRecord {
+        void count(int district, int part, int period, RecordKeys keys);
+    }
+
+    /** As the {@link CellEvent} variant, each record counted by {@code record} (an event and more). */
+    private static int[] smallCounts(CombiningAttack attack, Random random, int parts, int periods, String secret,
+                                     CellRecord record) {
         int[] truth = new int[DISTRICTS.length * parts * periods];
         RecordKeys keys = RecordKeys.hmac((secret + ": a secret only the server knows").getBytes(StandardCharsets.UTF_8));
         for (int d = 0; d < DISTRICTS.length; d++) {
@@ -590,7 +573,7 @@ class CellKeyAttackTest {
                     int n = small(random);
                     truth[attack.cell(d, p, t)] = n;
                     for (int i = 0; i < n; i++) {
-                        TestReadModels.count(model, event.of(d, p, t), keys);
+                        record.count(d, p, t, keys);
                     }
                 }
             }
@@ -732,6 +715,22 @@ class CellKeyAttackTest {
                     + (possibleValues.isEmpty() ? "" : "; values the attacker cannot rule out (how many: cells) "
                     + possibleValues);
         }
+    }
+
+    /** The cell key method's verdict on a data set's more than {@code moreThan} true 1s and 2s: none pinned. */
+    private static void assertNonePinned(String dataSet, CombiningAttack attack, Tally result, int moreThan) {
+        System.out.printf("%s, cell key method: %d answers, %s; %d search nodes%n", dataSet, attack.answers(), result,
+                attack.nodes());
+        assertThat(result.small()).as("true 1s and 2s in the data set").isGreaterThan(moreThan);
+        assertThat(result.undecided).as("true 1s and 2s the search could not settle").isEmpty();
+        assertThat(result.pinned).as("true 1s and 2s the attacker pins").isEmpty();
+    }
+
+    /** The control: the same attacker, given the answers with 1 and 2 withheld instead, pins most of them. */
+    private static void assertSuppressionPinsMost(String dataSet, Tally suppression) {
+        System.out.printf("%s, 1 and 2 withheld in each answer (before): %s%n", dataSet, suppression);
+        assertThat(suppression.pinned.size()).as("true 1s and 2s pinned under the suppression before")
+                .isGreaterThan(suppression.small() / 2);
     }
 
     private static Tally attackEverySmallValue(CombiningAttack attack, int[] truth, String[] parts) {
