@@ -341,8 +341,8 @@ class CellKeyAttackTest {
      * passed by sex and each bucket's placed and not placed ({@code ended} minus {@code placed}).
      *
      * <p>Seed 6: 645 distinct answers, 144 true 1s and 2s, none pinned (most keep 4 values the attacker cannot
-     * rule out); with 1 and 2 withheld in each answer instead, 130 pinned (14 the search could not settle). A
-     * about 2 s.
+     * rule out); with 1 and 2 withheld in each answer instead, 130 pinned (14 the search could not settle). About
+     * 2 s.
      */
     @Test
     void combining_the_chain_by_sex_with_every_other_answer_pins_no_true_1_or_2() throws Exception {
