@@ -11,9 +11,10 @@ import java.util.TreeMap;
  * The attacker of {@link CellKeyAttackTest}: a viewer who writes every answer down as a relation between
  * unknown true cell counts and searches exactly for what the relations allow.
  *
- * <p>A cell is one district, one course type, one month. An answer is a sum of cells (one district or
- * all, one course type or all, a run of months) and the set of true sums it allows: a published count
- * allows every count the perturbation table can publish as it; "no reports" allows only 0. A true cell
+ * <p>A cell is one district, one course type (or another part), one month. An answer is a sum of cells
+ * (one district or all, one course type, a set of them or all, a run of months) and the set of true sums
+ * it allows: a published count allows every count the perturbation table can publish as it; "no reports"
+ * allows only 0. A true cell
  * value is <em>pinned</em> when no assignment of all cells that meets every answer gives the cell
  * another value.
  *
@@ -45,20 +46,44 @@ final class CombiningAttack {
         this.months = months;
     }
 
-    /** What an answer allows of the sum of its cells. */
-    record Answer(int district, int type, int from, int to, BitSet allowed, String source) {
+    /**
+     * What an answer allows of the sum of its cells: {@code district} -1 is the region, {@code types}
+     * {@code null} all course types (or parts), otherwise the parts it sums (a funding source's went-on
+     * count sums its flow cells).
+     */
+    record Answer(int district, BitSet types, int from, int to, BitSet allowed, String source) {
 
-        /** {@code district} -1: the region; {@code type} -1: all course types. */
         boolean covers(int d, int t, int m) {
-            return (district < 0 || district == d) && (type < 0 || type == t) && m >= from && m <= to;
+            return (district < 0 || district == d) && (types == null || types.get(t)) && m >= from && m <= to;
+        }
+
+        /** The one part a single-part answer covers; -1 for more than one. */
+        int type() {
+            return types != null && types.cardinality() == 1 ? types.nextSetBit(0) : -1;
         }
     }
 
     /** The verdict on one true value. */
     enum Verdict { PINNED, NOT_PINNED, UNDECIDED }
 
+    /** An answer about one course type (or part), {@code type} -1 for all. */
     void add(int district, int type, int from, int to, BitSet allowed, String source) {
-        answers.add(new Answer(district, type, from, to, allowed, source));
+        BitSet types = null;
+        if (type >= 0) {
+            types = new BitSet();
+            types.set(type);
+        }
+        add(district, types, from, to, allowed, source);
+    }
+
+    /** An answer about the sum of the parts {@code types} ({@code null}: all). */
+    void add(int district, BitSet types, int from, int to, BitSet allowed, String source) {
+        answers.add(new Answer(district, types, from, to, allowed, source));
+    }
+
+    /** The answers so far, in the order given. */
+    List<Answer> answerList() {
+        return List.copyOf(answers);
     }
 
     int answers() {
@@ -157,7 +182,8 @@ final class CombiningAttack {
         return max;
     }
 
-    private int sum(Answer a, int[] cells) {
+    /** The sum of the cells of {@code a} in {@code cells}. */
+    int sum(Answer a, int[] cells) {
         int sum = 0;
         for (int d = 0; d < districts; d++) {
             for (int t = 0; t < types; t++) {
