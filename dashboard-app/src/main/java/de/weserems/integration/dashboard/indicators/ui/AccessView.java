@@ -2,7 +2,6 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
@@ -18,9 +17,7 @@ import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,16 +32,13 @@ import java.util.function.Function;
 @RolesAllowed(Roles.VIEWER)
 public class AccessView extends IndicatorView {
 
-    private final Grid<AreaFigures> grid = new Grid<>();
+    private final Grid<AreaFigures> grid;
 
     public AccessView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
         super(queries, readModel, properties);
         FigureFormat format = new FigureFormat(this);
-        grid.setId("access-table");
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.getElement().setAttribute("aria-label", getTranslation("access.title"));
-        AreaColumns.name(grid, getTranslation("overview.column.district"), this::state);
+        grid = AreaColumns.table("access-table", getTranslation("access.title"), getTranslation("overview.column.district"),
+                this::state);
         // who waits today does not depend on the period, nor on whether the district reported in it
         waitingNow(format, "indicator.waitingNow", f -> value(f.waitingNow().waiting()), Kind.COUNT);
         waitingNow(format, "indicator.waitingNowOver6Weeks", f -> f.waitingNow().over6Weeks(), Kind.RATE);
@@ -78,8 +72,6 @@ public class AccessView extends IndicatorView {
     protected void render() {
         ViewState s = state();
         IndicatorReport report = queries.report(s.from(), s.to(), Set.of(), s.courseType());
-        List<AreaFigures> rows = new ArrayList<>(report.districts());
-        rows.add(report.region());
-        grid.setItems(rows);
+        grid.setItems(AreaColumns.rows(report));
     }
 }

@@ -2,15 +2,19 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.RouterLink;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
+import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
 import de.weserems.integration.events.District;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,6 +34,27 @@ final class AreaColumns {
                         .orElseGet(() -> new Span(area.name()))))
                 .setHeader(header).setSortable(true).setComparator(Comparator.comparing(AreaFigures::name))
                 .setFlexGrow(3);
+    }
+
+    /**
+     * A table of areas with one row per district and the region last: striped, every row shown, named for
+     * screen readers, its first column the area's name (linking to the district's page).
+     */
+    static Grid<AreaFigures> table(String id, String ariaLabel, String nameHeader, Supplier<ViewState> state) {
+        Grid<AreaFigures> grid = new Grid<>();
+        grid.setId(id);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.getElement().setAttribute("aria-label", ariaLabel);
+        name(grid, nameHeader, state);
+        return grid;
+    }
+
+    /** The rows of such a table: every district of {@code report}, then the region. */
+    static List<AreaFigures> rows(IndicatorReport report) {
+        List<AreaFigures> rows = new ArrayList<>(report.districts());
+        rows.add(report.region());
+        return rows;
     }
 
     /** A figure column, right-aligned, sortable with withheld and unreported values last. */

@@ -2,7 +2,6 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,8 +19,6 @@ import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,7 +32,7 @@ import java.util.Set;
 @RolesAllowed(Roles.VIEWER)
 public class ChainView extends IndicatorView {
 
-    private final Grid<AreaFigures> grid = new Grid<>();
+    private final Grid<AreaFigures> grid;
     private final FundingFlowGrid flow = new FundingFlowGrid(this);
     private final H3 flowTitle = new H3();
     /** Whose funding flow is shown: a district, or the region when empty. */
@@ -44,11 +41,8 @@ public class ChainView extends IndicatorView {
     public ChainView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
         super(queries, readModel, properties);
         FigureFormat format = new FigureFormat(this);
-        grid.setId("chain-table");
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.getElement().setAttribute("aria-label", getTranslation("chain.title"));
-        AreaColumns.name(grid, getTranslation("overview.column.district"), this::state);
+        grid = AreaColumns.table("chain-table", getTranslation("chain.title"), getTranslation("overview.column.district"),
+                this::state);
         AreaColumns.figure(grid, format, getTranslation("indicator.medianWaitingDays"),
                 f -> f.chain().medianWaitingDays(), Kind.DAYS);
         AreaColumns.figure(grid, format, getTranslation("indicator.medianDaysToPlacement"),
@@ -80,9 +74,7 @@ public class ChainView extends IndicatorView {
     protected void render() {
         ViewState s = state();
         IndicatorReport report = queries.report(s.from(), s.to(), Set.of(), s.courseType());
-        List<AreaFigures> rows = new ArrayList<>(report.districts());
-        rows.add(report.region());
-        grid.setItems(rows);
+        grid.setItems(AreaColumns.rows(report));
         AreaFigures shown = flowArea.getValue() == null ? report.region() : report.districts().stream()
                 .filter(d -> d.district().equals(flowArea.getValue().ags())).findFirst().orElseThrow();
         flowTitle.setText(getTranslation("chain.flow.title", shown.name()));
