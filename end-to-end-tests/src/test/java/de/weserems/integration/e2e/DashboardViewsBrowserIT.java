@@ -324,6 +324,8 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
 
     /** Moves the pointer onto the district {@code ags} of {@code map}. */
     private void hover(JavascriptExecutor js, WebElement map, String ags) {
+        // the overview's Hinweise sit above the map: bring the whole map into the window before pointing at it
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
         @SuppressWarnings("unchecked")
         List<Number> point = (List<Number>) js.executeScript("return arguments[0].pointOf(arguments[1]);", map, ags);
         assertThat(point).as("centre of %s on the map", ags).hasSize(2);
