@@ -12,10 +12,13 @@ final class DayHistogram {
     private long cases;
 
     void add(Map<Integer, Long> histogram) {
-        histogram.forEach((days, n) -> {
-            counts.merge(days, n, Long::sum);
-            cases += n;
-        });
+        histogram.forEach(this::add);
+    }
+
+    /** {@code n} more cases of {@code days} days. */
+    void add(int days, long n) {
+        counts.merge(days, n, Long::sum);
+        cases += n;
     }
 
     void add(DayHistogram other) {

@@ -26,7 +26,7 @@ final class WaitingSums {
                 noStartAfter2Years += e.getValue();
             } else {
                 // an event may be dated tomorrow: it has waited no day yet
-                daysWaited.add(Map.of((int) Math.max(0, ChronoUnit.DAYS.between(since, today)), e.getValue()));
+                daysWaited.add((int) Math.max(0, ChronoUnit.DAYS.between(since, today)), e.getValue());
             }
         }
     }

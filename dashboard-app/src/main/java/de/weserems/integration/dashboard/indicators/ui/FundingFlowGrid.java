@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.FundingGapFigures;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ final class FundingFlowGrid {
                 .setFlexGrow(3);
         for (String after : f.flow().isEmpty() ? List.<String>of() : f.flow().values().iterator().next().keySet()) {
             if (afters.contains(after)) {
-                grid.addColumn(row -> format.number(java.math.BigDecimal.valueOf(row.next().get(after)),
+                grid.addColumn(row -> format.number(BigDecimal.valueOf(row.next().get(after)),
                                 FigureFormat.Kind.COUNT))
                         .setHeader(page.getTranslation("chain.flow.after", label(after)))
                         .setTextAlign(ColumnTextAlign.END);
@@ -80,7 +81,7 @@ final class FundingFlowGrid {
     }
 
     private static String number(Long n, FigureFormat format) {
-        return n == null ? format.noReports() : format.number(java.math.BigDecimal.valueOf(n), FigureFormat.Kind.COUNT);
+        return n == null ? format.noReports() : format.number(BigDecimal.valueOf(n), FigureFormat.Kind.COUNT);
     }
 
     private static boolean positive(Long n) {
