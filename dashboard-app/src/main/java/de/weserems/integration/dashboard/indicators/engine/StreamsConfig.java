@@ -5,6 +5,7 @@ import de.weserems.integration.dashboard.indicators.generation.EngineGeneration;
 import de.weserems.integration.dashboard.indicators.generation.EngineProperties;
 import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.kafka.KafkaBrokerHealthIndicator;
+import de.weserems.integration.kafka.ReplicationFloor;
 import de.weserems.integration.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +39,7 @@ class StreamsConfig {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsConfig.class);
     private static final String APPLICATION_ID = "application.id";
     private static final String COMMIT_INTERVAL = "commit.interval.ms";
+    private static final String REPLICATION_FACTOR = "replication.factor";
 
     @Bean
     KTable<String, MonthlyCounters> districtMonthCounters(
@@ -52,8 +54,7 @@ class StreamsConfig {
 
     @Bean
     RecordKeys recordKeys(DashboardProperties properties, Environment environment) {
-        return RecordKeySecret.keys(properties.confidentiality().recordKeySecret(),
-                environment.acceptsProfiles(Profiles.of("local")));
+        return RecordKeySecret.keys(properties.confidentiality().recordKeySecret(), local(environment));
     }
 
     /**
@@ -76,6 +77,7 @@ class StreamsConfig {
             config.put(APPLICATION_ID, generation.applicationId());
             // commits come this rarely by themselves; live, the engine's processors ask for each one (Pace)
             config.put(COMMIT_INTERVAL, String.valueOf(engine.catchUpInterval().toMillis()));
+            checkInternalTopicReplication(config, local(environment));
             factory.setStreamsConfiguration(config);
             // its tasks restart from the last commit (exactly-once), instead of the whole engine stopping
             factory.setStreamsUncaughtExceptionHandler(e -> {
@@ -87,14 +89,31 @@ class StreamsConfig {
         };
     }
 
+    /**
+     * The engine's changelog and repartition topics hold its state: outside the profile {@code local} they
+     * need 3 replicas like the declared topics. Unset means the broker's default, which this instance cannot
+     * see, so it must be set.
+     */
+    static void checkInternalTopicReplication(Properties streamsConfig, boolean local) {
+        Object factor = streamsConfig.get(REPLICATION_FACTOR);
+        ReplicationFloor.check("spring.kafka.streams.replication-factor",
+                factor == null ? -1 : Integer.parseInt(factor.toString()), local);
+    }
+
+    private static boolean local(Environment environment) {
+        return environment.acceptsProfiles(Profiles.of("local"));
+    }
+
     @Bean
     DeadLetters deadLetters(MeterRegistry registry) {
         return new DeadLetters(registry);
     }
 
+    /** Refuses fewer than 3 replicas outside the profile {@code local} ({@link ReplicationFloor}). */
     @Bean
-    TopicDeclarations topicDeclarations(DashboardProperties properties) {
+    TopicDeclarations topicDeclarations(DashboardProperties properties, Environment environment) {
         DashboardProperties.Kafka kafka = properties.kafka();
+        ReplicationFloor.check("dashboard.kafka.replication-factor", kafka.replicationFactor(), local(environment));
         return new TopicDeclarations(kafka.partitions(), kafka.replicationFactor(), kafka.minInsyncReplicas());
     }
 
