@@ -30,7 +30,10 @@ class ComposeFileTest {
     private static final List<String> DASHBOARDS = List.of("dashboard-1", "dashboard-2");
     /** Spring Boot's own properties, not declared in the services' application.yml. */
     private static final Set<String> BOOT_VARIABLES = Set.of("SPRING_CONFIG_ADDITIONAL_LOCATION",
-            "SPRING_KAFKA_STREAMS_REPLICATION_FACTOR");
+            "SPRING_KAFKA_STREAMS_REPLICATION_FACTOR", "SPRING_CONFIG_IMPORT", "SPRING_KAFKA_SECURITY_PROTOCOL",
+            "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+    private static final List<String> KAFKA_SECRETS = List.of("kafka_admin_password", "kafka_ingest_password",
+            "kafka_dashboard_password");
 
     private static Map<String, Object> yaml(String path) throws IOException {
         return new Yaml().load(Files.readString(ROOT.resolve(path)));
@@ -74,7 +77,8 @@ class ComposeFileTest {
                     .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
             assertThat(String.valueOf(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")))
                     .contains(env.get("KAFKA_NODE_ID") + "@" + broker + ":9093");
-            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("INTERNAL://" + broker + ":29092");
+            assertThat(env.get("KAFKA_ADVERTISED_LISTENERS"))
+                    .isEqualTo("CLIENT://" + broker + ":29092,BROKER://" + broker + ":19092");
             assertThat(env.get("KAFKA_DEFAULT_REPLICATION_FACTOR")).isEqualTo(3);
             assertThat(env.get("KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo(2);
             assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo(3);
@@ -127,6 +131,58 @@ class ComposeFileTest {
         for (String dashboard : DASHBOARDS) {
             assertThat(String.valueOf(env(dashboard).get("DASHBOARD_CONFIDENTIALITY_RECORD_KEY_SECRET")))
                     .startsWith("${DASHBOARD_CONFIDENTIALITY_RECORD_KEY_SECRET:?");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafka_needs_a_login_on_every_listener_and_allows_only_what_the_acl_file_grants() throws IOException {
+        for (String broker : BROKERS) {
+            Map<String, Object> env = env(broker);
+            assertThat(String.valueOf(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(","))
+                    .containsExactlyInAnyOrder("CLIENT:SASL_PLAINTEXT", "BROKER:SASL_PLAINTEXT", "CONTROLLER:SASL_PLAINTEXT");
+            assertThat(env.get("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS")).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.get("KAFKA_AUTHORIZER_CLASS_NAME"))
+                    .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            assertThat(env.get("KAFKA_SUPER_USERS")).isEqualTo("User:admin");
+            assertThat(env.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+            // the image drops variables whose value holds '=' (every JAAS line): broker.sh writes them
+            assertThat(env.values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain("="));
+            assertThat((List<String>) service(broker).get("entrypoint")).contains("/opt/deploy/kafka/broker.sh");
+            assertThat((List<String>) service(broker).get("secrets")).containsExactly("kafka_admin_password");
+            assertThat(String.valueOf(((Map<String, Object>) service(broker).get("healthcheck")).get("test")))
+                    .contains("--bootstrap-server localhost:19092 --command-config /tmp/admin.properties");
+        }
+        assertThat(Files.readString(ROOT.resolve("deploy/kafka/broker.sh"))).contains("/tmp/admin.properties")
+                .contains("/mnt/shared/config/server.properties").contains("exec /etc/kafka/docker/run");
+
+        Map<String, Object> init = service("kafka-init");
+        assertThat(init.get("image")).isEqualTo("apache/kafka:4.1.2");
+        assertThat((List<String>) init.get("secrets")).containsExactlyInAnyOrderElementsOf(KAFKA_SECRETS);
+        assertThat((Map<String, Object>) init.get("depends_on")).containsOnlyKeys(BROKERS)
+                .allSatisfy((name, condition) -> assertThat(condition).isEqualTo(Map.of("condition", "service_healthy")));
+        assertThat(Files.readString(ROOT.resolve("deploy/kafka/init.sh"))).contains("/opt/deploy/kafka/acls")
+                .contains("SCRAM-SHA-512=[iterations=8192,password=");
+
+        Map<String, Object> secrets = (Map<String, Object>) yaml("docker-compose.yml").get("secrets");
+        assertThat(secrets).containsKeys(KAFKA_SECRETS.toArray(String[]::new));
+        assertThat(Files.readString(ROOT.resolve(".gitignore"))).contains("deploy/secrets/");
+
+        String acls = Files.readString(ROOT.resolve("deploy/kafka/acls"));
+        for (String name : concat(INGESTS, DASHBOARDS)) {
+            String principal = name.startsWith("ingest") ? "ingest" : "dashboard";
+            Map<String, Object> env = env(name);
+            assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.get("SPRING_CONFIG_IMPORT")).isEqualTo("optional:configtree:/run/secrets/");
+            // $$ is compose's escape: Spring sees ${kafka_<principal>_password}, the secret's file name
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isEqualTo(
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
+                            + "\" password=\"$${kafka_" + principal + "_password}\";");
+            assertThat((List<String>) service(name).get("secrets")).containsExactly("kafka_" + principal + "_password");
+            assertThat(((Map<String, Object>) service(name).get("depends_on")).get("kafka-init"))
+                    .isEqualTo(Map.of("condition", "service_completed_successfully"));
+            assertThat(acls).contains("--allow-principal User:" + principal + " ");
         }
     }
 
