@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -51,6 +52,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, Path, List, Duration)}, with the JVM's own options (e.g. a smaller heap). */
     public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> args,
                                        Duration readyTimeout) throws Exception {
+        return start(name, jar, jvmOptions, args, Map.of(), readyTimeout);
+    }
+
+    /**
+     * As {@link #start(String, Path, List, List, Duration)}, with environment variables on top of this JVM's:
+     * settings given the way a container gets them (e.g. from docker-compose.yml).
+     */
+    public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> args,
+                                       Map<String, String> environment, Duration readyTimeout) throws Exception {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target", name + ".log");
@@ -58,7 +68,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(args);
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

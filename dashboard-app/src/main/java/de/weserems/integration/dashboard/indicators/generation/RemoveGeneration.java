@@ -17,7 +17,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +45,11 @@ import java.util.stream.Stream;
  * instances still run.
  *
  * <pre>java -jar dashboard-app-*-exec.jar remove-generation --generation=v4 --bootstrap-servers=host:9092
- *      [--state-dir=/var/lib/integration-indicators]</pre>
+ *      [--state-dir=/var/lib/integration-indicators] [--command-config=admin.properties]</pre>
+ *
+ * <p>On a secured cluster {@code --command-config} names a file of client settings (the login), as for
+ * Kafka's own tools; it needs a principal allowed to delete topics and groups, such as {@code admin}: the
+ * dashboard's own principal may not (deploy/kafka/acls).
  */
 public final class RemoveGeneration {
 
@@ -66,7 +72,7 @@ public final class RemoveGeneration {
             options.put(a.substring(2, eq), a.substring(eq + 1));
         }
         if (!options.keySet().stream().allMatch(k -> k.equals("generation") || k.equals("bootstrap-servers")
-                || k.equals("state-dir")) || !options.containsKey("generation")) {
+                || k.equals("state-dir") || k.equals("command-config")) || !options.containsKey("generation")) {
             return usage(out, "Name the generation to remove: --generation=v4");
         }
         EngineGeneration generation;
@@ -75,18 +81,37 @@ public final class RemoveGeneration {
         } catch (IllegalArgumentException e) {
             return usage(out, e.getMessage());
         }
-        String bootstrap = options.getOrDefault("bootstrap-servers", "localhost:9092");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return remove(generation, bootstrap, options.get("state-dir"), admin, out);
+        Map<String, Object> client = new HashMap<>();
+        try {
+            client.putAll(commandConfig(options.get("command-config")));
+        } catch (IOException e) {
+            return usage(out, "Cannot read --command-config: " + e.getMessage());
+        }
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("bootstrap-servers", "localhost:9092"));
+        try (Admin admin = Admin.create(client)) {
+            return remove(generation, client, options.get("state-dir"), admin, out);
         } catch (Exception e) {
             out.println("Failed: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int remove(EngineGeneration generation, String bootstrap, String stateDir, Admin admin,
+    /** The client settings of a properties file (the login on a secured cluster); none without a file. */
+    private static Map<String, Object> commandConfig(String file) throws IOException {
+        Map<String, Object> config = new HashMap<>();
+        if (file != null) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+                properties.load(reader);
+            }
+            properties.forEach((k, v) -> config.put(k.toString(), v));
+        }
+        return config;
+    }
+
+    private static int remove(EngineGeneration generation, Map<String, Object> client, String stateDir, Admin admin,
                               PrintStream out) throws Exception {
-        TreeSet<EngineGeneration> caughtUp = caughtUp(bootstrap);
+        TreeSet<EngineGeneration> caughtUp = caughtUp(client);
         if (caughtUp.isEmpty() || caughtUp.last().compareTo(generation) <= 0) {
             out.println("Refused: " + generation + " is not older than the generation every instance serves ("
                     + (caughtUp.isEmpty() ? "none has caught up yet" : caughtUp.last())
@@ -127,12 +152,12 @@ public final class RemoveGeneration {
                 throw e;
             }
         }
-        forget(generation, bootstrap);
+        forget(generation, client);
         out.println("Removed the mark of " + generation + " from " + Topics.ENGINE_GENERATIONS);
         if (stateDir != null) {
             Properties config = new Properties();
+            config.putAll(client);
             config.put(StreamsConfig.APPLICATION_ID_CONFIG, group);
-            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
             StreamsBuilder builder = new StreamsBuilder();
             builder.stream(Topics.EVENTS);
@@ -153,11 +178,11 @@ public final class RemoveGeneration {
     }
 
     /** The generations marked as caught up. */
-    private static TreeSet<EngineGeneration> caughtUp(String bootstrap) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    private static TreeSet<EngineGeneration> caughtUp(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Map<String, String> marks = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENGINE_GENERATIONS, TIMEOUT).stream()
@@ -180,11 +205,12 @@ public final class RemoveGeneration {
         return generations;
     }
 
-    private static void forget(EngineGeneration generation, String bootstrap) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+    private static void forget(EngineGeneration generation, Map<String, Object> client) throws Exception {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(Topics.ENGINE_GENERATIONS, generation.name(), null))
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -193,7 +219,7 @@ public final class RemoveGeneration {
     private static int usage(PrintStream out, String problem) {
         out.println(problem);
         out.println("Usage: java -jar dashboard-app-exec.jar " + COMMAND
-                + " --generation=vN [--bootstrap-servers=host:9092] [--state-dir=DIR]");
+                + " --generation=vN [--bootstrap-servers=host:9092] [--state-dir=DIR] [--command-config=FILE]");
         return 2;
     }
 }
