@@ -9,18 +9,13 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,14 +84,7 @@ class WholeBrokerDownIT {
     }
 
     private HttpResponse<String> post(ServiceProcess ingest, int n) throws Exception {
-        String today = LocalDate.now().toString();
-        String body = IntStream.range(0, n).mapToObj(i -> "{\"eventId\":\"" + UUID.randomUUID()
-                        + "\",\"type\":\"COURSE_ENROLMENT\",\"occurredOn\":\"" + today
-                        + "\",\"district\":\"03454\",\"courseType\":\"INTEGRATION_COURSE\"}")
-                .collect(Collectors.joining("\n"));
-        return http.send(HttpRequest.newBuilder(ingest.uri("/api/v1/events")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer local-demo-key").header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return IngestServiceProcess.postEnrolments(http, ingest, n);
     }
 
     private JsonNode report(ServiceProcess dashboard) throws Exception {
