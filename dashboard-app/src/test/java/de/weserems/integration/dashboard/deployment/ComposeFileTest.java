@@ -415,6 +415,16 @@ class ComposeFileTest {
         assertThat(uids).containsExactly(String.valueOf(source.get("uid")));
     }
 
+    @Test
+    void outside_local_both_services_log_json_lines_and_local_keeps_plain_text() throws IOException {
+        for (String module : List.of("ingest-service", "dashboard-app")) {
+            assertThat(property(yaml(module + "/src/main/resources/application.yml"), "logging.structured.format.console"))
+                    .as(module).isEqualTo("ecs");
+            assertThat(property(yaml(module + "/src/main/resources/application-local.yml"),
+                    "logging.structured.format.console")).as(module + " with profile local").isEqualTo("");
+        }
+    }
+
     /** The lines inside {@code upstream name { ... }}. */
     private static List<String> upstream(String nginx, String name) {
         Matcher m = Pattern.compile("upstream " + name + " \\{([^}]*)}").matcher(nginx);
