@@ -186,34 +186,36 @@ class ComposeFileTest {
         assertThat(ignored).contains(".git", ".local", "**/target");
         List<String> reactor = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")))
                 .results().map(r -> r.group(1)).toList();
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList()).containsExactly(
+                "FROM maven:3.9-eclipse-temurin-25 AS build",
+                "FROM eclipse-temurin:25-jre AS ingest-service",
+                "FROM eclipse-temurin:25-jre AS dashboard-app");
+        String build = stage(dockerfile, "build");
+        assertThat(build).contains("mvn -B -q -pl ingest-service,dashboard-app -am package -DskipTests")
+                .contains("COPY integration-events/src ");
+        // Maven reads every module of the reactor, even those it does not build
+        for (String m : reactor) {
+            assertThat(build).contains("COPY " + m + "/pom.xml " + m + "/");
+        }
+        // every source the build stage copies is in the repository and not left out of the context
+        Matcher copy = Pattern.compile("(?m)^COPY (?!--)(\\S+) ").matcher(build);
+        while (copy.find()) {
+            String source = copy.group(1);
+            assertThat(ROOT.resolve(source)).as("copies " + source).exists();
+            assertThat(ignored).as("copies " + source).doesNotContain(source.split("/")[0]);
+        }
         for (String module : List.of("ingest-service", "dashboard-app")) {
-            String dockerfile = Files.readString(ROOT.resolve(module + "/Dockerfile"));
-            List<String> froms = dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList();
-            assertThat(froms).as(module).containsExactly("FROM maven:3.9-eclipse-temurin-25 AS build",
-                    "FROM eclipse-temurin:25-jre");
-            assertThat(dockerfile).as(module)
-                    .contains("mvn -B -q -pl " + module + " -am package -DskipTests")
-                    .contains("cp " + module + "/target/" + module + "-*-exec.jar /src/app.jar")
-                    .contains("COPY --from=build /src/app.jar /app/app.jar")
+            assertThat(build).contains("COPY " + module + "/src ")
+                    .contains("cp " + module + "/target/" + module + "-*-exec.jar /src/" + module + ".jar");
+            assertThat(stage(dockerfile, module)).as(module)
+                    .contains("COPY --from=build /src/" + module + ".jar /app/app.jar")
                     .contains("USER app")
-                    .contains("EXPOSE " + APP_PORTS.get(module) + " " + MANAGEMENT_PORTS.get(module))
-                    .doesNotContain("COPY target/");
-            // Maven reads every module of the reactor, even those it does not build
-            for (String m : reactor) {
-                assertThat(dockerfile).as(module).contains("COPY " + m + "/pom.xml " + m + "/");
-            }
-            // every source the build stage copies is in the repository and not left out of the context
-            Matcher copy = Pattern.compile("(?m)^COPY (?!--)(\\S+) ").matcher(dockerfile);
-            while (copy.find()) {
-                String source = copy.group(1);
-                assertThat(ROOT.resolve(source)).as(module + " copies " + source).exists();
-                assertThat(ignored).as(module + " copies " + source).doesNotContain(source.split("/")[0]);
-            }
-            assertThat(dockerfile).contains("COPY integration-events/src ").contains("COPY " + module + "/src ");
+                    .contains("EXPOSE " + APP_PORTS.get(module) + " " + MANAGEMENT_PORTS.get(module));
             List<String> instances = module.equals("ingest-service") ? INGESTS : DASHBOARDS;
             for (String instance : instances) {
                 assertThat((Map<String, Object>) service(instance).get("build")).as(instance)
-                        .containsEntry("context", ".").containsEntry("dockerfile", module + "/Dockerfile");
+                        .containsEntry("context", ".").containsEntry("target", module);
             }
         }
         // the dashboard's frontend is the committed bundle: the image build needs no Node
@@ -233,7 +235,7 @@ class ComposeFileTest {
     @Test
     void each_health_check_asks_readiness_on_the_management_port_with_what_the_jre_image_has() throws Exception {
         for (String module : List.of("ingest-service", "dashboard-app")) {
-            String dockerfile = Files.readString(ROOT.resolve(module + "/Dockerfile"));
+            String dockerfile = stage(Files.readString(ROOT.resolve("Dockerfile")), module);
             Matcher m = Pattern.compile("HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD (\\[.*])").matcher(dockerfile);
             assertThat(m.find()).as(module + " has a HEALTHCHECK in exec form").isTrue();
             List<String> command = new Yaml().load(m.group(1));
@@ -293,7 +295,7 @@ class ComposeFileTest {
                 if ("service_healthy".equals(condition)) {
                     Map<String, Object> target = (Map<String, Object>) services.get(dependency);
                     boolean checked = target.containsKey("healthcheck") || target.get("build") instanceof Map<?, ?> build
-                            && dockerfileHasHealthCheck(String.valueOf(build.get("dockerfile")));
+                            && imageHasHealthCheck(String.valueOf(build.get("target")));
                     assertThat(checked).as(dependency + " has a health check").isTrue();
                 }
             });
@@ -303,12 +305,19 @@ class ComposeFileTest {
         proxy.values().forEach(how -> assertThat((Map<String, Object>) how).containsEntry("condition", "service_healthy"));
     }
 
-    private static boolean dockerfileHasHealthCheck(String dockerfile) {
+    private static boolean imageHasHealthCheck(String target) {
         try {
-            return Files.readString(ROOT.resolve(dockerfile)).contains("\nHEALTHCHECK ");
+            return stage(Files.readString(ROOT.resolve("Dockerfile")), target).contains("\nHEALTHCHECK ");
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The lines of the Dockerfile's stage {@code FROM … AS name}, up to the next {@code FROM}. */
+    private static String stage(String dockerfile, String name) {
+        Matcher m = Pattern.compile("(?ms)^FROM \\S+ AS " + Pattern.quote(name) + "$(.*?)(?=^FROM |\\z)").matcher(dockerfile);
+        assertThat(m.find()).as("stage " + name).isTrue();
+        return m.group(1);
     }
 
     @Test
