@@ -24,27 +24,27 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp ingest-service/target/ingest-service-*-exec.jar /src/ingest-service.jar \
     && cp dashboard-app/target/dashboard-app-*-exec.jar /src/dashboard-app.jar
 
-# The JRE image has no wget (and curl is not promised): each health check asks the readiness probe on
-# the service's management port with bash's /dev/tcp and passes on an HTTP 200 only.
-
-FROM eclipse-temurin:25-jre AS ingest-service
+# What both services' images share: a non-root user, and a health check that asks the readiness probe
+# on the service's management port (MANAGEMENT_PORT, set per service). The JRE image has no wget (and
+# curl is not promised): bash's /dev/tcp sends the request, and only an HTTP 200 passes.
+FROM eclipse-temurin:25-jre AS runtime
 RUN useradd --system --uid 10001 app
 WORKDIR /app
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+
+FROM runtime AS ingest-service
 COPY --from=build /src/ingest-service.jar /app/app.jar
 USER app
 # 8081: the API (behind the proxy); 9081: actuator, for Prometheus and the health check only
+ENV MANAGEMENT_PORT=9081
 EXPOSE 8081 9081
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
 
-FROM eclipse-temurin:25-jre AS dashboard-app
-RUN useradd --system --uid 10001 app && mkdir -p /var/lib/dashboard/streams && chown -R app /var/lib/dashboard
-WORKDIR /app
+FROM runtime AS dashboard-app
+RUN mkdir -p /var/lib/dashboard/streams && chown -R app /var/lib/dashboard
 COPY --from=build /src/dashboard-app.jar /app/app.jar
 USER app
 # 8080: the UI and read API (behind the proxy); 9080: actuator, for Prometheus and the health check only
+ENV MANAGEMENT_PORT=9080
 EXPOSE 8080 9080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -189,8 +189,11 @@ class ComposeFileTest {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList()).containsExactly(
                 "FROM maven:3.9-eclipse-temurin-25 AS build",
-                "FROM eclipse-temurin:25-jre AS ingest-service",
-                "FROM eclipse-temurin:25-jre AS dashboard-app");
+                "FROM eclipse-temurin:25-jre AS runtime",
+                "FROM runtime AS ingest-service",
+                "FROM runtime AS dashboard-app");
+        // the services run as a user of their own, never as root
+        assertThat(stage(dockerfile, "runtime")).contains("RUN useradd --system --uid 10001 app");
         String build = stage(dockerfile, "build");
         assertThat(build).contains("mvn -B -q -pl ingest-service,dashboard-app -am package -DskipTests")
                 .contains("COPY integration-events/src ");
@@ -234,44 +237,49 @@ class ComposeFileTest {
 
     @Test
     void each_health_check_asks_readiness_on_the_management_port_with_what_the_jre_image_has() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        // both service stages inherit the health check of the shared runtime stage
+        Matcher m = Pattern.compile("HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD (\\[.*])").matcher(stage(dockerfile, "runtime"));
+        assertThat(m.find()).as("the runtime stage has a HEALTHCHECK in exec form").isTrue();
+        List<String> command = new Yaml().load(m.group(1));
+        // the eclipse-temurin JRE image (Ubuntu) has bash, but no wget
+        assertThat(command.subList(0, 2)).containsExactly("bash", "-c");
+        String script = command.get(2);
+        assertThat(script).contains("/dev/tcp/127.0.0.1/${MANAGEMENT_PORT}")
+                .contains("GET /actuator/health/readiness HTTP/1.0").doesNotContain("wget").doesNotContain("curl");
         for (String module : List.of("ingest-service", "dashboard-app")) {
-            String dockerfile = stage(Files.readString(ROOT.resolve("Dockerfile")), module);
-            Matcher m = Pattern.compile("HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD (\\[.*])").matcher(dockerfile);
-            assertThat(m.find()).as(module + " has a HEALTHCHECK in exec form").isTrue();
-            List<String> command = new Yaml().load(m.group(1));
-            // the eclipse-temurin JRE image (Ubuntu) has bash, but no wget
-            assertThat(command.subList(0, 2)).containsExactly("bash", "-c");
-            String script = command.get(2);
-            String target = "/dev/tcp/127.0.0.1/" + MANAGEMENT_PORTS.get(module);
-            assertThat(script).contains(target).contains("GET /actuator/health/readiness HTTP/1.0")
-                    .doesNotContain("wget").doesNotContain("curl");
-            // run it as Docker would, against a stand-in for the probe: 200 passes, 503 and no answer fail
-            AtomicInteger status = new AtomicInteger(200);
-            AtomicReference<String> asked = new AtomicReference<>();
-            HttpServer probe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            probe.createContext("/", exchange -> {
-                asked.set(exchange.getRequestURI().getPath());
-                byte[] body = "{\"status\":\"UP\"}".getBytes();
-                exchange.sendResponseHeaders(status.get(), body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            probe.start();
-            String local = script.replace(target, "/dev/tcp/127.0.0.1/" + probe.getAddress().getPort());
-            try {
-                assertThat(run(local)).as(module + " with readiness UP").isZero();
-                assertThat(asked.get()).isEqualTo("/actuator/health/readiness");
-                status.set(503);
-                assertThat(run(local)).as(module + " with readiness DOWN").isNotZero();
-            } finally {
-                probe.stop(0);
-            }
-            assertThat(run(local)).as(module + " with nothing listening").isNotZero();
+            assertThat(dockerfile).contains("FROM runtime AS " + module);
+            assertThat(stage(dockerfile, module)).contains("ENV MANAGEMENT_PORT=" + MANAGEMENT_PORTS.get(module));
         }
+        // run it as Docker would, against a stand-in for the probe: 200 passes, 503 and no answer fail
+        AtomicInteger status = new AtomicInteger(200);
+        AtomicReference<String> asked = new AtomicReference<>();
+        HttpServer probe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        probe.createContext("/", exchange -> {
+            asked.set(exchange.getRequestURI().getPath());
+            byte[] body = "{\"status\":\"UP\"}".getBytes();
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        probe.start();
+        int port = probe.getAddress().getPort();
+        try {
+            assertThat(run(script, port)).as("readiness UP").isZero();
+            assertThat(asked.get()).isEqualTo("/actuator/health/readiness");
+            status.set(503);
+            assertThat(run(script, port)).as("readiness DOWN").isNotZero();
+        } finally {
+            probe.stop(0);
+        }
+        assertThat(run(script, port)).as("nothing listening").isNotZero();
     }
 
-    private static int run(String bashScript) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", bashScript).redirectErrorStream(true).start();
+    /** Runs a health check's bash script with the management port in its environment, as the image sets it. */
+    private static int run(String bashScript, int managementPort) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", bashScript).redirectErrorStream(true);
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        Process process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the health check ends").isTrue();
         return process.exitValue();
     }
@@ -305,9 +313,12 @@ class ComposeFileTest {
         proxy.values().forEach(how -> assertThat((Map<String, Object>) how).containsEntry("condition", "service_healthy"));
     }
 
+    /** Whether the Dockerfile's stage, or a stage it is built on, has a HEALTHCHECK. */
     private static boolean imageHasHealthCheck(String target) {
         try {
-            return stage(Files.readString(ROOT.resolve("Dockerfile")), target).contains("\nHEALTHCHECK ");
+            String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+            Matcher from = Pattern.compile("(?m)^FROM (\\S+) AS " + Pattern.quote(target) + "$").matcher(dockerfile);
+            return from.find() && (stage(dockerfile, target).contains("\nHEALTHCHECK ") || imageHasHealthCheck(from.group(1)));
         } catch (IOException e) {
             return false;
         }
