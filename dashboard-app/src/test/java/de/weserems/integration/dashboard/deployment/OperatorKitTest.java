@@ -61,6 +61,19 @@ class OperatorKitTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_operations_guide_lists_exactly_the_alerts_of_the_rules_file() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml")));
+        List<String> rules = ((List<Map<String, Object>>) file.get("groups")).stream()
+                .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream())
+                .map(r -> String.valueOf(r.get("alert"))).toList();
+        String guide = Files.readString(ROOT.resolve("docs/operations.md"));
+        String table = guide.substring(guide.indexOf("**Alert on**"), guide.indexOf("Not in the rules:"));
+        List<String> listed = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(table).results().map(r -> r.group(1)).toList();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(rules);
+    }
+
+    @Test
     void every_dashboard_panel_names_only_metrics_the_services_register() throws IOException {
         String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/integrationsmonitor.json"));
         List<String> expressions = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard).results()
