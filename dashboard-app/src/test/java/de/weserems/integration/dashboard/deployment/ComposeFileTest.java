@@ -421,13 +421,13 @@ class ComposeFileTest {
         // Grafana: the data source is this Prometheus, the dashboards folder is the one mounted
         List<String> grafana = (List<String>) service("grafana").get("volumes");
         assertThat(grafana).contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
-                "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+                "./deploy/grafana/dashboards:/etc/grafana/dashboards:ro");
         Map<String, Object> source = ((List<Map<String, Object>>) yaml(
                 "deploy/grafana/provisioning/datasources/prometheus.yml").get("datasources")).getFirst();
         assertThat(source).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
         Map<String, Object> provider = ((List<Map<String, Object>>) yaml(
                 "deploy/grafana/provisioning/dashboards/integrationsmonitor.yml").get("providers")).getFirst();
-        assertThat(property(provider, "options.path")).isEqualTo("/var/lib/grafana/dashboards");
+        assertThat(property(provider, "options.path")).isEqualTo("/etc/grafana/dashboards");
         // every panel of the dashboard asks the provisioned data source
         String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/integrationsmonitor.json"));
         List<String> uids = Pattern.compile("\"uid\": \"([^\"]+)\"").matcher(dashboard).results().map(r -> r.group(1))
