@@ -24,6 +24,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -44,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +58,8 @@ import java.util.concurrent.TimeUnit;
 @Tag(name = "Events", description = "Deliver events and check your deliveries")
 @SecurityRequirement(name = "apiKey")
 class EventsController {
+
+    private static final Logger log = LoggerFactory.getLogger(EventsController.class);
 
     /** How long a client should wait after a 503 before sending the same request again. */
     static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
@@ -163,7 +166,7 @@ class EventsController {
                            @Parameter(description = "validate only, store nothing")
                            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         long start = System.nanoTime();
-        Delivery delivery = new Delivery(UUID.randomUUID(), provider, clock.instant(), null, dryRun);
+        Delivery delivery = new Delivery(RequestIdFilter.of(request), provider, clock.instant(), null, dryRun);
         Answer answer = answer(delivery, request);
         Delivery done = answer.delivery();
         int status = answer.response().getStatusCode().value();
@@ -173,6 +176,9 @@ class EventsController {
             deliveries.refused(summary);
         }
         record(done, status, answer, System.nanoTime() - start);
+        // one line per delivery, carrying the request id from the MDC: what a provider's X-Request-Id finds
+        log.info("Answered {} to a delivery of {} events ({} accepted{})", status, answer.events(), answer.accepted(),
+                dryRun ? ", dry run" : "");
         return ResponseEntity.status(answer.response().getStatusCode())
                 .headers(answer.response().getHeaders())
                 .header(REQUEST_ID_HEADER, delivery.requestId().toString())
@@ -256,7 +262,7 @@ class EventsController {
             BodyItem item;
             while ((item = items.next(check.listing())) != null) {
                 if (++read > limits.maxEvents()) {
-                    stoppedEarly(delivery, "max-events");
+                    stoppedEarly(delivery, IntakeMeters.MAX_EVENTS);
                     return new Read(read, Answer.refused(delivery, read, tooManyEvents(), null));
                 }
                 check.add(item);
@@ -265,7 +271,7 @@ class EventsController {
         } catch (UnreadableBodyException e) {
             return new Read(read, Answer.refused(delivery, 0, Problems.unreadable(e.getMessage()), null));
         } catch (BodyTooLargeException e) {
-            stoppedEarly(delivery, "max-bytes");
+            stoppedEarly(delivery, IntakeMeters.MAX_BYTES);
             return new Read(read, Answer.refused(delivery, 0, tooLarge(), null));
         } finally {
             DistributionSummary.builder("ingest.items.read")

@@ -4,7 +4,9 @@ import de.weserems.integration.events.EventJson;
 import de.weserems.integration.events.IntegrationEvent;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.ingest.IngestProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,14 @@ import java.util.concurrent.TimeoutException;
 public class EventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+    static final String PRODUCER_ERRORS = "ingest.producer.errors";
+    /**
+     * What a failed transaction throws: a send that failed or timed out (wrapped here), or the
+     * producer's own refusal (Kafka's timeout, fencing and the like). Their series exist at 0 from the
+     * start, so an alert on increase() sees the first failure; another class appears at its first.
+     */
+    static final List<Class<? extends Exception>> EXPECTED_FAILURES = List.of(IllegalStateException.class,
+            KafkaException.class, org.apache.kafka.common.errors.TimeoutException.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
@@ -39,6 +49,10 @@ public class EventPublisher {
         this.kafka = kafka;
         this.timeout = properties.kafka().sendTimeout();
         this.meters = meters;
+        for (Class<? extends Exception> failure : EXPECTED_FAILURES) {
+            Counter.builder(PRODUCER_ERRORS).description("requests Kafka did not confirm (answered 503)")
+                    .tag("exception", failure.getSimpleName()).register(meters);
+        }
     }
 
     /**
@@ -63,7 +77,7 @@ public class EventPublisher {
                 return null;
             });
         } catch (RuntimeException e) {
-            meters.counter("ingest.producer.errors", "exception", e.getClass().getSimpleName()).increment();
+            meters.counter(PRODUCER_ERRORS, "exception", e.getClass().getSimpleName()).increment();
             log.warn("Kafka did not store a request of {} events: {}", events.size(), rootMessage(e));
             throw new KafkaUnavailableException("Kafka did not confirm the events within " + timeout.toSeconds() + " s", e);
         }

@@ -1,6 +1,7 @@
 package de.weserems.integration.dashboard.indicators.engine;
 
 import de.weserems.integration.events.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Sets aside a record of {@code integration.events.v1} that the engine cannot count: the record goes
@@ -35,6 +37,11 @@ public final class DeadLetters {
 
     public DeadLetters(MeterRegistry registry) {
         this.registry = registry;
+        // both reasons' series exist at 0 from the start: an alert on increase() sees the first record
+        for (String kind : List.of(EventReader.UNREADABLE, EventReader.CONTRACT)) {
+            Counter.builder(METRIC).description("records of the event topic set aside to the dead-letter topic")
+                    .tag("reason", kind).register(registry);
+        }
     }
 
     /** How many records were set aside for this kind of reason. */

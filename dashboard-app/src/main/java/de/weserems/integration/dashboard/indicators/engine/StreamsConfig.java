@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.KTable;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ class StreamsConfig {
     private static final String APPLICATION_ID = "application.id";
     private static final String COMMIT_INTERVAL = "commit.interval.ms";
     private static final String REPLICATION_FACTOR = "replication.factor";
+    static final String THREAD_REPLACED = "indicators.stream.thread.replaced";
 
     @Bean
     KTable<String, MonthlyCounters> districtMonthCounters(
@@ -71,6 +73,10 @@ class StreamsConfig {
                     + " but the engine generation is " + generation + " (" + generation.applicationId()
                     + "): set dashboard.engine.generation, not the application id");
         }
+        // what Kafka Streams hands a dying thread's handler, wrapped; the series exists at 0 from the start,
+        // so an alert on increase() sees the first replacement
+        Counter.builder(THREAD_REPLACED).description("stream threads that died of an unexpected error and were replaced")
+                .tag("exception", StreamsException.class.getSimpleName()).register(meters);
         return factory -> {
             Properties config = new Properties();
             config.putAll(factory.getStreamsConfiguration());
@@ -81,7 +87,7 @@ class StreamsConfig {
             factory.setStreamsConfiguration(config);
             // its tasks restart from the last commit (exactly-once), instead of the whole engine stopping
             factory.setStreamsUncaughtExceptionHandler(e -> {
-                meters.counter("indicators.stream.thread.replaced", "exception", e.getClass().getSimpleName())
+                meters.counter(THREAD_REPLACED, "exception", e.getClass().getSimpleName())
                         .increment();
                 LOG.error("A Kafka Streams thread died; replacing it", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
