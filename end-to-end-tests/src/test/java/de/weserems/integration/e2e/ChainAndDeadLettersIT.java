@@ -87,8 +87,8 @@ class ChainAndDeadLettersIT extends EndToEndTestBase {
             assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
                     .startsWith("contract: ");
         }
-        String prometheus = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String prometheus = http.send(asOperator(managementPort, "/actuator/prometheus"),
+                HttpResponse.BodyHandlers.ofString()).body();
         assertThat(prometheus).contains("indicators_dead_letters_total{").contains("reason=\"contract\"");
     }
 
