@@ -99,8 +99,17 @@ class ManagementSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        // the API's callers are scripts with an API key: no session, no CSRF token, no login page
-        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        // the API's callers are scripts with an API key: no session, no CSRF token, no login page.
+        // The actuator is never served here, even if management.server.port were set to this port.
+        // Matched on the servlet path as the container normalised it, which is where a request would be
+        // dispatched: "/actuator/health/../../api/v1/events" is the API's and keeps ApiKeyFilter's 401.
+        RequestMatcher actuator = request -> request.getServletPath().equals("/actuator")
+                || request.getServletPath().startsWith("/actuator/");
+        http.authorizeHttpRequests(a -> a.requestMatchers(actuator).denyAll()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, x) -> response.setStatus(404))
+                        .accessDeniedHandler((request, response, x) -> response.setStatus(404)))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
