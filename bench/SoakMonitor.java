@@ -28,7 +28,7 @@ public class SoakMonitor {
 
     static final String USAGE = """
             Usage: java -cp KAFKA_CLASSPATH bench/SoakMonitor.java sample --csv=PATH [options]
-                     --ingest=URL --dashboard=URL --ingest-pid=PID --dashboard-pid=PID [--broker-pid=PID]
+                     --ingest=MANAGEMENT_URL --dashboard=MANAGEMENT_URL --ingest-pid=PID --dashboard-pid=PID [--broker-pid=PID]
                      [--load-pid=PID] --status-file=PATH --bootstrap=HOST:PORT
                      [--group=integration-indicators-v7] [--topic=integration.events.v1]
                      [--seconds=1800] [--sample-seconds=10] [--gc=true] [--gc-every=1] [--ready-file=PATH]

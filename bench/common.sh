@@ -220,7 +220,9 @@ start_jar() {
   local name="$1" port="$2" jar="$3" jvm="$4[@]"
   shift 4
   info "Starting $name ${jar#"$ROOT"/} on :$port (log: ${LOGS#"$ROOT"/}/$name.log)..."
+  # the actuator answers on the management port only: the main port + 1000
   java "${!jvm}" -jar "$jar" --spring.profiles.active=local --server.port="$port" \
+    --management.server.port="$((port + 1000))" \
     --spring.kafka.bootstrap-servers="localhost:$KAFKA_PORT" "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
   started "$name" $!
 }
@@ -237,7 +239,7 @@ start_ingest() {
 }
 
 await_ingest_ready() {
-  wait_ready ingest-service "$INGEST_PID" "http://localhost:$INGEST_PORT/actuator/health/readiness" \
+  wait_ready ingest-service "$INGEST_PID" "http://localhost:$((INGEST_PORT + 1000))/actuator/health/readiness" \
     "$LOGS/ingest-service.log" "$SERVICE_READY_TIMEOUT"
 }
 
@@ -254,7 +256,7 @@ start_dashboard() {
 }
 
 await_dashboard_ready() {
-  wait_ready dashboard-app "$DASHBOARD_PID" "http://localhost:$DASHBOARD_PORT/actuator/health/readiness" \
+  wait_ready dashboard-app "$DASHBOARD_PID" "http://localhost:$((DASHBOARD_PORT + 1000))/actuator/health/readiness" \
     "$LOGS/dashboard-app.log" "$SERVICE_READY_TIMEOUT"
 }
 

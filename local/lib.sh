@@ -170,9 +170,9 @@ newer_input() {
 # Ports and readiness
 # ------------------------------------------------------------------------------------------------
 
-# Succeeds if something accepts TCP connections on localhost:$1 (bash's /dev/tcp: no nc/ss needed).
+# Succeeds if something accepts TCP connections on 127.0.0.1:$1 (where a local run binds) (bash's /dev/tcp: no nc/ss needed).
 port_open() {
-  timeout 2 bash -c "exec 3<>/dev/tcp/localhost/$1" 2>/dev/null
+  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
 }
 
 # Prints those of the ports $@ that something listens on.
@@ -401,9 +401,11 @@ write_kafka_config() {
 # One node that is both broker and KRaft controller.
 process.roles=broker,controller
 node.id=1
-controller.quorum.bootstrap.servers=localhost:$CONTROLLER_PORT
-listeners=PLAINTEXT://localhost:$KAFKA_PORT,CONTROLLER://localhost:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT
+# Loopback only: the local broker is plain and without authentication, so nothing else on the
+# network may reach it.
+controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
@@ -441,7 +443,7 @@ start_broker() {
   write_kafka_config
   rotate_log "$LOGS/kafka.log"
   format_kafka_storage
-  info "Starting the Kafka broker on localhost:$KAFKA_PORT (log: ${LOGS#"$ROOT"/}/kafka.log)..."
+  info "Starting the Kafka broker on 127.0.0.1:$KAFKA_PORT (log: ${LOGS#"$ROOT"/}/kafka.log)..."
   # JVM flags as in Kafka's own kafka-server-start.sh, with a heap that is plenty for one node.
   java -Xms512m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \

@@ -47,7 +47,10 @@ record PrometheusScrape(double heapUsed, double threads, double gcPauseSeconds,
     }
 
     private static String get(HttpClient http, String url) throws IOException, InterruptedException {
+        // the management port, as the local operator (profile 'local')
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "operator:operator".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(8)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(url + ": HTTP " + response.statusCode());

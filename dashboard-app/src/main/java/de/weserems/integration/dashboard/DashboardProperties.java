@@ -59,12 +59,20 @@ public record DashboardProperties(
     }
 
     /**
-     * A dashboard login.
+     * A dashboard login; the roles are explained in docs/configuration.md ("Roles").
      *
      * @param username     login name
      * @param passwordHash password in Spring Security's encoded form, e.g. {@code {bcrypt}$2a$...}
-     * @param roles        {@code VIEWER} and/or {@code ADMIN}
+     * @param roles        any of {@code VIEWER}, {@code ADMIN}, {@code STATISTICS}, {@code OPERATOR}, {@code PROVIDER}
+     * @param providerId   the data provider a {@code PROVIDER} user speaks for (its {@code ingest.providers[].id});
+     *                     required with that role and refused without it
      */
-    public record User(String username, String passwordHash, List<String> roles) {
+    public record User(String username, String passwordHash, List<String> roles, String providerId) {
+
+        /** Hides the hash: it would let anyone who reads the log guess the password offline. */
+        @Override
+        public String toString() {
+            return "User[username=" + username + ", roles=" + roles + ", providerId=" + providerId + "]";
+        }
     }
 }

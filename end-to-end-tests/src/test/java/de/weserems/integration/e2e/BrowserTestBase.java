@@ -46,6 +46,8 @@ abstract class BrowserTestBase extends EndToEndTestBase {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1440,1000", "--lang=de-DE");
+        // the browser's console, to see whether the Content-Security-Policy blocked anything
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -54,7 +56,14 @@ abstract class BrowserTestBase extends EndToEndTestBase {
     @AfterEach
     void closeChromium() {
         if (browser != null) {
-            browser.quit();
+            try {
+                // Vaadin must work under the dashboard's Content-Security-Policy: nothing it loads or runs is refused
+                assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                        .extracting(org.openqa.selenium.logging.LogEntry::getMessage)
+                        .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));
+            } finally {
+                browser.quit();
+            }
         }
     }
 

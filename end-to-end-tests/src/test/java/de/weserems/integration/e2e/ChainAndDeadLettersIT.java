@@ -15,8 +15,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,8 +85,8 @@ class ChainAndDeadLettersIT extends EndToEndTestBase {
             assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
                     .startsWith("contract: ");
         }
-        String prometheus = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String prometheus = http.send(asOperator(managementPort, "/actuator/prometheus"),
+                HttpResponse.BodyHandlers.ofString()).body();
         assertThat(prometheus).contains("indicators_dead_letters_total{").contains("reason=\"contract\"");
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -61,6 +62,17 @@ abstract class EndToEndTestBase {
 
     @LocalServerPort
     int port;
+
+    /** The dashboard's management port (actuator), random here. */
+    @LocalManagementPort
+    int managementPort;
+
+    /** {@code GET} of an actuator path on the dashboard's management port, as the local operator. */
+    static java.net.http.HttpRequest asOperator(int managementPort, String path) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + managementPort + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "operator:operator".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
 
     @Autowired
     IndicatorReadModel readModel;

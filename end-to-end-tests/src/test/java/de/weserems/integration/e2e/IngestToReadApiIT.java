@@ -52,13 +52,11 @@ class IngestToReadApiIT extends EndToEndTestBase {
 
     @Test
     void health_has_kafka_in_readiness_and_prometheus_is_exposed() throws Exception {
-        var readiness = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+        var readiness = http.send(asOperator(managementPort, "/actuator/health/readiness"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).get("components").has("kafka")).isTrue();
-        var prometheus = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+        var prometheus = http.send(asOperator(managementPort, "/actuator/prometheus"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }

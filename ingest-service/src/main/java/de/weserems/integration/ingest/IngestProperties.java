@@ -19,6 +19,7 @@ import java.util.Set;
  * @param kafka             topic layout and how long a request may wait for Kafka
  * @param limits            how large one request may be
  * @param rateLimit         how many events per second each provider may send
+ * @param operators         logins for the management port (health details, Prometheus), role {@code OPERATOR}
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -27,7 +28,8 @@ public record IngestProperties(
         @DefaultValue Pseudonymisation pseudonymisation,
         @DefaultValue Kafka kafka,
         @DefaultValue Limits limits,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue List<Operator> operators) {
 
     public IngestProperties {
         checkBurst("ingest.rate-limit", rateLimit, limits);
@@ -64,8 +66,29 @@ public record IngestProperties(
     public record Provider(String id, String name, Set<String> districts, String keySha256, RateLimit rateLimit) {
     }
 
-    /** @param secret the HMAC key; required outside the {@code local} profile */
+    /** @param secret the HMAC key; required outside the {@code local} profile, at least 32 bytes */
     public record Pseudonymisation(String secret) {
+
+        /** Hides the secret from logs and error messages (a bound record prints itself in a failure analysis). */
+        @Override
+        public String toString() {
+            return "Pseudonymisation[secret=" + (secret == null || secret.isEmpty() ? "unset" : "(hidden)") + "]";
+        }
+    }
+
+    /**
+     * A login for the management port (role {@code OPERATOR}), e.g. Prometheus' scrape.
+     *
+     * @param username     login name
+     * @param passwordHash password in Spring Security's encoded form, e.g. {@code {bcrypt}$2a$...}
+     */
+    public record Operator(String username, String passwordHash) {
+
+        /** Hides the hash: it would let anyone who reads the log guess the password offline. */
+        @Override
+        public String toString() {
+            return "Operator[username=" + username + "]";
+        }
     }
 
     /**

@@ -63,9 +63,9 @@ public final class ReadApi {
         return JSON.readTree(r.body());
     }
 
-    /** {@code GET /actuator/health} of a service (its details are shown to anyone). */
+    /** {@code GET /actuator/health} of a service on its management port, with details (as the local operator). */
     public static JsonNode health(ServiceProcess service) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(service.uri("/actuator/health")).build(),
+        HttpResponse<String> r = HTTP.send(service.asOperator("/actuator/health").build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }

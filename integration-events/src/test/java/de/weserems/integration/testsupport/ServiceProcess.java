@@ -30,19 +30,25 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    /** The documented local operator login (profile {@code local}): health details and metrics. */
+    private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("operator:operator".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     /**
-     * Starts {@code jar} on a free port ({@code --server.port}) with {@code args} and waits until
-     * {@code /actuator/health/readiness} answers 200.
+     * Starts {@code jar} on a free port ({@code --server.port}) and a free management port with
+     * {@code args} and waits until {@code /actuator/health/readiness} answers 200.
      */
     public static ServiceProcess start(String name, Path jar, List<String> args, Duration readyTimeout)
             throws Exception {
@@ -62,11 +68,13 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> args,
                                        Map<String, String> environment, Duration readyTimeout) throws Exception {
         int port = freePort();
+        int managementPort = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--management.server.port=" + managementPort));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -76,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .start();
         // a test that fails or times out must not leave the service running
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stopper"));
-        ServiceProcess service = new ServiceProcess(name, process, port, log);
+        ServiceProcess service = new ServiceProcess(name, process, port, managementPort, log);
         service.awaitReady(readyTimeout);
         return service;
     }
@@ -108,6 +116,16 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** A path on the management port ({@code /actuator/...}); the service answers it only there. */
+    public URI managementUri(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
+    }
+
+    /** {@code GET} of an actuator path on the management port, as the local operator (health details, metrics). */
+    public HttpRequest.Builder asOperator(String path) {
+        return HttpRequest.newBuilder(managementUri(path)).header("Authorization", OPERATOR);
+    }
+
     @Override
     public String toString() {
         return name;
@@ -127,7 +145,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code GET path} answers {@code status}. No answer (not listening yet, or a request
+     * Waits until {@code GET path} answers {@code status}; an {@code /actuator} path is asked on the
+     * management port, as the local operator. No answer (not listening yet, or a request
      * timeout) counts as another answer, not as a failure; the wait fails at once if the process exits.
      *
      * @throws ConditionTimeoutException naming the last answer, if {@code status} does not come in time
@@ -144,7 +163,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
         }
         try {
-            return String.valueOf(HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+            HttpRequest.Builder request = path.startsWith("/actuator") ? asOperator(path) : HttpRequest.newBuilder(uri(path));
+            return String.valueOf(HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException noAnswer) {
             return "no answer: " + noAnswer;

@@ -19,8 +19,10 @@ import java.util.Optional;
  * {@link Provider} on the request; answers 401 problem details otherwise. The key is never logged or
  * echoed.
  *
- * <p>Only the documentation and the operator's endpoints are public ({@link #PUBLIC}), and only under
- * their plain path. The filter does not try to work out which path the dispatcher will make of a request:
+ * <p>Only the documentation and the operator's endpoint paths are public ({@link #PUBLIC}), and only under
+ * their plain path. The actuator itself answers on the management port only (9081, guarded by
+ * {@code management.ManagementSecurity}); its paths stay public here so that on this port they answer
+ * 404, as for anyone, rather than ask for an API key. The filter does not try to work out which path the dispatcher will make of a request:
  * a path with a parameter ({@code ;x}), an escape ({@code %61}), a doubled slash or a dot segment is
  * never public, so whatever handler it may reach, it needs a key.
  */

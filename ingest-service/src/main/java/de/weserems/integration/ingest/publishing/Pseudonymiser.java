@@ -25,6 +25,8 @@ public class Pseudonymiser {
 
     private static final Logger log = LoggerFactory.getLogger(Pseudonymiser.class);
     private static final String ALGORITHM = "HmacSHA256";
+    /** A key shorter than the hash's output would be the weakest part of the pseudonym. */
+    static final int MIN_BYTES = 32;
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
@@ -38,13 +40,15 @@ public class Pseudonymiser {
                         + "pseudonymised; the service does not start. Use at least 32 random bytes, e.g. "
                         + "'openssl rand -hex 32', and keep it: a new secret breaks the links between participants' events.");
             }
-            byte[] random = new byte[32];
+            byte[] random = new byte[MIN_BYTES];
             new SecureRandom().nextBytes(random);
             secret = Base64.getEncoder().encodeToString(random);
             log.warn("No pseudonymisation secret configured; using a random one for this run (profile 'local'). "
                     + "Pseudonyms will not match those of earlier runs.");
-        } else if (secret.length() < 16) {
-            throw new IllegalStateException("ingest.pseudonymisation.secret is too short: use at least 32 random bytes");
+        } else if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+            throw new IllegalStateException("ingest.pseudonymisation.secret is too short ("
+                    + secret.getBytes(StandardCharsets.UTF_8).length + " bytes): use at least " + MIN_BYTES
+                    + " random bytes, e.g. 'openssl rand -hex 32'");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
         this.macs = ThreadLocal.withInitial(this::newMac);

@@ -55,7 +55,7 @@ class BoundedWorkIT extends IngestApiTestBase {
 
         Set<String> fieldTags = new HashSet<>();
         List<String> unknownSeries = new ArrayList<>();
-        Matcher series = FIELD_ERROR_SERIES.matcher(get("/actuator/prometheus", null).body());
+        Matcher series = FIELD_ERROR_SERIES.matcher(management("/actuator/prometheus", "operator").body());
         while (series.find()) {
             Matcher field = FIELD_TAG.matcher(series.group(1));
             assertThat(field.find()).isTrue();
@@ -144,10 +144,11 @@ class BoundedWorkIT extends IngestApiTestBase {
     }
 
     @Test
-    void the_documentation_and_the_operators_endpoints_stay_public_under_their_plain_path() throws Exception {
+    void the_documentation_stays_public_under_its_plain_path_and_the_operators_endpoints_are_not_here() throws Exception {
         assertThat(raw("GET", "/api/v1/schema/event", null, "")).startsWith("HTTP/1.1 200 ");
-        assertThat(raw("GET", "/actuator/health", null, "")).startsWith("HTTP/1.1 200 ");
-        assertThat(raw("GET", "/actuator/prometheus", null, "")).startsWith("HTTP/1.1 200 ");
+        // the operator's endpoints live on the management port only (ManagementPortIT)
+        assertThat(raw("GET", "/actuator/health", null, "")).startsWith("HTTP/1.1 404 ");
+        assertThat(raw("GET", "/actuator/prometheus", null, "")).startsWith("HTTP/1.1 404 ");
         assertThat(raw("GET", "/v3/api-docs", null, "")).startsWith("HTTP/1.1 200 ");
         assertThat(raw("GET", "/api/v1/schema;x/event", null, "")).startsWith("HTTP/1.1 401 ");
         assertThat(raw("POST", "/api/v1/events", DEMO_KEY, enrolment(UUID.randomUUID().toString(), "03454", null)))

@@ -142,7 +142,7 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
     void metrics_count_accepted_and_rejected_events_by_provider_and_reason_and_time_requests() throws Exception {
         assertThat(post(DEMO_KEY, enrolment(UUID.randomUUID().toString(), "03454", null)).statusCode()).isEqualTo(202);
         assertThat(post(DEMO_KEY, enrolment(UUID.randomUUID().toString(), "09162", null)).statusCode()).isEqualTo(422);
-        String metrics = get("/actuator/prometheus", null).body();
+        String metrics = management("/actuator/prometheus", "operator").body();
         assertThat(metrics)
                 .containsPattern("ingest_events_accepted_total\\{[^}]*provider=\"demo\"")
                 .containsPattern("ingest_events_rejected_total\\{[^}]*provider=\"demo\"[^}]*status=\"422\"")

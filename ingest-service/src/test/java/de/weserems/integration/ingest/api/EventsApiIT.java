@@ -110,11 +110,11 @@ class EventsApiIT extends IngestApiTestBase {
     }
 
     @Test
-    void health_and_prometheus_are_exposed_with_kafka_in_readiness() throws Exception {
-        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+    void health_and_prometheus_are_exposed_to_operators_with_kafka_in_readiness() throws Exception {
+        HttpResponse<String> readiness = management("/actuator/health/readiness", "operator");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).get("components").has("kafka")).isTrue();
-        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+        assertThat(management("/actuator/prometheus", "operator").body()).contains("jvm_memory_used_bytes");
     }
 
     private ConsumerRecord<String, String> find(String eventId) {

@@ -73,7 +73,7 @@ class GarbageAtSmallHeapIT {
         assertRefused(post("application/json", randomBytes()), 400, "unreadable-body");
 
         assertThat(service.isAlive()).isTrue();
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(service.uri("/actuator/health")).build(),
+        HttpResponse<String> health = HTTP.send(service.asOperator("/actuator/health").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         String event = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"COURSE_ENROLMENT\",\"occurredOn\":\""
@@ -81,7 +81,7 @@ class GarbageAtSmallHeapIT {
         HttpResponse<String> normal = post("application/json", event.getBytes(StandardCharsets.UTF_8));
         assertThat(normal.statusCode()).as(normal.body()).isEqualTo(202);
 
-        String metrics = HTTP.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus")).build(),
+        String metrics = HTTP.send(service.asOperator("/actuator/prometheus").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         for (String format : List.of("JSON", "NDJSON", "CSV")) {
             assertThat(sample(metrics, "ingest_items_read_max", "format=\"" + format + "\""))

@@ -20,7 +20,7 @@ class ProductionRefusalsTest {
         return new IngestProperties("test", providers, new IngestProperties.Pseudonymisation(secret),
                 new IngestProperties.Kafka(3, (short) 1, 1, java.time.Duration.ofSeconds(10)),
                 new IngestProperties.Limits(org.springframework.util.unit.DataSize.ofMegabytes(10), 10_000, 100),
-                new IngestProperties.RateLimit(5000, 50_000));
+                new IngestProperties.RateLimit(5000, 50_000), List.of());
     }
 
     private static IngestProperties.Provider provider(String key) {
@@ -35,10 +35,21 @@ class ProductionRefusalsTest {
                 .hasMessageContaining("ingest.pseudonymisation.secret is not set");
         assertThatThrownBy(() -> new Pseudonymiser(properties("short", List.of()), production))
                 .hasMessageContaining("too short");
+        // 31 bytes are refused, 32 pass: the key must be at least as long as HMAC-SHA256's output
+        assertThatThrownBy(() -> new Pseudonymiser(properties("s".repeat(31), List.of()), production))
+                .hasMessageContaining("too short (31 bytes): use at least 32");
+        assertThat(new Pseudonymiser(properties("s".repeat(32), List.of()), production).pseudonymise("x")).hasSize(43);
         // the local profile makes one up, and says so
         MockEnvironment local = new MockEnvironment();
         local.setActiveProfiles("local");
         assertThat(new Pseudonymiser(properties("", List.of()), local).pseudonymise("x")).hasSize(43);
+    }
+
+    @Test
+    void the_secret_never_prints_itself() {
+        IngestProperties properties = properties("a-secret-that-must-stay-out-of-logs-0123", List.of());
+        assertThat(properties.toString()).doesNotContain("a-secret-that-must-stay-out-of-logs").contains("(hidden)");
+        assertThat(properties.pseudonymisation().toString()).doesNotContain("a-secret");
     }
 
     @Test

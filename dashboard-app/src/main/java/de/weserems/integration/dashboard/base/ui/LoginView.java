@@ -17,6 +17,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** Query parameter of a refused login after too many failures: the minutes to wait. */
+    public static final String THROTTLED = "throttled";
+
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
@@ -44,6 +47,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var throttled = parameters.getOrDefault(THROTTLED, java.util.List.of());
+        if (!throttled.isEmpty()) {
+            LoginI18n i18n = german();
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", minutes(throttled.getFirst())));
+            form.setI18n(i18n);
+            form.setError(true);
+            return;
+        }
+        form.setError(parameters.containsKey("error"));
+    }
+
+    /** The wait as the server sent it; anything else a visitor typed into the address becomes 15. */
+    private static int minutes(String value) {
+        try {
+            return Math.clamp(Integer.parseInt(value), 1, 24 * 60);
+        } catch (NumberFormatException e) {
+            return 15;
+        }
     }
 }

@@ -31,4 +31,10 @@ class RecordKeySecretTest {
         assertThat(RecordKeySecret.keys(SECRET, false).keyOf(id)).isEqualTo(RecordKeySecret.keys(SECRET, true).keyOf(id));
         assertThat(RecordKeySecret.keys(null, true).keyOf(id)).isNotEqualTo(RecordKeySecret.keys(null, true).keyOf(id));
     }
+
+    @Test
+    void the_settings_never_print_the_secret() {
+        var settings = new de.weserems.integration.dashboard.DashboardProperties.Confidentiality(3, 10, SECRET, 3, 1.0);
+        assertThat(settings.toString()).doesNotContain(SECRET).contains("recordKeySecret=(hidden)");
+    }
 }

@@ -1,0 +1,2 @@
+/** The management port: who may read health details and metrics, and that nothing else answers there. */
+package de.weserems.integration.ingest.management;
