@@ -10,6 +10,8 @@ public final class Roles {
     public static final String VIEWER = "VIEWER";
     public static final String ADMIN = "ADMIN";
     public static final String STATISTICS = "STATISTICS";
+    public static final String OPERATOR = "OPERATOR";
+    public static final String PROVIDER = "PROVIDER";
 
     private Roles() {
     }

@@ -74,10 +74,11 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, OidcLogin oidc) throws Exception {
         // the district boundaries are public reference data (BKG), loaded by the map's script
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        oidc.applyTo(http, "/login");
         return http.build();
     }
 

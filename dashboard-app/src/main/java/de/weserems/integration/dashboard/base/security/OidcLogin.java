@@ -1,0 +1,67 @@
+package de.weserems.integration.dashboard.base.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Login with an organisation account (OIDC) beside the local users, switched on by configuring an OIDC
+ * client registration ({@code spring.security.oauth2.client.registration.*}); without one nothing
+ * changes. The login page offers one button per registration; the roles come from
+ * {@link OidcRoleMapper}. A login refused for want of a role returns to the login page with
+ * {@value #REFUSED}, any other failure (the provider refused, an expired attempt) with {@value #FAILED}.
+ */
+@Component
+public class OidcLogin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OidcLogin.class);
+
+    /** The login page's query parameter after an OIDC login was refused. */
+    public static final String REFUSED = "oidc-refused";
+    /** The login page's query parameter after an OIDC login failed for another reason. */
+    public static final String FAILED = "oidc-failed";
+
+    private final List<ClientRegistration> registrations = new ArrayList<>();
+    private final OidcSettings settings;
+
+    OidcLogin(ObjectProvider<ClientRegistrationRepository> repository, OidcSettings settings) {
+        this.settings = settings;
+        // Boot's repository lists its registrations; one built by hand need not
+        if (repository.getIfAvailable() instanceof Iterable<?> all) {
+            all.forEach(r -> registrations.add((ClientRegistration) r));
+        }
+    }
+
+    /** The paths that start a login with each configured registration; empty without OIDC. */
+    public List<String> loginPaths() {
+        return registrations.stream().map(r -> OAuth2AuthorizationRequestRedirectFilter
+                .DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + r.getRegistrationId()).toList();
+    }
+
+    /** Adds the OIDC login to the UI's chain, whose login page stays {@code loginPage}; nothing without OIDC. */
+    void applyTo(HttpSecurity http, String loginPage) throws Exception {
+        if (registrations.isEmpty()) {
+            return;
+        }
+        http.oauth2Login(o -> o.loginPage(loginPage)
+                .userInfoEndpoint(u -> u.oidcUserService(new OidcRoleMapper(settings)))
+                .failureHandler((request, response, e) -> {
+                    boolean noRole = e instanceof OAuth2AuthenticationException o2
+                            && OidcRoleMapper.NO_ROLE.equals(o2.getError().getErrorCode());
+                    if (!noRole) {
+                        // the provider's error code and text name no person
+                        LOG.warn("OIDC login failed: {}", e.getMessage());
+                    }
+                    response.sendRedirect(request.getContextPath() + loginPage + "?" + (noRole ? REFUSED : FAILED));
+                }));
+    }
+}
