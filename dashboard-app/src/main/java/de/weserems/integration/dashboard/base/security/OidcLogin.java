@@ -7,7 +7,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -17,7 +25,7 @@ import java.util.List;
  * Login with an organisation account (OIDC) beside the local users, switched on by configuring an OIDC
  * client registration ({@code spring.security.oauth2.client.registration.*}); without one nothing
  * changes. The login page offers one button per registration; the roles come from
- * {@link OidcRoleMapper}. A login refused for want of a role returns to the login page with
+ * {@link OidcRoleMapper}; the read API then also takes the provider's access tokens. A login refused for want of a role returns to the login page with
  * {@value #REFUSED}, any other failure (the provider refused, an expired attempt) with {@value #FAILED}.
  */
 @Component
@@ -47,8 +55,38 @@ public class OidcLogin {
                 .DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + r.getRegistrationId()).toList();
     }
 
+    /**
+     * Lets the read API also take the provider's access tokens ({@code Authorization: Bearer}), signed
+     * with the provider's keys, from its issuer, issued to the dashboard's client (its client id in
+     * {@code aud} or {@code azp}: a token the provider issued for another application is refused), with
+     * the roles {@link OidcRoleMapper} maps from the token's claims; nothing without OIDC.
+     */
+    void applyToApi(HttpSecurity http) throws Exception {
+        ClientRegistration registration = registrations.stream()
+                .filter(r -> r.getProviderDetails().getJwkSetUri() != null).findFirst().orElse(null);
+        if (registration == null) {
+            return;
+        }
+        var provider = registration.getProviderDetails();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(provider.getJwkSetUri()).build();
+        String clientId = registration.getClientId();
+        OAuth2TokenValidator<Jwt> forThisClient = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(clientId)
+                || clientId.equals(jwt.getClaimAsString("azp"))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "the token was not issued to this dashboard", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(provider.getIssuerUri() == null
+                ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(provider.getIssuerUri()),
+                forThisClient));
+        OidcRoleMapper mapper = new OidcRoleMapper(settings);
+        http.oauth2ResourceServer(r -> r.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt ->
+                new JwtAuthenticationToken(jwt, List.copyOf(mapper.authorities(jwt.getClaims())),
+                        jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username")
+                                : jwt.getSubject()))));
+    }
+
     /** Adds the OIDC login to the UI's chain, whose login page stays {@code loginPage}; nothing without OIDC. */
-    void applyTo(HttpSecurity http, String loginPage) throws Exception {
+    void applyToUi(HttpSecurity http, String loginPage) throws Exception {
         if (registrations.isEmpty()) {
             return;
         }

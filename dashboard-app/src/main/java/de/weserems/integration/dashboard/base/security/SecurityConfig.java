@@ -41,7 +41,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, OidcLogin oidc) throws Exception {
         // scripts get a 401 problem with a Basic challenge, written directly: sendError would dispatch
         // to /error, which the UI chain answers with a redirect to the login page
         AuthenticationEntryPoint challenge = (request, response, e) -> {
@@ -57,6 +57,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        oidc.applyToApi(http);
         return http.build();
     }
 
@@ -78,7 +79,7 @@ class SecurityConfig {
         // the district boundaries are public reference data (BKG), loaded by the map's script
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
-        oidc.applyTo(http, "/login");
+        oidc.applyToUi(http, "/login");
         return http.build();
     }
 

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -202,5 +203,40 @@ class OidcLoginIT {
 
         URI withoutId = loginWithOrganisationAccount(new Browser(), "anbieterlos");
         assertThat(withoutId.getQuery()).isEqualTo(OidcLogin.REFUSED);
+    }
+
+    /** An access token the provider issues to {@code clientId} for itself. */
+    private String accessToken(String clientId) throws Exception {
+        String issuer = TestAuthorizationServer.issuer(authorizationServer);
+        String basic = Base64.getEncoder().encodeToString(
+                (clientId + ":" + TestAuthorizationServer.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(issuer + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private int api(String path, String authorization) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(dashboard(path))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void the_read_api_takes_the_providers_access_tokens_issued_to_the_dashboard_with_their_roles() throws Exception {
+        String viewer = "Bearer " + accessToken(TestAuthorizationServer.CLIENT_ID);
+        assertThat(api("/api/v1/indicators", viewer)).isEqualTo(200);
+        assertThat(api("/api/v1/indicators?exact=true", viewer)).as("VIEWER only: no exact figures").isEqualTo(403);
+        String otherApplication = "Bearer " + accessToken(TestAuthorizationServer.OTHER_CLIENT_ID);
+        assertThat(api("/api/v1/indicators", otherApplication)).as("a token for another application").isEqualTo(401);
+        assertThat(api("/api/v1/indicators", viewer.substring(0, viewer.length() - 4) + "AAAA"))
+                .as("a forged signature").isEqualTo(401);
+        assertThat(api("/api/v1/indicators", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes())))
+                .as("the local users' basic auth still works").isEqualTo(200);
     }
 }

@@ -33,13 +33,15 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
  * An OIDC provider in the test's JVM: Spring Authorization Server on a random port with form login, the
  * client {@value #CLIENT_ID} and users whose ID token carries a {@code roles} claim (their authorities)
- * and, for a data provider's user, {@code provider_id}. Deliberately no {@code @Configuration}: the
+ * and, for a data provider's user, {@code provider_id}; clients get access tokens for themselves
+ * (client credentials) with the roles of {@link #CLIENT_ROLES}. Deliberately no {@code @Configuration}: the
  * dashboard's component scan, which reaches the test classes, must not pick it up; and it reads no
  * {@code application.yml}, so none of the dashboard's settings leak into it.
  */
@@ -53,6 +55,11 @@ class TestAuthorizationServer {
     static final String CLIENT_ID = "dashboard";
     static final String CLIENT_SECRET = "dashboard-test-secret";
     static final String PASSWORD = "test-password";
+    /** Another application of the same provider: its tokens are not for the dashboard. */
+    static final String OTHER_CLIENT_ID = "other-application";
+    /** The roles in the access tokens each client gets for itself (client credentials). */
+    static final Map<String, List<String>> CLIENT_ROLES =
+            Map.of(CLIENT_ID, List.of("VIEWER"), OTHER_CLIENT_ID, List.of("ADMIN", "STATISTICS"));
 
     /** The dashboard's port, known only once it runs: the redirect URI is registered with it. */
     static volatile IntSupplier dashboardPort = () -> 0;
@@ -112,20 +119,27 @@ class TestAuthorizationServer {
 
             @Override
             public RegisteredClient findById(String id) {
-                return client();
+                return findByClientId(id);
             }
 
             @Override
             public RegisteredClient findByClientId(String clientId) {
-                return CLIENT_ID.equals(clientId) ? client() : null;
+                return switch (clientId) {
+                    case CLIENT_ID -> client();
+                    case OTHER_CLIENT_ID -> RegisteredClient.withId(OTHER_CLIENT_ID).clientId(OTHER_CLIENT_ID)
+                            .clientSecret("{noop}" + CLIENT_SECRET)
+                            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).build();
+                    default -> null;
+                };
             }
         };
     }
 
     private static RegisteredClient client() {
-        return RegisteredClient.withId("dashboard-client").clientId(CLIENT_ID).clientSecret("{noop}" + CLIENT_SECRET)
+        return RegisteredClient.withId(CLIENT_ID).clientId(CLIENT_ID).clientSecret("{noop}" + CLIENT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .redirectUri("http://127.0.0.1:" + dashboardPort.getAsInt() + "/login/oauth2/code/oidc")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
@@ -148,6 +162,9 @@ class TestAuthorizationServer {
     OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim() {
         Map<String, String> providers = Map.of("anbieterin", "demo");
         return context -> {
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                context.getClaims().claim("roles", CLIENT_ROLES.get(context.getRegisteredClient().getClientId()));
+            }
             if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 String name = context.getPrincipal().getName();
                 context.getClaims().claim("preferred_username", name);
