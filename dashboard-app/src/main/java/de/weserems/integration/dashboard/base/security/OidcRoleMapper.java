@@ -27,17 +27,17 @@ import java.util.Set;
  * up with no role is refused at the login (error {@value #NO_ROLE}), so an account the organisation
  * did not grant the dashboard never gets a session, not even an empty one.
  */
-public final class OidcRoleMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
+final class OidcRoleMapper implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** The OAuth2 error code of a login refused for want of a dashboard role. */
-    public static final String NO_ROLE = "dashboard_no_role";
+    static final String NO_ROLE = "dashboard_no_role";
 
     private static final Logger LOG = LoggerFactory.getLogger(OidcRoleMapper.class);
 
     private final OidcSettings settings;
     private final OAuth2UserService<OidcUserRequest, OidcUser> delegate;
 
-    public OidcRoleMapper(OidcSettings settings) {
+    OidcRoleMapper(OidcSettings settings) {
         this(settings, new OidcUserService());
     }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link TestAuthorizationServer}): the dashboard sends the browser there, the user logs in on the
  * provider's form, the dashboard takes the code back, and the session has the roles the ID token's
  * {@code roles} claim maps to; an account without a dashboard role gets no session. The local users
- * keep working beside it. The browser is a plain HTTP client that follows each redirect itself and
+ * keep working beside it, and the read API takes the provider's access tokens issued to the dashboard. The browser is a plain HTTP client that follows each redirect itself and
  * keeps cookies; the dashboard is reached as 127.0.0.1 and the provider as localhost, so their
  * cookies stay apart as they would on two hosts.
  */
