@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,9 +50,7 @@ class OidcLoginIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        String stateDir = Files.createTempDirectory("streams-it").toString();
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("spring.kafka.streams.state-dir", () -> stateDir);
+        KafkaTestBroker.register(registry);
         // the dashboard reads the provider's discovery document while it starts: the provider runs first
         authorizationServer = TestAuthorizationServer.start();
         registry.add("spring.security.oauth2.client.provider.oidc.issuer-uri",
