@@ -8,10 +8,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Login with an organisation account (OIDC) beside the local users, switched on by configuring an OIDC
@@ -53,6 +57,20 @@ public class OidcLogin {
     public List<String> loginPaths() {
         return registrations.stream().map(r -> OAuth2AuthorizationRequestRedirectFilter
                 .DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + r.getRegistrationId()).toList();
+    }
+
+    /**
+     * The provider id of a PROVIDER who logged in with an organisation account or an access token (the
+     * claim {@link OidcSettings#providerIdClaim()}); empty for anyone else.
+     */
+    public Optional<String> providerId(Authentication authentication) {
+        boolean provider = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Roles.PROVIDER).equals(a.getAuthority()));
+        Map<String, Object> claims = !provider ? Map.of()
+                : authentication.getPrincipal() instanceof OidcUser user ? user.getClaims()
+                : authentication instanceof JwtAuthenticationToken token ? token.getTokenAttributes()
+                : Map.of();
+        return Optional.ofNullable(new OidcRoleMapper(settings).providerId(claims));
     }
 
     /**

@@ -1,7 +1,10 @@
 package de.weserems.integration.dashboard.base.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -18,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The OIDC role mapping by the rules of docs/configuration.md, without a provider. */
+/** The OIDC role mapping by the rules of docs/configuration.md, and the provider id, without a provider. */
 class OidcRoleMapperTest {
 
     private static final OidcSettings DEFAULTS = new OidcSettings("roles", "provider_id", Map.of());
@@ -85,6 +88,21 @@ class OidcRoleMapperTest {
         assertThat(user.getName()).isEqualTo("leitung");
         assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_VIEWER");
+    }
+
+    @Test
+    void the_provider_id_of_a_provider_login_is_read_from_its_claim_and_nobody_elses() {
+        var login = new OidcLogin(new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class),
+                DEFAULTS);
+        OidcUser provider = load(Map.of("preferred_username", "anbieterin", "roles", List.of("PROVIDER"),
+                "provider_id", "demo"));
+        assertThat(login.providerId(new OAuth2AuthenticationToken(provider, provider.getAuthorities(), "oidc")))
+                .hasValue("demo");
+        OidcUser viewer = load(Map.of("preferred_username", "planerin", "roles", List.of("VIEWER"),
+                "provider_id", "demo"));
+        assertThat(login.providerId(new OAuth2AuthenticationToken(viewer, viewer.getAuthorities(), "oidc")))
+                .as("not a PROVIDER").isEmpty();
+        assertThat(login.loginPaths()).as("no registration, no button").isEmpty();
     }
 
     /** The mapper around a user service that returns the ID token's claims as they are. */
