@@ -33,7 +33,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -88,9 +87,7 @@ abstract class EndToEndTestBase {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws Exception {
-        String stateDir = Files.createTempDirectory("streams-it").toString();
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("spring.kafka.streams.state-dir", () -> stateDir);
+        KafkaTestBroker.register(registry);
     }
 
     @BeforeAll

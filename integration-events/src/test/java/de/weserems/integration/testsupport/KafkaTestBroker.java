@@ -1,9 +1,12 @@
 package de.weserems.integration.testsupport;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +39,16 @@ public final class KafkaTestBroker {
             Runtime.getRuntime().addShutdownHook(new Thread(running::shutdown, "kafka-test-broker-stop"));
         }
         return running.bootstrapServers();
+    }
+
+    /**
+     * Points a Spring Boot test of a service at this broker, with a Kafka Streams state directory of its
+     * own (for {@code @DynamicPropertySource}).
+     */
+    public static void register(DynamicPropertyRegistry registry) throws IOException {
+        String stateDir = Files.createTempDirectory("streams-it").toString();
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("spring.kafka.streams.state-dir", () -> stateDir);
     }
 
     /** Which kind of broker runs: {@code embedded} or {@code testcontainers}. */

@@ -47,6 +47,9 @@ class ComposeFileTest {
     private static final List<String> KAFKA_SECRETS = List.of("kafka_admin_password", "kafka_ingest_password",
             "kafka_dashboard_password");
 
+    /** Spring Boot's OIDC client registration: set only in the deployment, so not in application.yml. */
+    private static final String OIDC_CLIENT = "SPRING_SECURITY_OAUTH2_CLIENT_";
+
     private static Map<String, Object> yaml(String path) throws IOException {
         return new Yaml().load(Files.readString(ROOT.resolve(path)));
     }
@@ -501,6 +504,64 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * Keycloak for the organisation accounts: a pinned image named without a registry host, the realm
+     * imported from the repository, a health check the dashboards wait for, and the dashboard's client
+     * registration (client id, redirect URI, issuer, secret) the same as the realm's client.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloak_holds_the_dashboards_client_as_the_dashboards_configure_it() throws IOException {
+        Map<String, Object> keycloak = service("keycloak");
+        assertThat(String.valueOf(keycloak.get("image"))).matches("keycloak/keycloak:\\d+\\.\\d+(\\.\\d+)?");
+        assertThat((List<String>) keycloak.get("command")).contains("--import-realm", "--health-enabled=true");
+        assertThat((List<String>) keycloak.get("volumes")).contains("./deploy/keycloak:/opt/keycloak/data/import:ro");
+        assertThat((Map<String, Object>) keycloak.get("healthcheck")).containsKeys("test", "interval", "retries");
+        assertThat(String.join(" ", (List<String>) ((Map<String, Object>) keycloak.get("healthcheck")).get("test")))
+                .contains("/health/ready").doesNotContain("curl").doesNotContain("wget");
+
+        Map<String, Object> realm = new Yaml().load(Files.readString(ROOT.resolve("deploy/keycloak/realm-weser-ems.json")));
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        Map<String, Object> realmEnv = (Map<String, Object>) keycloak.get("environment");
+        String keycloakUrl = defaultOf(String.valueOf(keycloak.get("command")), "KEYCLOAK_URL");
+        for (String dashboard : DASHBOARDS) {
+            assertThat((Map<String, Object>) service(dashboard).get("depends_on")).containsEntry("keycloak",
+                    Map.of("condition", "service_healthy"));
+            Map<String, Object> env = env(dashboard);
+            Object clientId = env.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_CLIENT_ID");
+            Map<String, Object> client = clients.stream().filter(c -> c.get("clientId").equals(clientId))
+                    .findFirst().orElseThrow(() -> new AssertionError("no client " + clientId + " in the realm"));
+            assertThat(client.get("publicClient")).isEqualTo(false);
+            assertThat(client.get("standardFlowEnabled")).isEqualTo(true);
+            // the realm's placeholders are Keycloak's environment, which compose fills like the dashboard's
+            String redirect = String.valueOf(env.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_REDIRECT_URI"));
+            String dashboardUrl = String.valueOf(realmEnv.get("DASHBOARD_URL"));
+            assertThat(redirect).isEqualTo(dashboardUrl + "/login/oauth2/code/oidc");
+            assertThat((List<String>) client.get("redirectUris")).containsExactly("${DASHBOARD_URL}/login/oauth2/code/oidc");
+            assertThat(client.get("secret")).isEqualTo("${DASHBOARD_OIDC_CLIENT_SECRET}");
+            assertThat(env.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_OIDC_CLIENT_SECRET"))
+                    .isEqualTo(realmEnv.get("DASHBOARD_OIDC_CLIENT_SECRET"));
+            assertThat(env.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_OIDC_ISSUER_URI"))
+                    .isEqualTo("${KEYCLOAK_URL:-" + keycloakUrl + "}/realms/" + realm.get("realm"));
+            // the claims the dashboard reads are the ones the realm's mappers write
+            List<Map<String, Object>> mappers = (List<Map<String, Object>>) client.get("protocolMappers");
+            assertThat(mappers).extracting(m -> ((Map<String, Object>) m.get("config")).get("claim.name"))
+                    .contains(env.get("DASHBOARD_OIDC_ROLES_CLAIM"), env.get("DASHBOARD_OIDC_PROVIDER_ID_CLAIM"));
+        }
+        assertThat(((Map<String, List<Map<String, Object>>>) realm.get("roles")).get("realm"))
+                .extracting(r -> r.get("name"))
+                .containsExactlyInAnyOrder("VIEWER", "ADMIN", "STATISTICS", "OPERATOR", "PROVIDER");
+        // no registry host in the repository: images by their Docker Hub names only
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml"))).doesNotContain("quay.io");
+    }
+
+    /** The default of {@code ${name:-default}} in {@code text}. */
+    private static String defaultOf(String text, String name) {
+        Matcher m = Pattern.compile("\\$\\{" + name + ":-([^}]+)}").matcher(text);
+        assertThat(m.find()).as("a default for " + name).isTrue();
+        return m.group(1);
+    }
+
     /** The lines inside {@code upstream name { ... }}. */
     private static List<String> upstream(String nginx, String name) {
         Matcher m = Pattern.compile("upstream " + name + " \\{([^}]*)}").matcher(nginx);
@@ -511,7 +572,7 @@ class ComposeFileTest {
     private void check(String service, List<String> properties) {
         try {
             for (String variable : env(service).keySet()) {
-                if (BOOT_VARIABLES.contains(variable)) {
+                if (BOOT_VARIABLES.contains(variable) || variable.startsWith(OIDC_CLIENT)) {
                     continue;
                 }
                 // Spring Boot's relaxed binding: dots and dashes become underscores, upper case

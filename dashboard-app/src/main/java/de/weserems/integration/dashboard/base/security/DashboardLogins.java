@@ -43,7 +43,12 @@ final class DashboardLogins {
         return Map.copyOf(logins);
     }
 
-    static List<UserDetails> of(DashboardProperties properties, Environment environment, PasswordEncoder encoder) {
+    /**
+     * @param organisationLogins whether OIDC logins are configured: then the dashboard may run without
+     *                           a login of its own
+     */
+    static List<UserDetails> of(DashboardProperties properties, Environment environment, PasswordEncoder encoder,
+                                boolean organisationLogins) {
         boolean local = environment.acceptsProfiles(Profiles.of("local"));
         List<UserDetails> users = new ArrayList<>();
         if (local) {
@@ -74,8 +79,8 @@ final class DashboardLogins {
             }
             users.add(user(u.username(), u.passwordHash(), roles, linked ? u.providerId() : null));
         }
-        if (users.isEmpty()) {
-            throw new IllegalStateException("No dashboard users configured (dashboard.users). "
+        if (users.isEmpty() && !organisationLogins) {
+            throw new IllegalStateException("No dashboard users configured (dashboard.users) and no OIDC login. "
                     + "Add at least one user with a bcrypt password hash: see docs/configuration.md; "
                     + "deploy/dashboard.example.yml shows how to make one.");
         }

@@ -74,7 +74,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, OidcLogin oidc) throws Exception {
         // scripts get a problem, written directly: sendError would dispatch to /error, which the UI chain
         // answers with a redirect to the login page
         AuthenticationEntryPoint challenge = (request, response, e) -> {
@@ -97,6 +97,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        oidc.applyToApi(http);
         return http.build();
     }
 
@@ -116,7 +117,7 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, OidcLogin oidc) throws Exception {
         // the district boundaries are public reference data (BKG), loaded by the map's script
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
@@ -128,6 +129,7 @@ class SecurityConfig {
                 return filter;
             }
         }));
+        oidc.applyToUi(http, "/login");
         return http.build();
     }
 
@@ -158,8 +160,10 @@ class SecurityConfig {
     }
 
     @Bean
-    InMemoryUserDetailsManager users(DashboardProperties properties, Environment environment, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(DashboardLogins.of(properties, environment, encoder));
+    InMemoryUserDetailsManager users(DashboardProperties properties, Environment environment, PasswordEncoder encoder,
+                                     OidcLogin oidc) {
+        return new InMemoryUserDetailsManager(DashboardLogins.of(properties, environment, encoder,
+                !oidc.loginPaths().isEmpty()));
     }
 
     @Bean

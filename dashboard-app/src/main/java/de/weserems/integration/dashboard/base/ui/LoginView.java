@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.base.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -10,8 +11,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import de.weserems.integration.dashboard.base.security.OidcLogin;
 
-/** Vaadin's login form, in German. */
+/**
+ * Vaadin's login form, in German; with OIDC configured also a button for the organisation account
+ * (a plain link: the login leaves the Vaadin application for the identity provider).
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Anmelden – Integrationsmonitor Weser-Ems")
 @AnonymousAllowed
@@ -21,8 +26,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public static final String THROTTLED = "throttled";
 
     private final LoginForm form = new LoginForm();
+    private final Paragraph oidcProblem = new Paragraph();
 
-    public LoginView() {
+    public LoginView(OidcLogin oidc) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -30,6 +36,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(german());
         add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.intro")), form);
+        for (String path : oidc.loginPaths()) {
+            Anchor organisation = new Anchor(path.substring(1), getTranslation("login.oidc"));
+            organisation.setRouterIgnore(true);
+            organisation.addClassName("oidc-login");
+            add(organisation);
+        }
+        oidcProblem.getStyle().set("color", "var(--lumo-error-text-color)");
+        oidcProblem.setVisible(false);
+        add(oidcProblem);
     }
 
     private LoginI18n german() {
@@ -58,6 +73,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         form.setError(parameters.containsKey("error"));
+        boolean noRole = parameters.containsKey(OidcLogin.REFUSED);
+        oidcProblem.setText(getTranslation(noRole ? "login.oidc.refused" : "login.oidc.failed"));
+        oidcProblem.setVisible(noRole || parameters.containsKey(OidcLogin.FAILED));
     }
 
     /** The wait as the server sent it; anything else a visitor typed into the address becomes 15. */

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +40,7 @@ class WebSecurityIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws Exception {
-        String stateDir = Files.createTempDirectory("streams-it").toString();
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("spring.kafka.streams.state-dir", () -> stateDir);
+        KafkaTestBroker.register(registry);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
