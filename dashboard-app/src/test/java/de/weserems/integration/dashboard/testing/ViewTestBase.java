@@ -5,6 +5,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.browserless.ServicesInstantiatorFactory;
+import de.weserems.integration.dashboard.base.security.OidcLogin;
+import de.weserems.integration.dashboard.base.security.OidcLoginTestAccess;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
@@ -70,7 +72,8 @@ public abstract class ViewTestBase extends BrowserlessTest {
                 DashboardProperties.class, properties, IndicatorQueries.class, queries,
                 de.weserems.integration.dashboard.base.live.DataFlowStatus.class, dataFlow,
                 ProviderActivity.class, activity,
-                de.weserems.integration.dashboard.base.live.Alerts.class, de.weserems.integration.dashboard.base.live.Alerts.NONE));
+                de.weserems.integration.dashboard.base.live.Alerts.class, de.weserems.integration.dashboard.base.live.Alerts.NONE,
+                OidcLogin.class, OidcLoginTestAccess.none()));
     }
 
     /** Whether the read model has read the indicator topic when the test starts (an instance up for a while). */
