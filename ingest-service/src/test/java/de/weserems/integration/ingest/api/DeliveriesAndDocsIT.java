@@ -4,8 +4,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.ingest.audit.DeliveryLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -72,6 +74,22 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
             assertThat(audit).noneMatch(r -> r.value().contains(secretRef) || r.value().contains(id)
                     || r.value().contains("09162"));
         });
+    }
+
+    @Autowired
+    DeliveryLog deliveryLog;
+
+    @Test
+    void a_refused_request_is_still_audited_after_the_log_was_stopped_and_started_again() throws Exception {
+        // as when Spring pauses and resumes a context (tests) or a lifecycle restarts: the background
+        // writer of refused requests' summaries must come back with it
+        deliveryLog.stop();
+        deliveryLog.start();
+        HttpResponse<String> refused = post(DEMO_KEY, enrolment(UUID.randomUUID().toString(), "09162", null));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        String requestId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(readAll(Topics.INGEST_AUDIT, true))
+                .anyMatch(r -> r.value().contains(requestId)));
     }
 
     @Test

@@ -34,6 +34,10 @@ import static org.awaitility.Awaitility.await;
  * 413 and 429 cases need small bodies only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // one instance per context, as in production: a test class with properties of its own starts a
+        // second context in this JVM, whose producer would otherwise share the transactional ids and
+        // fence this one's (its audit writer then stalls)
+        "ingest.instance-id=api-it-${random.uuid}",
         "ingest.pseudonymisation.secret=test-secret-for-integration-tests",
         "ingest.limits.max-bytes=256KB",
         "ingest.limits.max-events=500",
