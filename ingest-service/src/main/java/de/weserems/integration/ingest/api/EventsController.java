@@ -55,7 +55,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The provider API: {@code POST /api/v1/events} in JSON, NDJSON or CSV, and
+ * The provider API: {@code POST /api/v1/events} in JSON, NDJSON, CSV or {@code .xlsx}, and
  * {@code GET /api/v1/deliveries}. Every request to {@code /api/v1/events} ends in exactly one
  * answer, one audit summary and one timing, whichever way it ends.
  */
@@ -106,10 +106,15 @@ class EventsController {
     @Operation(summary = "Deliver events",
             description = """
                     One event or a JSON array (application/json), one event per line (application/x-ndjson), \
-                    or CSV (text/csv) with a header row of field names, delimiter ',' or ';'; the columns of \
-                    contract v2 and those after it are optional, so a CSV file of v1 stays valid. \
-                    202 only when every item is valid and durably stored; otherwise nothing is stored. \
-                    Resending the same events is safe: each eventId counts once.""",
+                    CSV (text/csv, UTF-8 or declared charset=windows-1252) with a header row of field names, \
+                    delimiter ',' or ';', or an Excel workbook (.xlsx, \
+                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) whose first sheet holds the \
+                    CSV's columns in its first row; the columns of contract v2 and those after it are optional, so a \
+                    CSV file of v1 stays valid. In CSV and .xlsx a 4-digit AGS of one of the 17 districts gets its \
+                    leading zero back and a date DD.MM.YYYY is read; a participantRef that Excel turned into a number \
+                    is refused with its cause. 202 only when every item is valid and durably stored; otherwise nothing \
+                    is stored. Resending the same events is safe: each eventId counts once. Problem texts are German, \
+                    English when Accept-Language prefers English; types, fields and rule codes are the same in both.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(ref = "#/components/schemas/Event"),
@@ -145,7 +150,9 @@ class EventsController {
                             6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;;;
                             8d2f4b61-5c7a-4e9b-b1d3-5f7a9c1e3b77;ENTITLEMENT;2026-10-12;03454;tn-4711;;;;;;;;;;\
                             OBLIGED;JOBCENTER;FEMALE
-                            """))}))
+                            """)),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary"))}))
     @ApiResponse(responseCode = "202", description = "All stored", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = "{\"accepted\": 3}")))
     @ApiResponse(responseCode = "400", description = "The body as a whole cannot be read", content = @Content(
@@ -154,8 +161,8 @@ class EventsController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request; 'limit' and "
-            + "'max' name it",
+    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request, or an .xlsx "
+            + "part unpacking to more than allowed; 'limit' and 'max' name it",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "415", description = "Another media type or charset",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
