@@ -43,7 +43,7 @@ public class EventBodyParser {
     static final int HEADER_CELLS_KEPT = 100;
     private static final Text EMPTY = new Text("body.empty");
     /** The reason of an NDJSON line known to be no JSON when nobody asked why exactly ({@link BodyItems#next}). */
-    private static final FieldError NOT_JSON = new FieldError(FieldError.LINE, Rule.UNREADABLE, "not valid JSON");
+    private static final FieldError NOT_JSON = FieldError.of(FieldError.LINE, Rule.UNREADABLE, "body.line.not-json");
 
     private final JsonMapper json;
 
@@ -258,14 +258,13 @@ public class EventBodyParser {
                     return new BodyItem(null, line, ItemTrees.TOO_LARGE);
                 }
                 if (parser.nextToken() != null) {
-                    return new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE, "not valid JSON"
-                            + column(parser.currentTokenLocation()) + ": a second JSON value follows the first; "
-                            + "send one event per line"));
+                    return new BodyItem(null, line, FieldError.of(FieldError.LINE, Rule.UNREADABLE,
+                            "body.line.second-value", column(parser.currentTokenLocation())));
                 }
                 return BodyItem.of(node, line);
             } catch (JacksonException e) {
-                return new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE,
-                        "not valid JSON" + column(e.getLocation()) + ": " + e.getOriginalMessage()));
+                return new BodyItem(null, line, FieldError.of(FieldError.LINE, Rule.UNREADABLE,
+                        "body.line.syntax", column(e.getLocation()), e.getOriginalMessage()));
             }
         }
     }
@@ -315,7 +314,7 @@ public class EventBodyParser {
             }
             items++;
             if (record.error() != null) {
-                return new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE, record.error()));
+                return new BodyItem(null, record.line(), FieldError.of(FieldError.ROW, Rule.UNREADABLE, record.error()));
             }
             if (record.cellCount() != header.size()) {
                 return new BodyItem(null, record.line(), FieldError.of(FieldError.ROW, Rule.UNREADABLE,
@@ -392,12 +391,15 @@ public class EventBodyParser {
         return true;
     }
 
-    private static String where(TokenStreamLocation location) {
+    /** Where in the body Jackson stopped, as a text of its own (empty when it does not say). */
+    private static Object where(TokenStreamLocation location) {
         return location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                : new Text("body.json.where", Integer.toString(location.getLineNr()),
+                Integer.toString(location.getColumnNr()));
     }
 
-    private static String column(TokenStreamLocation location) {
-        return location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
+    private static Object column(TokenStreamLocation location) {
+        return location == null || location.getColumnNr() < 1 ? ""
+                : new Text("body.line.column", Integer.toString(location.getColumnNr()));
     }
 }

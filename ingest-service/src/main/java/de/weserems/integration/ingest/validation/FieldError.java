@@ -36,7 +36,11 @@ public record FieldError(String field, Rule rule, String reason, @JsonIgnore Tex
 
     /** An error whose reason is a text of the bundle; its English wording is the reason. */
     public static FieldError of(String field, Rule rule, String key, Object... args) {
-        Text text = new Text(key, args);
+        return of(field, rule, new Text(key, args));
+    }
+
+    /** An error whose reason is {@code text}; its English wording is the reason. */
+    public static FieldError of(String field, Rule rule, Text text) {
         return new FieldError(field, rule, text.english(), text);
     }
 
