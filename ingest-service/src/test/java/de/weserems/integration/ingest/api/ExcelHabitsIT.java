@@ -60,6 +60,8 @@ class ExcelHabitsIT extends IngestApiTestBase {
         assertThat(first.get("line").asInt()).isEqualTo(2);
         assertThat(first.get("errors").get(0).get("field").asString()).isEqualTo("participantRef");
         assertThat(first.get("errors").get(0).get("rule").asString()).isEqualTo("invalid-format");
+        // RFC 9457 as before: which item, which field, which rule, why; nothing of the bundle's keys
+        assertThat(first.get("errors").get(0).propertyNames()).containsExactly("field", "rule", "reason");
         assertThat(first.get("errors").get(0).get("reason").asString())
                 .startsWith("„1,23E+11“ ist eine Zahl in Exponentialschreibweise: Excel hat die Referenz als Zahl gespeichert");
         // 3999 padded would be no district of Weser-Ems: not repaired, the usual answer

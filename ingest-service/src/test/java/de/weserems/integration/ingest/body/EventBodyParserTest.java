@@ -29,7 +29,8 @@ class EventBodyParserTest {
         return all(parser.open(format, new ByteArrayInputStream(body), Long.MAX_VALUE));
     }
 
-    private static List<BodyItem> all(BodyItems items) throws Exception {
+    /** Every item of a body, as the controller reads them; also for the other parser tests of this package. */
+    static List<BodyItem> all(BodyItems items) throws Exception {
         List<BodyItem> all = new ArrayList<>();
         BodyItem item;
         while ((item = items.next(true)) != null) {

@@ -8,7 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,13 +22,7 @@ class ExcelHabitsTest {
     private final EventBodyParser parser = new EventBodyParser(JsonMapper.builder().build());
 
     private List<BodyItem> csv(byte[] body, Charset charset) throws Exception {
-        BodyItems items = parser.open(BodyFormat.CSV, charset, new ByteArrayInputStream(body), LIMITS);
-        List<BodyItem> all = new ArrayList<>();
-        BodyItem item;
-        while ((item = items.next(true)) != null) {
-            all.add(item);
-        }
-        return all;
+        return EventBodyParserTest.all(parser.open(BodyFormat.CSV, charset, new ByteArrayInputStream(body), LIMITS));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -23,13 +23,8 @@ class XlsxItemsTest {
     private final EventBodyParser parser = new EventBodyParser(JsonMapper.builder().build());
 
     private List<BodyItem> read(byte[] body, BodyLimits limits) throws Exception {
-        BodyItems items = parser.open(BodyFormat.XLSX, StandardCharsets.UTF_8, new ByteArrayInputStream(body), limits);
-        List<BodyItem> all = new ArrayList<>();
-        BodyItem item;
-        while ((item = items.next(true)) != null) {
-            all.add(item);
-        }
-        return all;
+        return EventBodyParserTest.all(parser.open(BodyFormat.XLSX, StandardCharsets.UTF_8, new ByteArrayInputStream(body),
+                limits));
     }
 
     private List<BodyItem> read(byte[] body) throws Exception {
