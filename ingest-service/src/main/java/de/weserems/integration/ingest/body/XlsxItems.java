@@ -58,6 +58,11 @@ final class XlsxItems implements BodyItems {
     private static final int STRINGS_PER_EVENT = EventFields.ALL.size();
     private static final int STRINGS_MARGIN = 1_000;
     /**
+     * Characters kept of one cell or shared string. No field of the contract is longer than 128, so a longer
+     * text is refused whatever its end says; cutting it keeps one hostile cell from costing its whole length.
+     */
+    static final int MAX_CELL_CHARS = 1_024;
+    /**
      * POI's zip-bomb guard: a part that unpacks to more than this many times its packed size is refused. POI's
      * own default (1 %); sheets of real workbooks stay far below it.
      */
@@ -274,11 +279,19 @@ final class XlsxItems implements BodyItems {
             @Override
             public void characters(char[] ch, int start, int length) {
                 if (inText) {
-                    text.append(ch, start, length);
+                    append(text, ch, start, length);
                 }
             }
         }, limits);
         return strings;
+    }
+
+    /** Appends up to {@link #MAX_CELL_CHARS} characters in all to {@code text}; the rest is dropped. */
+    private static void append(StringBuilder text, char[] ch, int start, int length) {
+        int room = MAX_CELL_CHARS - text.length();
+        if (room > 0) {
+            text.append(ch, start, Math.min(room, length));
+        }
     }
 
     private static int integer(String text) {
@@ -317,6 +330,7 @@ final class XlsxItems implements BodyItems {
         private Kind kind;
         private boolean date;
         private boolean inValue;
+        private boolean inPhonetic;
         private final StringBuilder value = new StringBuilder();
 
         SheetRows(List<String> strings, Map<Integer, Boolean> dateStyles, boolean date1904, int maxItems) {
@@ -366,7 +380,8 @@ final class XlsxItems implements BodyItems {
                     value.setLength(0);
                 }
                 case "v", "t" -> inValue = true;
-                case "rPh" -> inValue = false;
+                // a phonetic reading (Japanese) is not part of the cell's text
+                case "rPh" -> inPhonetic = true;
                 default -> {
                 }
             }
@@ -374,8 +389,8 @@ final class XlsxItems implements BodyItems {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inValue && kept(column)) {
-                value.append(ch, start, length);
+            if (inValue && !inPhonetic && kept(column)) {
+                append(value, ch, start, length);
             }
         }
 
@@ -383,6 +398,7 @@ final class XlsxItems implements BodyItems {
         public void endElement(String uri, String local, String qName) {
             switch (local) {
                 case "v", "t" -> inValue = false;
+                case "rPh" -> inPhonetic = false;
                 case "c" -> cell();
                 case "row" -> row();
                 default -> {
