@@ -5,7 +5,6 @@ import de.weserems.integration.ingest.validation.FieldError;
 import de.weserems.integration.ingest.validation.Rule;
 import de.weserems.integration.ingest.validation.Text;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -63,8 +62,8 @@ final class XlsxItems implements BodyItems {
      */
     static final int MAX_CELL_CHARS = 1_024;
     /**
-     * POI's zip-bomb guard: a part that unpacks to more than this many times its packed size is refused. POI's
-     * own default (1 %); sheets of real workbooks stay far below it.
+     * POI's zip-bomb guard: a part whose packed size is less than this share of its unpacked size is refused.
+     * POI's own default (1 %, i.e. more than 100-fold); the parts of real workbooks pack far less tightly.
      */
     private static final double MIN_INFLATE_RATIO = 0.01;
 
@@ -84,10 +83,30 @@ final class XlsxItems implements BodyItems {
             throws UnreadableBodyException, BodyTooLargeException, IOException {
         Path file = Files.createTempFile("ingest-", ".xlsx");
         try {
-            long size = copy(in, file);
+            // a failure of the request itself (the client went away) stays an IOException; only the stream's
+            // own limit is an answer
+            long size;
+            try {
+                size = copy(in, file);
+            } catch (BodyStream.Failure failure) {
+                if (failure.tooLarge) {
+                    throw new BodyTooLargeException();
+                }
+                throw new UnreadableBodyException(failure.text);
+            }
             if (size == 0) {
                 throw new UnreadableBodyException(new Text("body.empty"));
             }
+            return readWorkbook(file, limits);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Reads the workbook in {@code file}; everything that goes wrong inside it is the workbook's fault. */
+    private static XlsxItems readWorkbook(Path file, BodyLimits limits)
+            throws UnreadableBodyException, BodyTooLargeException {
+        try {
             guard(limits);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
@@ -108,19 +127,13 @@ final class XlsxItems implements BodyItems {
             }
         } catch (PartTooLarge | PartTooLarge.Unchecked e) {
             throw new BodyTooLargeException(true);
-        } catch (BodyStream.Failure failure) {
-            if (failure.tooLarge) {
-                throw new BodyTooLargeException();
-            }
-            throw new UnreadableBodyException(failure.text);
-        } catch (OpenXML4JException | OpenXML4JRuntimeException | SAXException | ParserConfigurationException
-                 | IOException | IllegalArgumentException e) {
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException
+                 // POI says "broken file" with many runtime exceptions; none of them may become a 500
+                 | RuntimeException e) {
             if (overLimit(e)) {
                 throw new BodyTooLargeException(true);
             }
             throw new UnreadableBodyException(new Text("body.xlsx.not-a-workbook"));
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 
