@@ -149,6 +149,8 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
         assertThat(api.get("paths").has("/api/v1/deliveries")).isTrue();
         assertThat(api.get("paths").has("/api/v1/schema/event")).isTrue();
         assertThat(api.at("/paths/~1api~1v1~1events/post/requestBody/content").has("text/csv")).isTrue();
+        assertThat(api.at("/paths/~1api~1v1~1events/post/requestBody/content")
+                .has("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).isTrue();
         assertThat(api.at("/paths/~1api~1v1~1events/post/responses").has("429")).isTrue();
         assertThat(api.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
         HttpResponse<String> ui = get("/swagger-ui/index.html", null);

@@ -110,10 +110,23 @@ abstract class IngestApiTestBase {
         return post(key, contentType, HttpRequest.BodyPublishers.ofString(body), query);
     }
 
+    /**
+     * Posts in English: the API's texts are German unless Accept-Language prefers English, and these tests
+     * were written against the English wording (ExcelHabitsIT reads the German one).
+     */
     HttpResponse<String> post(String key, String contentType, HttpRequest.BodyPublisher body, String query)
             throws Exception {
+        return post(key, contentType, body, query, "en");
+    }
+
+    /** As above, in {@code language} ({@code null}: no Accept-Language at all). */
+    HttpResponse<String> post(String key, String contentType, HttpRequest.BodyPublisher body, String query,
+                              String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/events" + query))
                 .timeout(Duration.ofSeconds(60)).POST(body);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
