@@ -9,6 +9,7 @@ import de.weserems.integration.ingest.body.BodyItems;
 import de.weserems.integration.ingest.body.BodyTooLargeException;
 import de.weserems.integration.ingest.body.EventBodyParser;
 import de.weserems.integration.ingest.body.UnreadableBodyException;
+import de.weserems.integration.ingest.providers.Caller;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.providers.RateLimiter;
 import de.weserems.integration.ingest.publishing.KafkaUnavailableException;
@@ -161,12 +162,12 @@ class EventsController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "503", description = "Kafka not reachable in time; nothing stored; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
+    ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) Caller caller,
                            HttpServletRequest request,
                            @Parameter(description = "validate only, store nothing")
                            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         long start = System.nanoTime();
-        Delivery delivery = new Delivery(RequestIdFilter.of(request), provider, clock.instant(), null, dryRun);
+        Delivery delivery = new Delivery(RequestIdFilter.of(request), caller, clock.instant(), null, dryRun);
         Answer answer = answer(delivery, request);
         Delivery done = answer.delivery();
         int status = answer.response().getStatusCode().value();

@@ -21,7 +21,18 @@ import java.util.Set;
 @Component
 public class ProviderRegistry {
 
+    /** The key id of a key from the configuration ({@code key-sha256}), as the audit names it. */
+    public static final String CONFIGURED_KEY_ID = "config";
+
     private record Entry(Provider provider, byte[] keyHash) {
+    }
+
+    /**
+     * A provider and which of its keys matched.
+     *
+     * @param keyId names the key in the audit and to an admin; never the key or its hash
+     */
+    public record KeyMatch(Provider provider, String keyId) {
     }
 
     private final List<Entry> entries;
@@ -49,15 +60,24 @@ public class ProviderRegistry {
         if (apiKey == null || apiKey.isEmpty()) {
             return Optional.empty();
         }
-        byte[] hash = ApiKeys.sha256(apiKey);
-        Provider found = null;
+        return match(ApiKeys.sha256(apiKey)).map(KeyMatch::provider);
+    }
+
+    /** The provider and key whose SHA-256 this is. */
+    Optional<KeyMatch> match(byte[] keyHash) {
+        KeyMatch found = null;
         for (Entry entry : entries) {
             // no early exit: every entry is compared, whatever matched
-            if (MessageDigest.isEqual(entry.keyHash(), hash)) {
-                found = entry.provider();
+            if (MessageDigest.isEqual(entry.keyHash(), keyHash)) {
+                found = new KeyMatch(entry.provider(), CONFIGURED_KEY_ID);
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The provider with this id, for a service client that sends on its behalf. */
+    Optional<Provider> byId(String providerId) {
+        return entries.stream().map(Entry::provider).filter(p -> p.id().equals(providerId)).findFirst();
     }
 
     public List<Provider> providers() {
