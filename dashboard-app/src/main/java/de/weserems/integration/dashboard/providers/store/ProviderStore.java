@@ -1,15 +1,11 @@
 package de.weserems.integration.dashboard.providers.store;
 
 import de.weserems.integration.dashboard.deliveries.TailedTopic;
+import de.weserems.integration.dashboard.deliveries.TopicWriter;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.events.providers.ProviderEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The providers and their keys on {@link Topics#PROVIDERS}, which every ingest instance tails: every dashboard
@@ -40,45 +35,26 @@ public class ProviderStore extends TailedTopic {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderStore.class);
 
-    /** Writes one record of the topic. */
-    @FunctionalInterface
-    interface Writer {
-        void write(String key, byte[] value) throws Exception;
-    }
-
     /** A key issued now: {@code key} is for showing once, never stored. */
     public record NewKey(String keyId, String key) {
     }
 
     private final Map<String, ProviderEntry> providers = new ConcurrentHashMap<>();
-    private final Writer writer;
+    private final TopicWriter writer;
     private final Clock clock;
 
     @Autowired
     public ProviderStore(ConsumerFactory<?, ?> consumerFactory, ProducerFactory<?, ?> producerFactory, Clock clock) {
-        this(consumerFactory, kafkaWriter(producerFactory), clock);
+        this(consumerFactory, TopicWriter.acksAll(producerFactory, Topics.PROVIDERS), clock);
     }
 
     /** With another writer, e.g. one that hands the record straight back in a test without Kafka. */
-    ProviderStore(ConsumerFactory<?, ?> consumerFactory, Writer writer, Clock clock) {
+    ProviderStore(ConsumerFactory<?, ?> consumerFactory, TopicWriter writer, Clock clock) {
         super(Topics.PROVIDERS, "providers", consumerFactory);
         this.writer = writer;
         this.clock = clock;
     }
 
-    private static Writer kafkaWriter(ProducerFactory<?, ?> producerFactory) {
-        ProducerFactory<?, ?> bytes = producerFactory.copyWithConfigurationOverride(Map.of(
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all"));
-        return (key, value) -> {
-            @SuppressWarnings("unchecked")
-            Producer<String, byte[]> producer = (Producer<String, byte[]>) bytes.createProducer();
-            try (producer) {
-                producer.send(new ProducerRecord<>(Topics.PROVIDERS, key, value)).get(30, TimeUnit.SECONDS);
-            }
-        };
-    }
 
     /** Every provider on the topic, by name. */
     public List<ProviderEntry> all() {
