@@ -77,17 +77,8 @@ public class ManagedProviders implements SmartLifecycle {
 
     @Override
     public void start() {
-        tail = TopicTail.start(Topics.PROVIDERS, this::consumer, new TopicTail.Listener() {
-            @Override
-            public void reset() {
-                // keep serving what is known while the topic is read again: dropping it would lock providers out
-            }
-
-            @Override
-            public void records(ConsumerRecords<String, byte[]> records) {
-                read(records);
-            }
-        });
+        // what is known is served while the topic is read again: dropping it would lock providers out
+        tail = TopicTail.follow(Topics.PROVIDERS, this::consumer, this::read);
     }
 
     @Override
