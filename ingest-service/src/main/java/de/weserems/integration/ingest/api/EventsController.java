@@ -147,7 +147,9 @@ class EventsController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "401", description = "API key missing or unknown", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for",
+    @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for; or "
+            + "X-Provider-Id names another provider than the key's (provider-mismatch), or a service key came without "
+            + "a known X-Provider-Id (provider-id-required, unknown-provider)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request; 'limit' and "
             + "'max' name it",
