@@ -33,7 +33,7 @@ class ArchitectureTest {
     void base_imports_no_feature() {
         noClasses().that().resideInAPackage(APP + ".base..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".indicators..", APP + ".deliveries..",
-                        APP + ".reference..", APP + ".targets..")
+                        APP + ".reference..", APP + ".targets..", APP + ".providers..")
                 .check(CLASSES);
     }
 

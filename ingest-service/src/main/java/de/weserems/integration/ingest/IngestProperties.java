@@ -20,6 +20,7 @@ import java.util.Set;
  * @param limits            how large one request may be
  * @param rateLimit         how many events per second each provider may send
  * @param operators         logins for the management port (health details, Prometheus), role {@code OPERATOR}
+ * @param serviceClients    services that send on behalf of a provider named in {@code X-Provider-Id}
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -29,7 +30,8 @@ public record IngestProperties(
         @DefaultValue Kafka kafka,
         @DefaultValue Limits limits,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue List<Operator> operators) {
+        @DefaultValue List<Operator> operators,
+        @DefaultValue List<ServiceClient> serviceClients) {
 
     public IngestProperties {
         checkBurst("ingest.rate-limit", rateLimit, limits);
@@ -89,6 +91,16 @@ public record IngestProperties(
         public String toString() {
             return "Operator[username=" + username + "]";
         }
+    }
+
+    /**
+     * A service that sends deliveries on behalf of a provider, such as the dashboard's upload page. Its key is
+     * accepted only together with {@code X-Provider-Id}, and the request is then that provider's.
+     *
+     * @param name    names the client in the audit ({@code via})
+     * @param keyHash hex SHA-256 of its key, as a provider's {@code key-sha256}
+     */
+    public record ServiceClient(String name, String keyHash) {
     }
 
     /**

@@ -39,6 +39,13 @@ public final class Topics {
      */
     public static final String TARGETS = "integration.targets.v1";
 
+    /**
+     * The providers and their hashed API keys as the admin page manages them, keyed by provider id, JSON
+     * ({@code providers.ProviderEntry}), compacted; every ingest instance tails it. Primary data, not derived:
+     * nothing rebuilds it, so it is backed up like the events and never wiped.
+     */
+    public static final String PROVIDERS = "integration.providers.v1";
+
     private Topics() {
     }
 

@@ -56,6 +56,11 @@ public record TopicDeclarations(int partitions, short replicationFactor, int min
         return topic(Topics.TARGETS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
+    /** {@link Topics#PROVIDERS}: the latest entry per provider, compacted, kept (never derived). */
+    public NewTopic providers() {
+        return topic(Topics.PROVIDERS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
     private NewTopic topic(String name, Map<String, String> config) {
         NewTopic topic = new NewTopic(name, partitions, replicationFactor);
         HashMap<String, String> all = new HashMap<>(config);

@@ -72,6 +72,25 @@ public final class TopicTail implements AutoCloseable {
         return overrides;
     }
 
+    /**
+     * Starts following {@code topic} for a listener that keeps what it knows across a re-read from the beginning
+     * (the records it gets again replace or repeat what it has), so it needs no {@link Listener#reset()}.
+     */
+    public static TopicTail follow(String topic, Supplier<Consumer<String, byte[]>> consumers,
+                                   java.util.function.Consumer<ConsumerRecords<String, byte[]>> records) {
+        return start(topic, consumers, new Listener() {
+            @Override
+            public void reset() {
+                // kept: see above
+            }
+
+            @Override
+            public void records(ConsumerRecords<String, byte[]> next) {
+                records.accept(next);
+            }
+        });
+    }
+
     /** Starts tailing {@code topic} with consumers from {@code consumers} (no group, {@code read_committed}). */
     public static TopicTail start(String topic, Supplier<Consumer<String, byte[]>> consumers, Listener listener) {
         TopicTail tail = new TopicTail(topic, consumers, listener);

@@ -68,7 +68,7 @@ class KafkaAclsIT {
         // each service declares its topics at start (Spring's KafkaAdmin): the ACLs must let it
         create("ingest", INGEST_PASSWORD, TOPICS.events(), TOPICS.ingestAudit());
         create("dashboard", DASHBOARD_PASSWORD, TOPICS.indicators(GENERATION), TOPICS.engineGenerations(),
-                TOPICS.eventsDeadLetters(), TOPICS.retractionOutcomes(), TOPICS.targets(),
+                TOPICS.eventsDeadLetters(), TOPICS.retractionOutcomes(), TOPICS.targets(), TOPICS.providers(),
                 new NewTopic(CHANGELOG, 1, (short) 1));
     }
 
@@ -139,13 +139,17 @@ class KafkaAclsIT {
         // the targets store and the generation marks write without a transaction
         try (KafkaProducer<String, String> dashboard = producer("dashboard", DASHBOARD_PASSWORD, null)) {
             dashboard.send(new ProducerRecord<>(Topics.TARGETS, "enrolments|034", "{}")).get(30, TimeUnit.SECONDS);
+            dashboard.send(new ProducerRecord<>(Topics.PROVIDERS, "vhs-leer", "{}")).get(30, TimeUnit.SECONDS);
             dashboard.send(new ProducerRecord<>(Topics.ENGINE_GENERATIONS, GENERATION, "2026-12-07T00:00:00Z"))
                     .get(30, TimeUnit.SECONDS);
         }
         for (String topic : List.of(Topics.indicators(GENERATION), CHANGELOG, Topics.TARGETS,
-                Topics.ENGINE_GENERATIONS, Topics.RETRACTION_OUTCOMES)) {
+                Topics.ENGINE_GENERATIONS, Topics.RETRACTION_OUTCOMES, Topics.PROVIDERS)) {
             assertThat(readAll("dashboard", DASHBOARD_PASSWORD, topic)).as(topic).isNotEmpty();
         }
+        // every ingest instance tails the providers the admin page writes
+        assertThat(readAll("ingest", INGEST_PASSWORD, Topics.PROVIDERS)).extracting(ConsumerRecord::key)
+                .contains("vhs-leer");
         // the engine's consumer group commits its offsets in the event log
         Map<String, Object> config = consumerConfig("dashboard", DASHBOARD_PASSWORD);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, APPLICATION_ID);
@@ -157,6 +161,9 @@ class KafkaAclsIT {
         // ingest may not write what the dashboard derives or sets
         try (KafkaProducer<String, String> ingest = producer("ingest", INGEST_PASSWORD, null)) {
             assertThatThrownBy(() -> ingest.send(new ProducerRecord<>(Topics.TARGETS, "k", "{}")).get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            // nor give itself a key
+            assertThatThrownBy(() -> ingest.send(new ProducerRecord<>(Topics.PROVIDERS, "k", "{}")).get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -145,6 +146,19 @@ public class ProviderActivity extends TailedTopic {
         int lastStatus;
         final TreeMap<LocalDate, Counts> days = new TreeMap<>();
         final Map<District, Reporter> districts = new EnumMap<>(District.class);
+        /** The last request per key id: as many entries as the provider has keys. */
+        final Map<String, Instant> keyUses = new HashMap<>();
+    }
+
+    /** When the key {@code keyId} of the provider last authenticated a request (any answer, dry runs too). */
+    public Optional<Instant> lastUseOfKey(String providerId, String keyId) {
+        Mutable m = providers.get(providerId);
+        if (m == null) {
+            return Optional.empty();
+        }
+        synchronized (m) {
+            return Optional.ofNullable(m.keyUses.get(keyId));
+        }
     }
 
     /** Every provider that ever delivered, the most recent delivery first. */
@@ -194,6 +208,9 @@ public class ProviderActivity extends TailedTopic {
             if (at.isAfter(m.lastDelivery)) {
                 m.lastDelivery = at;
                 m.lastStatus = record.status();
+            }
+            if (record.keyId() != null) {
+                m.keyUses.merge(record.keyId(), at, (was, now) -> was.isAfter(now) ? was : now);
             }
             if (record.dryRun()) {
                 return;

@@ -61,6 +61,13 @@ public final class ProviderActivityTestAccess {
         activity.accept(record(provider, receivedAt, status, events, accepted, dryRun, list, null, Map.of()));
     }
 
+    /** A request of {@code provider} authenticated by its key {@code keyId}. */
+    public static void useKey(ProviderActivity activity, String provider, String keyId, String receivedAt) {
+        DeliveryRecord r = record(provider, receivedAt, 202, 1, 1, false, List.of(), null, Map.of());
+        activity.accept(new DeliveryRecord(r.requestId(), r.providerId(), r.receivedAt(), r.format(), r.dryRun(),
+                r.status(), r.events(), r.accepted(), r.rejected(), r.reasons(), r.problem(), r.districts(), keyId, null));
+    }
+
     private static DeliveryRecord record(String provider, String receivedAt, int status, int events, int accepted,
                                          boolean dryRun, List<DeliveryRecord.Reason> reasons, String problem,
                                          Map<String, Integer> districts) {

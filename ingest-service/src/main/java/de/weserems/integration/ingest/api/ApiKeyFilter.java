@@ -1,22 +1,24 @@
 package de.weserems.integration.ingest.api;
 
+import de.weserems.integration.ingest.providers.Authenticator;
+import de.weserems.integration.ingest.providers.Caller;
 import de.weserems.integration.ingest.providers.Provider;
-import de.weserems.integration.ingest.providers.ProviderRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Authenticates every request by its {@code Authorization: Bearer <key>} header and puts the
- * {@link Provider} on the request; answers 401 problem details otherwise. The key is never logged or
+ * Authenticates every request by its {@code Authorization: Bearer <key>} header (and, for a service
+ * client, its {@code X-Provider-Id}; see {@link Authenticator}) and puts the {@link Provider} and the
+ * {@link Caller} on the request; answers 401 or 403 problem details otherwise. The key is never logged or
  * echoed.
  *
  * <p>Only the documentation and the operator's endpoint paths are public ({@link #PUBLIC}), and only under
@@ -31,16 +33,18 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Request attribute that holds the authenticated {@link Provider}. */
     public static final String PROVIDER = "ingest.provider";
+    /** Request attribute that holds the {@link Caller}: the provider, its key id and the service client. */
+    public static final String CALLER = "ingest.caller";
 
     /** Public paths: each one itself and everything below it. */
     private static final List<String> PUBLIC = List.of("/api/v1/schema", "/v3/api-docs", "/swagger-ui.html",
             "/swagger-ui", "/actuator/health", "/actuator/info", "/actuator/prometheus");
 
-    private final ProviderRegistry registry;
+    private final Authenticator authenticator;
     private final Problems problems;
 
-    public ApiKeyFilter(ProviderRegistry registry, Problems problems) {
-        this.registry = registry;
+    public ApiKeyFilter(Authenticator authenticator, Problems problems) {
+        this.authenticator = authenticator;
         this.problems = problems;
     }
 
@@ -61,18 +65,22 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<Provider> provider = Optional.empty();
-        String detail = "Send your API key as 'Authorization: Bearer <key>'.";
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            provider = registry.authenticate(header.substring(7).trim());
-            detail = "The API key is not known. Check it, or ask the operator for a new one.";
+        String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        switch (authenticator.authenticate(key, request.getHeader(Authenticator.PROVIDER_ID_HEADER))) {
+            case Authenticator.Refused refused -> {
+                if (refused.status() == HttpStatus.UNAUTHORIZED.value()) {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                    problems.write(response, Problems.unauthorized(refused.detail()));
+                } else {
+                    problems.write(response, Problems.of(HttpStatus.FORBIDDEN, refused.type(), "Forbidden",
+                            refused.detail()));
+                }
+            }
+            case Authenticator.Accepted accepted -> {
+                request.setAttribute(PROVIDER, accepted.caller().provider());
+                request.setAttribute(CALLER, accepted.caller());
+                chain.doFilter(request, response);
+            }
         }
-        if (provider.isEmpty()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(response, Problems.unauthorized(detail));
-            return;
-        }
-        request.setAttribute(PROVIDER, provider.get());
-        chain.doFilter(request, response);
     }
 }

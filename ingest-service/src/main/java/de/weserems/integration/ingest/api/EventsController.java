@@ -9,6 +9,7 @@ import de.weserems.integration.ingest.body.BodyItems;
 import de.weserems.integration.ingest.body.BodyTooLargeException;
 import de.weserems.integration.ingest.body.EventBodyParser;
 import de.weserems.integration.ingest.body.UnreadableBodyException;
+import de.weserems.integration.ingest.providers.Caller;
 import de.weserems.integration.ingest.providers.Provider;
 import de.weserems.integration.ingest.providers.RateLimiter;
 import de.weserems.integration.ingest.publishing.KafkaUnavailableException;
@@ -159,7 +160,9 @@ class EventsController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "401", description = "API key missing or unknown", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for",
+    @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for; or "
+            + "X-Provider-Id names another provider than the key's (provider-mismatch), or a service key came without "
+            + "a known X-Provider-Id (provider-id-required, unknown-provider)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request, or an .xlsx "
             + "part unpacking to more than allowed; 'limit' and 'max' name it",
@@ -174,13 +177,13 @@ class EventsController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "503", description = "Kafka not reachable in time; nothing stored; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
+    ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) Caller caller,
                            HttpServletRequest request,
                            @Parameter(description = "validate only, store nothing")
                            @RequestParam(defaultValue = "false") boolean dryRun,
                            @Parameter(hidden = true) Locale locale) throws IOException {
         long start = System.nanoTime();
-        Delivery delivery = new Delivery(RequestIdFilter.of(request), provider, clock.instant(), null, dryRun);
+        Delivery delivery = new Delivery(RequestIdFilter.of(request), caller, clock.instant(), null, dryRun);
         Answer answer = answer(delivery, request, locale);
         Delivery done = answer.delivery();
         int status = answer.response().getStatusCode().value();

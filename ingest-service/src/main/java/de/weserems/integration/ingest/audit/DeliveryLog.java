@@ -133,17 +133,8 @@ public class DeliveryLog implements SmartLifecycle {
     public void start() {
         writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                 r -> Thread.ofPlatform().name("audit-writer").daemon().unstarted(r));
-        tail = TopicTail.start(Topics.INGEST_AUDIT, this::consumer, new TopicTail.Listener() {
-            @Override
-            public void reset() {
-                // keep what is known: the topic holds it again, and remember() drops repeats
-            }
-
-            @Override
-            public void records(ConsumerRecords<String, byte[]> records) {
-                read(records);
-            }
-        });
+        // what is known is kept on a re-read: the topic holds it again, and remember() drops repeats
+        tail = TopicTail.follow(Topics.INGEST_AUDIT, this::consumer, this::read);
     }
 
     @Override

@@ -1,11 +1,6 @@
 package de.weserems.integration.ingest.providers;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import de.weserems.integration.events.providers.ApiKeyHashes;
 
 /**
  * API keys: only their SHA-256 is configured and compared. Run {@code main} to create a new key
@@ -20,22 +15,16 @@ public final class ApiKeys {
     }
 
     public static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ApiKeyHashes.sha256(key);
     }
 
     public static String sha256Hex(String key) {
-        return HexFormat.of().formatHex(sha256(key));
+        return ApiKeyHashes.sha256Hex(key);
     }
 
     /** A new random key of 256 bits, URL-safe. */
     public static String newKey() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ApiKeyHashes.newKey();
     }
 
     /**

@@ -3,6 +3,7 @@ package de.weserems.integration.ingest.security;
 import de.weserems.integration.ingest.IngestProperties;
 import de.weserems.integration.ingest.providers.ApiKeys;
 import de.weserems.integration.ingest.providers.ProviderRegistry;
+import de.weserems.integration.ingest.providers.ServiceClients;
 import de.weserems.integration.ingest.publishing.Pseudonymiser;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -21,7 +22,7 @@ class ProductionRefusalsTest {
                 new IngestProperties.Kafka(3, (short) 1, 1, java.time.Duration.ofSeconds(10)),
                 new IngestProperties.Limits(org.springframework.util.unit.DataSize.ofMegabytes(10), 10_000, 100,
                         org.springframework.util.unit.DataSize.ofMegabytes(64)),
-                new IngestProperties.RateLimit(5000, 50_000), List.of());
+                new IngestProperties.RateLimit(5000, 50_000), List.of(), List.of());
     }
 
     private static IngestProperties.Provider provider(String key) {
@@ -61,5 +62,21 @@ class ProductionRefusalsTest {
                 .hasMessageContaining("uses the documented local demo key");
         assertThat(new ProviderRegistry(properties("s".repeat(32), List.of(provider("a-real-key-0123456789"))), production)
                 .authenticate("a-real-key-0123456789")).isPresent();
+    }
+
+    @Test
+    void the_documented_local_service_key_is_refused_outside_local() {
+        IngestProperties withLocalClient = new IngestProperties("test", List.of(),
+                new IngestProperties.Pseudonymisation("s".repeat(32)),
+                new IngestProperties.Kafka(3, (short) 1, 1, java.time.Duration.ofSeconds(10)),
+                new IngestProperties.Limits(org.springframework.util.unit.DataSize.ofMegabytes(10), 10_000, 100,
+                        org.springframework.util.unit.DataSize.ofMegabytes(64)),
+                new IngestProperties.RateLimit(5000, 50_000), List.of(), List.of(new IngestProperties.ServiceClient(
+                        "dashboard", ApiKeys.sha256Hex(ServiceClients.LOCAL_SERVICE_KEY))));
+        assertThatThrownBy(() -> new ServiceClients(withLocalClient, new MockEnvironment()))
+                .hasMessageContaining("uses the documented local service key");
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+        assertThat(new ServiceClients(withLocalClient, local)).isNotNull();
     }
 }

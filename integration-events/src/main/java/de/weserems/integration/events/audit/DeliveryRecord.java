@@ -1,6 +1,7 @@
 package de.weserems.integration.events.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.weserems.integration.events.Topics;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -44,11 +45,18 @@ import java.util.function.Function;
  * @param districts  for a stored request: how many of its events name each district (AGS); empty
  *                   otherwise and in records written before it existed. It tells the dashboard which
  *                   provider reports for which district
+ * @param keyId      which of the provider's keys authenticated the request: the id an admin sees beside the key
+ *                   (never the key or its hash); {@code null} in records written before it existed
+ * @param via        the name of the service client that sent the request on the provider's behalf (the
+ *                   dashboard's upload page); {@code null} when the provider called itself, and in older records
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeliveryRecord(UUID requestId, String providerId, Instant receivedAt, String format, boolean dryRun,
                              int status, int events, int accepted, int rejected, List<Reason> reasons,
-                             String problem, Map<String, Integer> districts) {
+                             String problem, Map<String, Integer> districts,
+                             // left out when null: a record without them reads and writes as before they existed
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String keyId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String via) {
 
     /**
      * Reads and writes the record on the topic, whatever the services' own mappers are configured to do.
@@ -68,10 +76,18 @@ public record DeliveryRecord(UUID requestId, String providerId, Instant received
         districts = districts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(districts));
     }
 
+    /** A summary that does not say which key or client sent it. */
+    public DeliveryRecord(UUID requestId, String providerId, Instant receivedAt, String format, boolean dryRun,
+                          int status, int events, int accepted, int rejected, List<Reason> reasons, String problem,
+                          Map<String, Integer> districts) {
+        this(requestId, providerId, receivedAt, format, dryRun, status, events, accepted, rejected, reasons, problem,
+                districts, null, null);
+    }
+
     /** This summary with the districts of its stored events. */
     public DeliveryRecord withDistricts(Map<String, Integer> stored) {
         return new DeliveryRecord(requestId, providerId, receivedAt, format, dryRun, status, events, accepted,
-                rejected, reasons, problem, stored);
+                rejected, reasons, problem, stored, keyId, via);
     }
 
     /** The record as the UTF-8 JSON written to {@link Topics#INGEST_AUDIT}. */

@@ -63,6 +63,19 @@ class DeliveryRecordTest {
     }
 
     @Test
+    void theKeyAndTheServiceClientAreWrittenWhenKnownAndLeftOutOtherwise() {
+        DeliveryRecord r = read(STORED);
+        assertThat(r.keyId()).isNull();
+        assertThat(r.via()).isNull();
+        DeliveryRecord viaUpload = new DeliveryRecord(r.requestId(), r.providerId(), r.receivedAt(), r.format(), false,
+                202, 3, 3, 0, List.of(), null, r.districts(), "k-7f3a", "dashboard");
+        String json = new String(viaUpload.toJson(), StandardCharsets.UTF_8);
+        assertThat(json).endsWith(",\"keyId\":\"k-7f3a\",\"via\":\"dashboard\"}");
+        assertThat(DeliveryRecord.fromJson(viaUpload.toJson())).isEqualTo(viaUpload);
+        assertThat(viaUpload.withDistricts(Map.of()).keyId()).isEqualTo("k-7f3a");
+    }
+
+    @Test
     void aRecordWithoutWhoOrWhenIsUnreadable() {
         assertThatThrownBy(() -> read("{\"providerId\":\"demo\",\"receivedAt\":\"2026-11-25T10:00:00Z\"}"))
                 .isInstanceOf(JacksonException.class);

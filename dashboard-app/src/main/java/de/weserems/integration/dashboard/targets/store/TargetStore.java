@@ -1,17 +1,13 @@
 package de.weserems.integration.dashboard.targets.store;
 
 import de.weserems.integration.dashboard.deliveries.TailedTopic;
+import de.weserems.integration.dashboard.deliveries.TopicWriter;
 import de.weserems.integration.dashboard.targets.model.Comparison;
 import de.weserems.integration.dashboard.targets.model.JudgedIndicator;
 import de.weserems.integration.dashboard.targets.model.Target;
 import de.weserems.integration.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The targets, from {@link Topics#TARGETS}: every instance reads the compacted topic in full and follows
@@ -41,12 +36,6 @@ import java.util.concurrent.TimeUnit;
 public class TargetStore extends TailedTopic {
 
     private static final Logger log = LoggerFactory.getLogger(TargetStore.class);
-
-    /** Writes one record of the topic: a target's JSON, or {@code null} to delete it (a tombstone). */
-    @FunctionalInterface
-    interface Writer {
-        void write(String key, byte[] value) throws Exception;
-    }
 
     /** A target as it is written on the topic: the indicator by its figure's name, so the JSON reads as the read API. */
     record Stored(String indicator, String area, Comparison comparison, BigDecimal threshold, int months,
@@ -66,34 +55,21 @@ public class TargetStore extends TailedTopic {
 
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final JsonMapper json;
-    private final Writer writer;
+    private final TopicWriter writer;
     private volatile boolean caughtUp;
 
     @Autowired
     public TargetStore(ConsumerFactory<?, ?> consumerFactory, ProducerFactory<?, ?> producerFactory, JsonMapper json) {
-        this(consumerFactory, json, kafkaWriter(producerFactory));
+        this(consumerFactory, json, TopicWriter.acksAll(producerFactory, Topics.TARGETS));
     }
 
     /** With another writer, e.g. one that hands the record straight back in a test without Kafka. */
-    TargetStore(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, Writer writer) {
+    TargetStore(ConsumerFactory<?, ?> consumerFactory, JsonMapper json, TopicWriter writer) {
         super(Topics.TARGETS, "targets", consumerFactory);
         this.json = json;
         this.writer = writer;
     }
 
-    private static Writer kafkaWriter(ProducerFactory<?, ?> producerFactory) {
-        ProducerFactory<?, ?> bytes = producerFactory.copyWithConfigurationOverride(Map.of(
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all"));
-        return (key, value) -> {
-            @SuppressWarnings("unchecked")
-            Producer<String, byte[]> producer = (Producer<String, byte[]>) bytes.createProducer();
-            try (producer) {
-                producer.send(new ProducerRecord<>(Topics.TARGETS, key, value)).get(30, TimeUnit.SECONDS);
-            }
-        };
-    }
 
     /** Every target known, by area (the region first) and indicator. */
     public List<Target> all() {

@@ -1,0 +1,81 @@
+package de.weserems.integration.ingest.providers;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Decides who a request is from, by its bearer key and its {@code X-Provider-Id} header.
+ *
+ * <ul>
+ *   <li>A provider's key: that provider. With an {@code X-Provider-Id} of another provider the request is
+ *       refused: a key never speaks for someone else.</li>
+ *   <li>A service client's key: the provider named in {@code X-Provider-Id}, which must exist; without it the
+ *       request is refused, since the client itself reports for no one.</li>
+ * </ul>
+ * The key is hashed once and compared with every provider's and every client's hash, whatever matches.
+ */
+@Component
+public class Authenticator {
+
+    /** The header with which a service client names the provider it sends for. */
+    public static final String PROVIDER_ID_HEADER = "X-Provider-Id";
+
+    private final ProviderRegistry providers;
+    private final ServiceClients clients;
+
+    public Authenticator(ProviderRegistry providers, ServiceClients clients) {
+        this.providers = providers;
+        this.clients = clients;
+    }
+
+    /** The outcome of {@link #authenticate}. */
+    public sealed interface Result {
+    }
+
+    /** The request is {@code caller}'s. */
+    public record Accepted(Caller caller) implements Result {
+    }
+
+    /**
+     * The request is refused.
+     *
+     * @param status 401 (the key is unknown or missing) or 403 (known, but not for this provider)
+     * @param type   the problem type
+     * @param detail what to do about it
+     */
+    public record Refused(int status, String type, String detail) implements Result {
+    }
+
+    /**
+     * @param key        the bearer key; {@code null} when none was sent
+     * @param providerId the {@code X-Provider-Id} header; {@code null} when none was sent
+     */
+    public Result authenticate(String key, String providerId) {
+        if (key == null || key.isEmpty()) {
+            return new Refused(401, "unauthorized", "Send your API key as 'Authorization: Bearer <key>'.");
+        }
+        byte[] hash = ApiKeys.sha256(key);
+        Optional<ProviderRegistry.KeyMatch> own = providers.match(hash);
+        Optional<String> client = clients.match(hash);
+        if (own.isPresent()) {
+            Provider provider = own.get().provider();
+            if (providerId != null && !providerId.equals(provider.id())) {
+                return new Refused(403, "provider-mismatch", "This API key belongs to another provider than the one "
+                        + "named in " + PROVIDER_ID_HEADER + ". Leave the header out, or use that provider's key.");
+            }
+            return new Accepted(new Caller(provider, own.get().keyId(), null));
+        }
+        if (client.isPresent()) {
+            if (providerId == null || providerId.isBlank()) {
+                return new Refused(403, "provider-id-required", "A service key sends for a provider: name it in "
+                        + PROVIDER_ID_HEADER + ".");
+            }
+            return providers.byId(providerId)
+                    .<Result>map(p -> new Accepted(new Caller(p, null, client.get())))
+                    .orElseGet(() -> new Refused(403, "unknown-provider", "No provider with the id given in "
+                            + PROVIDER_ID_HEADER + " is registered."));
+        }
+        return new Refused(401, "unauthorized", "The API key is not known. Check it, or ask the operator for a new one.");
+    }
+}
