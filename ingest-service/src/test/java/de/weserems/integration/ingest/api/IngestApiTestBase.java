@@ -62,7 +62,12 @@ import static org.awaitility.Awaitility.await;
         "ingest.providers[3].districts=*",
         "ingest.providers[3].key-sha256=${test.careless-key-sha256}",
         "ingest.providers[3].rate-limit.events-per-second=1",
-        "ingest.providers[3].rate-limit.burst=500"})
+        "ingest.providers[3].rate-limit.burst=500",
+        // only ManagedProvidersIT changes this one on the providers topic (no other test spends its tokens)
+        "ingest.providers[4].id=yaml-provider",
+        "ingest.providers[4].name=Lieferant aus der Konfiguration",
+        "ingest.providers[4].districts=*",
+        "ingest.providers[4].key-sha256=70609b20ef15a4664c29134f1571bb2bec2ad5c8d762bb765d47aad5f5b8c1db"})
 @ActiveProfiles("local")
 abstract class IngestApiTestBase {
 
@@ -70,6 +75,7 @@ abstract class IngestApiTestBase {
     static final String EMDEN_KEY = "emden-test-key";
     static final String SLOW_KEY = "slow-test-key";
     static final String CARELESS_KEY = "careless-test-key";
+    static final String YAML_PROVIDER_KEY = "yaml-provider-test-key";
     static final String JSON_TYPE = "application/json";
     static final String NDJSON_TYPE = "application/x-ndjson";
     static final String CSV_TYPE = "text/csv";

@@ -81,12 +81,12 @@ class ManagedProvidersIT extends IngestApiTestBase {
 
     @Test
     void aTopicEntryOverridesTheDistrictsOfAConfiguredProviderAndATombstoneGivesBackTheConfiguredOnes() throws Exception {
-        write(new ProviderEntry("careless", "Nachlässiger Lieferant", Set.of("03402"), List.of(), "admin", Instant.now()));
+        write(new ProviderEntry("yaml-provider", "Lieferant aus der Konfiguration", Set.of("03402"), List.of(), "admin", Instant.now()));
         // the configured key stays valid; the topic's districts apply
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(postIn(CARELESS_KEY, "03454").statusCode()).isEqualTo(403));
-        assertThat(postIn(CARELESS_KEY, "03402").statusCode()).isEqualTo(202);
-        tombstone("careless");
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(postIn(CARELESS_KEY, "03454").statusCode()).isEqualTo(202));
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(postIn(YAML_PROVIDER_KEY, "03454").statusCode()).isEqualTo(403));
+        assertThat(postIn(YAML_PROVIDER_KEY, "03402").statusCode()).isEqualTo(202);
+        tombstone("yaml-provider");
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(postIn(YAML_PROVIDER_KEY, "03454").statusCode()).isEqualTo(202));
     }
 
     private HttpResponse<String> postIn(String key, String district) throws Exception {
