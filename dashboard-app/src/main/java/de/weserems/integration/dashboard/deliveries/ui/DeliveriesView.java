@@ -2,7 +2,6 @@ package de.weserems.integration.dashboard.deliveries.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -38,7 +37,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
@@ -121,21 +119,7 @@ public class DeliveriesView extends VerticalLayout {
         receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
 
         // per provider what its retractions did, and why one did nothing: a provider's export can be fixed
-        retractions.setId("retraction-outcomes");
-        retractions.setAllRowsVisible(true);
-        retractions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        retractions.getElement().setAttribute("aria-label", getTranslation("deliveries.retractions"));
-        retractions.addColumn(RetractionOutcome::providerId).setHeader(getTranslation("deliveries.provider"))
-                .setSortable(true);
-        retractions.addColumn(o -> o.decidedAt() == null ? "" : time.format(o.decidedAt()))
-                .setHeader(getTranslation("deliveries.retractions.decided"));
-        retractions.addColumn(o -> getTranslation("deliveries.verdict." + o.verdict().name()))
-                .setHeader(getTranslation("deliveries.retractions.verdict")).setFlexGrow(2);
-        retractions.addColumn(o -> o.retractionId().toString())
-                .setHeader(getTranslation("deliveries.retractions.retraction")).setFlexGrow(2);
-        retractions.addColumn(o -> o.retracts().toString())
-                .setHeader(getTranslation("deliveries.retractions.retracts")).setFlexGrow(2);
-        retractions.setPartNameGenerator(o -> o.verdict().effective() ? null : "no-effect");
+        DeliveryColumns.retractions(this, retractions, time, true);
         noRetractions = new Paragraph(getTranslation("deliveries.retractions.empty"));
         noRetractions.setId("retraction-outcomes-empty");
 
@@ -198,43 +182,7 @@ public class DeliveriesView extends VerticalLayout {
 
     /** The columns of requests, accepted, rejected and the commonest reasons, in both tables alike. */
     private <T extends ProviderActivity.Counted> void countColumns(Grid<T> grid, NumberFormat number) {
-        grid.addColumn(c -> number.format(c.requests())).setHeader(getTranslation("deliveries.requests"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> number.format(c.accepted())).setHeader(getTranslation("deliveries.accepted"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> number.format(c.rejected())).setHeader(getTranslation("deliveries.rejected"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> commonest(c.reasons(), number))
-                .setHeader(getTranslation("deliveries.reasons")).setFlexGrow(3);
-    }
-
-    /** The three commonest reasons, in words: "district: ungültiger Wert × 3, eventId: fehlt × 1". */
-    private String commonest(List<Map.Entry<String, Long>> reasons, NumberFormat number) {
-        return reasons.stream().limit(3).map(r -> reason(r.getKey()) + " × " + number.format(r.getValue()))
-                .collect(Collectors.joining(", "));
-    }
-
-    /**
-     * A reason ({@code field/rule} as ingest counts it) in words: the field as the contract names it
-     * (providers' exports use these names), the rule in the page's language. A rule this page does
-     * not know (a newer ingest) is shown by its code.
-     */
-    String reason(String key) {
-        if (key.equals(ProviderActivity.OTHER)) {
-            return getTranslation("deliveries.reason.other");
-        }
-        int slash = key.indexOf('/');
-        String field = slash < 0 ? key : key.substring(0, slash);
-        String rule = slash < 0 ? "" : key.substring(slash + 1);
-        if (field.equals(ProviderActivity.REQUEST)) {
-            return getTranslation("deliveries.reason.request", translated("deliveries.problem." + rule, rule));
-        }
-        return getTranslation("deliveries.reason.field", field, translated("deliveries.rule." + rule, rule));
-    }
-
-    private String translated(String key, String fallback) {
-        String text = getTranslation(key);
-        return text == null || text.isBlank() || text.contains(key) ? fallback : text;
+        DeliveryColumns.counts(this, grid, number);
     }
 
     /** Per district, when ingest last stored a request with an event of it (from the audit). */
