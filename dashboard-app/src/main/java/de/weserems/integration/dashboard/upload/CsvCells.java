@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits CSV text into rows of cells as ingest's reader does: RFC 4180 quoting, LF or CRLF, a leading BOM
- * ignored, the delimiter {@code ;} or {@code ,} — whichever occurs more often outside quotes in the first line.
+ * ignored, the delimiter {@code ;} or {@code ,} as ingest chooses it for a header row of field names.
  */
 final class CsvCells {
 
@@ -56,22 +56,16 @@ final class CsvCells {
         return rows;
     }
 
+    /**
+     * {@code ;} or {@code ,}: whichever comes first in the header row. Its cells are the contract's field names,
+     * which hold neither, so for a file ingest reads this is the delimiter ingest chooses.
+     */
     private static char delimiter(String csv) {
-        int semicolons = 0;
-        int commas = 0;
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == ',') {
-                commas++;
+        for (int i = 0; i < csv.length() && csv.charAt(i) != '\n' && csv.charAt(i) != '\r'; i++) {
+            if (csv.charAt(i) == ';' || csv.charAt(i) == ',') {
+                return csv.charAt(i);
             }
         }
-        return semicolons > commas ? ';' : ',';
+        return ',';
     }
 }

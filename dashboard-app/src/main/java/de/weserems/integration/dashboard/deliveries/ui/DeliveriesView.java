@@ -1,20 +1,15 @@
 package de.weserems.integration.dashboard.deliveries.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
-import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
@@ -30,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,7 +43,7 @@ import java.util.Map;
 @PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
 @Menu(title = "nav.deliveries", order = 5, icon = "vaadin:truck")
 @RolesAllowed(Roles.ADMIN)
-public class DeliveriesView extends VerticalLayout {
+public class DeliveriesView extends LiveDeliveriesPage {
 
     /** A district and when ingest last stored an event of it ({@code null}: not in the audit kept). */
     record DistrictReceipt(District district, Instant lastReceived, boolean stale) {
@@ -58,10 +52,7 @@ public class DeliveriesView extends VerticalLayout {
     /** The most recent retractions shown per provider: the page stays small however many were sent. */
     static final int RETRACTIONS_PER_PROVIDER = 50;
 
-    private final ProviderActivity activity;
-    private final RetractionOutcomes outcomes;
     private final DeliveriesSettings settings;
-    private final DashboardProperties properties;
     private final Clock clock;
     private final Grid<ProviderActivity.Summary> grid = new Grid<>();
     private final Grid<ProviderActivity.Day> byDay = new Grid<>();
@@ -70,14 +61,11 @@ public class DeliveriesView extends VerticalLayout {
     private final Paragraph empty;
     private final Paragraph noRetractions;
     private final Paragraph noneRecent;
-    private final List<Subscription> subscriptions = new ArrayList<>();
 
     public DeliveriesView(ProviderActivity activity, RetractionOutcomes outcomes, DeliveriesSettings settings,
                           DashboardProperties properties, Clock clock) {
-        this.activity = activity;
-        this.outcomes = outcomes;
+        super(activity, outcomes, properties);
         this.settings = settings;
-        this.properties = properties;
         this.clock = clock;
         Locale locale = getLocale() == null ? Locale.GERMANY : getLocale();
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -135,8 +123,8 @@ public class DeliveriesView extends VerticalLayout {
         refresh();
     }
 
-    /** Fills the tables from what this instance knows now. */
-    private void refresh() {
+    @Override
+    void refresh() {
         List<ProviderActivity.Summary> providers = activity.summaries();
         grid.setItems(providers);
         empty.setVisible(providers.isEmpty());
@@ -163,21 +151,6 @@ public class DeliveriesView extends VerticalLayout {
                 .map(d -> new DistrictReceipt(d, last.get(d), last.get(d) == null
                         || Duration.between(last.get(d), now).compareTo(settings.staleAfter()) > 0))
                 .toList());
-    }
-
-    /** Live: new deliveries (the audit topic) and retraction outcomes redraw the tables, at most once per push interval. */
-    @Override
-    protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
-        subscriptions.add(activity.subscribe(changed -> throttle.request()));
-        subscriptions.add(outcomes.subscribe(changed -> throttle.request()));
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        subscriptions.forEach(Subscription::cancel);
-        subscriptions.clear();
     }
 
     /** The columns of requests, accepted, rejected and the commonest reasons, in both tables alike. */

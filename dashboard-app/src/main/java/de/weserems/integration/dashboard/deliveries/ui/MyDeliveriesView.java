@@ -1,7 +1,5 @@
 package de.weserems.integration.dashboard.deliveries.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,14 +7,11 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
-import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
 import de.weserems.integration.events.Region;
@@ -27,7 +22,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,11 +37,8 @@ import java.util.Optional;
 @PageTitle("Meine Lieferungen – Integrationsmonitor Weser-Ems")
 @Menu(title = "nav.myDeliveries", order = 7, icon = "vaadin:clipboard-check")
 @RolesAllowed({Roles.PROVIDER, Roles.ADMIN})
-public class MyDeliveriesView extends VerticalLayout {
+public class MyDeliveriesView extends LiveDeliveriesPage {
 
-    private final ProviderActivity activity;
-    private final RetractionOutcomes outcomes;
-    private final DashboardProperties properties;
     private final String ownProvider;
     private final ComboBox<String> provider = new ComboBox<>();
     private final Paragraph summary = new Paragraph();
@@ -57,12 +48,9 @@ public class MyDeliveriesView extends VerticalLayout {
     private final Grid<RetractionOutcome> retractions = new Grid<>();
     private final DateTimeFormatter time;
     private final NumberFormat number;
-    private final List<Subscription> subscriptions = new ArrayList<>();
 
     public MyDeliveriesView(ProviderActivity activity, RetractionOutcomes outcomes, DashboardProperties properties) {
-        this.activity = activity;
-        this.outcomes = outcomes;
-        this.properties = properties;
+        super(activity, outcomes, properties);
         this.ownProvider = Roles.providerIdOf(SecurityContextHolder.getContext().getAuthentication()).orElse(null);
         Locale locale = getLocale() == null ? Locale.GERMANY : getLocale();
         time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
@@ -110,7 +98,8 @@ public class MyDeliveriesView extends VerticalLayout {
         return Optional.ofNullable(ownProvider != null ? ownProvider : provider.getValue());
     }
 
-    private void refresh() {
+    @Override
+    void refresh() {
         Optional<String> who = shown();
         Optional<ProviderActivity.Summary> mine = who.flatMap(activity::summary);
         summary.setText(who.isEmpty() ? getTranslation("myDeliveries.choose")
@@ -132,19 +121,5 @@ public class MyDeliveriesView extends VerticalLayout {
         retractionCounts.setText(decided.isEmpty() ? getTranslation("deliveries.retractions.empty")
                 : getTranslation("myDeliveries.retractions", number.format(effective),
                 number.format(decided.size() - effective)));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
-        subscriptions.add(activity.subscribe(changed -> throttle.request()));
-        subscriptions.add(outcomes.subscribe(changed -> throttle.request()));
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        subscriptions.forEach(Subscription::cancel);
-        subscriptions.clear();
     }
 }
