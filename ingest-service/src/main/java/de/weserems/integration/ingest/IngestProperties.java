@@ -108,11 +108,14 @@ public record IngestProperties(
      * @param maxBytes         largest body accepted (413 above)
      * @param maxEvents        most events in one request (413 above; a body is read no further than one more)
      * @param maxListedInvalid most invalid items a 422 or 403 lists one by one; the others are counted
+     * @param maxUnpackedBytes most bytes one part of an {@code .xlsx} body (its sheet, its shared strings) may
+     *                         unpack to (413 above): a zip bomb stops here, not at the heap's end
      */
     public record Limits(
             @DefaultValue("10MB") DataSize maxBytes,
             @DefaultValue("10000") int maxEvents,
-            @DefaultValue("100") int maxListedInvalid) {
+            @DefaultValue("100") int maxListedInvalid,
+            @DefaultValue("64MB") DataSize maxUnpackedBytes) {
     }
 
     /**

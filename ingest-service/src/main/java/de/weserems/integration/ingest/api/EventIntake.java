@@ -131,16 +131,16 @@ public class EventIntake {
             if (event != null) {
                 First earlier = first.putIfAbsent(event.eventId(), new First(index, event));
                 if (earlier != null && !earlier.content().equals(event)) {
-                    errors = List.of(new FieldError("eventId", Rule.CONFLICTING_DUPLICATE,
-                            "repeated in this request with different content (first at index " + earlier.index() + ")"));
+                    errors = List.of(FieldError.of("eventId", Rule.CONFLICTING_DUPLICATE, "v.eventId.conflicting",
+                            Integer.toString(earlier.index())));
                 }
             }
             contractBroken |= !errors.isEmpty();
             Provider provider = delivery.provider();
             if (event != null && !provider.mayReportFor(event.district())) {
                 errors = new ArrayList<>(errors);
-                errors.add(new FieldError("district", Rule.DISTRICT_NOT_ALLOWED, "provider " + provider.id()
-                        + " may not report for " + event.district().ags() + " (" + event.district().displayName() + ")"));
+                errors.add(FieldError.of("district", Rule.DISTRICT_NOT_ALLOWED, "v.district.not-allowed", provider.id(),
+                        event.district().ags(), event.district().displayName()));
             }
             if (errors.isEmpty()) {
                 if (invalid == 0) {

@@ -39,7 +39,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import de.weserems.integration.ingest.body.BodyLimits;
+import de.weserems.integration.ingest.validation.FieldError;
+import de.weserems.integration.ingest.validation.Text;
+
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Locale;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
@@ -49,7 +55,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The provider API: {@code POST /api/v1/events} in JSON, NDJSON or CSV, and
+ * The provider API: {@code POST /api/v1/events} in JSON, NDJSON, CSV or {@code .xlsx}, and
  * {@code GET /api/v1/deliveries}. Every request to {@code /api/v1/events} ends in exactly one
  * answer, one audit summary and one timing, whichever way it ends.
  */
@@ -100,10 +106,15 @@ class EventsController {
     @Operation(summary = "Deliver events",
             description = """
                     One event or a JSON array (application/json), one event per line (application/x-ndjson), \
-                    or CSV (text/csv) with a header row of field names, delimiter ',' or ';'; the columns of \
-                    contract v2 and those after it are optional, so a CSV file of v1 stays valid. \
-                    202 only when every item is valid and durably stored; otherwise nothing is stored. \
-                    Resending the same events is safe: each eventId counts once.""",
+                    CSV (text/csv, UTF-8 or declared charset=windows-1252) with a header row of field names, \
+                    delimiter ',' or ';', or an Excel workbook (.xlsx, \
+                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) whose first sheet holds the \
+                    CSV's columns in its first row; the columns of contract v2 and those after it are optional, so a \
+                    CSV file of v1 stays valid. In CSV and .xlsx a 4-digit AGS of one of the 17 districts gets its \
+                    leading zero back and a date DD.MM.YYYY is read; a participantRef that Excel turned into a number \
+                    is refused with its cause. 202 only when every item is valid and durably stored; otherwise nothing \
+                    is stored. Resending the same events is safe: each eventId counts once. Problem texts are German, \
+                    English when Accept-Language prefers English; types, fields and rule codes are the same in both.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(ref = "#/components/schemas/Event"),
@@ -139,7 +150,9 @@ class EventsController {
                             6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6;;;
                             8d2f4b61-5c7a-4e9b-b1d3-5f7a9c1e3b77;ENTITLEMENT;2026-10-12;03454;tn-4711;;;;;;;;;;\
                             OBLIGED;JOBCENTER;FEMALE
-                            """))}))
+                            """)),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = "string", format = "binary"))}))
     @ApiResponse(responseCode = "202", description = "All stored", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = "{\"accepted\": 3}")))
     @ApiResponse(responseCode = "400", description = "The body as a whole cannot be read", content = @Content(
@@ -148,8 +161,8 @@ class EventsController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request; 'limit' and "
-            + "'max' name it",
+    @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request, or an .xlsx "
+            + "part unpacking to more than allowed; 'limit' and 'max' name it",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "415", description = "Another media type or charset",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -164,10 +177,11 @@ class EventsController {
     ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.PROVIDER) Provider provider,
                            HttpServletRequest request,
                            @Parameter(description = "validate only, store nothing")
-                           @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+                           @RequestParam(defaultValue = "false") boolean dryRun,
+                           @Parameter(hidden = true) Locale locale) throws IOException {
         long start = System.nanoTime();
         Delivery delivery = new Delivery(RequestIdFilter.of(request), provider, clock.instant(), null, dryRun);
-        Answer answer = answer(delivery, request);
+        Answer answer = answer(delivery, request, locale);
         Delivery done = answer.delivery();
         int status = answer.response().getStatusCode().value();
         DeliveryRecord summary = done.summary(status, answer.events(), answer.accepted(), answer.rejected(),
@@ -191,30 +205,31 @@ class EventsController {
      * A refused request is charged to the provider's rate by the items read; a provider over its rate is
      * refused before its body is read.
      */
-    private Answer answer(Delivery delivery, HttpServletRequest request) throws IOException {
+    private Answer answer(Delivery delivery, HttpServletRequest request, Locale locale) throws IOException {
         Provider provider = delivery.provider();
         OptionalLong over = rateLimiter.waitBeforeAny(provider);
         if (over.isPresent()) {
             drain(request.getInputStream());
-            return rateLimited(delivery, 0, over.getAsLong());
+            return rateLimited(delivery, 0, over.getAsLong(), locale);
         }
-        Optional<BodyFormat> format = format(request.getContentType());
+        Optional<MediaType> contentType = mediaType(request.getContentType());
+        Optional<BodyFormat> format = contentType.flatMap(BodyFormat::of);
         if (format.isEmpty()) {
             drain(request.getInputStream());
             rateLimiter.charge(provider, 0);
             return Answer.refused(delivery, 0, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Unsupported media type", "Content-Type '" + request.getContentType() + "' is not accepted. Send "
-                            + BodyFormat.supported() + ", in UTF-8."), null);
+                    locale, String.valueOf(request.getContentType()), BodyFormat.supported()), null);
         }
         Delivery typed = delivery.withFormat(format.get());
+        Charset charset = format.get().charset(contentType.get());
         long max = limits.maxBytes().toBytes();
         if (request.getContentLengthLong() > max) {
             drain(request.getInputStream());
             rateLimiter.charge(provider, 0);
-            return Answer.refused(typed, 0, tooLarge(), null);
+            return Answer.refused(typed, 0, tooLarge(locale), null);
         }
         EventIntake.Check check = intake.check(typed);
-        Read read = read(typed, request.getInputStream(), check);
+        Read read = read(typed, charset, request.getInputStream(), check, locale);
         if (read.refusal() != null) {
             drain(request.getInputStream());
             rateLimiter.charge(provider, read.items());
@@ -223,13 +238,13 @@ class EventsController {
         if (check.invalid() > 0) {
             rateLimiter.charge(provider, check.items());
             EventIntake.Outcome.Rejected rejected = check.rejected();
-            ProblemDetail problem = rejection(rejected);
+            ProblemDetail problem = rejection(rejected, locale);
             return new Answer(problemResponse(problem, null), typed, rejected.total(), 0, rejected.invalid(),
                     rejected.reasons(), problem.getType().getPath().replace("/problems/", ""), false);
         }
         OptionalLong wait = rateLimiter.tryTake(provider, check.items());
         if (wait.isPresent()) {
-            return rateLimited(typed, check.items(), wait.getAsLong());
+            return rateLimited(typed, check.items(), wait.getAsLong(), locale);
         }
         try {
             EventIntake.Outcome.Accepted accepted = intake.store(check);
@@ -240,8 +255,7 @@ class EventsController {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UNAVAILABLE_SECONDS));
             return Answer.refused(typed, check.items(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable",
-                    "Storage temporarily unavailable", e.getMessage()
-                            + ". Nothing of this request was stored; send the same request again later."), headers);
+                    locale, e.getMessage()), headers);
         }
     }
 
@@ -255,24 +269,28 @@ class EventsController {
     }
 
     /** Reads the body's items into the check, up to one past the limit; stops at the first reason to refuse it. */
-    private Read read(Delivery delivery, InputStream body, EventIntake.Check check) throws IOException {
+    private Read read(Delivery delivery, Charset charset, InputStream body, EventIntake.Check check, Locale locale)
+            throws IOException {
         int read = 0;
         try {
-            BodyItems items = parser.open(delivery.format(), body, limits.maxBytes().toBytes());
+            BodyItems items = parser.open(delivery.format(), charset, body,
+                    new BodyLimits(limits.maxBytes().toBytes(), limits.maxEvents(), limits.maxUnpackedBytes().toBytes()));
             BodyItem item;
             while ((item = items.next(check.listing())) != null) {
                 if (++read > limits.maxEvents()) {
                     stoppedEarly(delivery, IntakeMeters.MAX_EVENTS);
-                    return new Read(read, Answer.refused(delivery, read, tooManyEvents(), null));
+                    return new Read(read, Answer.refused(delivery, read, tooManyEvents(locale), null));
                 }
                 check.add(item);
             }
             return new Read(read, null);
         } catch (UnreadableBodyException e) {
-            return new Read(read, Answer.refused(delivery, 0, Problems.unreadable(e.getMessage()), null));
+            return new Read(read, Answer.refused(delivery, 0, Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body",
+                    locale, e.text()), null));
         } catch (BodyTooLargeException e) {
-            stoppedEarly(delivery, IntakeMeters.MAX_BYTES);
-            return new Read(read, Answer.refused(delivery, 0, tooLarge(), null));
+            stoppedEarly(delivery, e.unpacked() ? IntakeMeters.MAX_UNPACKED_BYTES : IntakeMeters.MAX_BYTES);
+            return new Read(read, Answer.refused(delivery, 0, e.unpacked() ? tooLargeUnpacked(locale) : tooLarge(locale),
+                    null));
         } finally {
             DistributionSummary.builder("ingest.items.read")
                     .description("items read from a request body before its answer was decided; at most max-events + 1")
@@ -282,21 +300,29 @@ class EventsController {
         }
     }
 
-    private ProblemDetail tooManyEvents() {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-events", "Too many events",
-                "The request holds more than " + limits.maxEvents() + " events; at most " + limits.maxEvents()
-                        + " are accepted per request. Split it; nothing was stored.");
+    private ProblemDetail tooManyEvents(Locale locale) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-events", locale,
+                Integer.toString(limits.maxEvents()));
         problem.setProperty("limit", "ingest.limits.max-events");
         problem.setProperty("max", limits.maxEvents());
         return problem;
     }
 
-    private ProblemDetail tooLarge() {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
-                "The body is larger than " + limits.maxBytes().toBytes() + " bytes (" + limits.maxBytes()
-                        + "). Split it into requests of at most " + limits.maxEvents() + " events.");
+    private ProblemDetail tooLarge(Locale locale) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", locale,
+                Long.toString(limits.maxBytes().toBytes()), limits.maxBytes().toString(),
+                Integer.toString(limits.maxEvents()));
         problem.setProperty("limit", "ingest.limits.max-bytes");
         problem.setProperty("max", limits.maxBytes().toBytes());
+        return problem;
+    }
+
+    /** An {@code .xlsx} body whose parts unpack to more than the limit: a zip bomb, or a workbook far too large. */
+    private ProblemDetail tooLargeUnpacked(Locale locale) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large-unpacked", locale,
+                Long.toString(limits.maxUnpackedBytes().toBytes()), Integer.toString(limits.maxEvents()));
+        problem.setProperty("limit", "ingest.limits.max-unpacked-bytes");
+        problem.setProperty("max", limits.maxUnpackedBytes().toBytes());
         return problem;
     }
 
@@ -305,12 +331,11 @@ class EventsController {
                 "format", delivery.format().name(), "limit", limit).increment();
     }
 
-    private static Answer rateLimited(Delivery delivery, int events, long seconds) {
+    private static Answer rateLimited(Delivery delivery, int events, long seconds, Locale locale) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return Answer.refused(delivery, events, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many events", "Over the rate of this provider. Send the same request again in "
-                        + seconds + " s; nothing was stored."), headers);
+        return Answer.refused(delivery, events, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", locale,
+                Long.toString(seconds)), headers);
     }
 
     @GetMapping("/deliveries")
@@ -326,12 +351,12 @@ class EventsController {
                 "deliveries", deliveries.recent(provider.id(), bounded));
     }
 
-    private static Optional<BodyFormat> format(String contentType) {
+    private static Optional<MediaType> mediaType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return Optional.empty();
         }
         try {
-            return BodyFormat.of(MediaType.parseMediaType(contentType));
+            return Optional.of(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException e) {
             return Optional.empty();
         }
@@ -371,17 +396,18 @@ class EventsController {
         }
     }
 
-    private static ProblemDetail rejection(EventIntake.Outcome.Rejected rejected) {
-        int bad = rejected.invalid();
-        String notListed = rejected.notListed() == 0 ? "" : " The first " + rejected.listed().size()
-                + " are listed under 'invalid'; " + rejected.notListed() + " more are only counted (invalidNotListed).";
+    private static ProblemDetail rejection(EventIntake.Outcome.Rejected rejected, Locale locale) {
+        String bad = Integer.toString(rejected.invalid());
+        String total = Integer.toString(rejected.total());
+        Object notListed = rejected.notListed() == 0 ? "" : new Text("problem.not-listed",
+                Integer.toString(rejected.listed().size()), Integer.toString(rejected.notListed()));
         ProblemDetail problem = rejected.onlyPermissions()
-                ? Problems.of(HttpStatus.FORBIDDEN, "district-not-allowed", "District not allowed",
-                bad + " of " + rejected.total() + " events name a district this provider may not report for. "
-                        + "Nothing was stored." + notListed)
-                : Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-events", "Invalid events",
-                bad + " of " + rejected.total() + " events are invalid. Nothing was stored." + notListed);
-        problem.setProperty("invalid", rejected.listed());
+                ? Problems.of(HttpStatus.FORBIDDEN, "district-not-allowed", locale, bad, total, notListed)
+                : Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-events", locale, bad, total, notListed);
+        // each error in the request's language; field and rule stay as they are for scripts
+        problem.setProperty("invalid", rejected.listed().stream().map(item -> new RejectedItem(item.index(),
+                item.line(), item.eventId(), item.errors().stream()
+                .map(e -> new FieldError(e.field(), e.rule(), e.reason(locale))).toList())).toList());
         problem.setProperty("invalidNotListed", rejected.notListed());
         return problem;
     }

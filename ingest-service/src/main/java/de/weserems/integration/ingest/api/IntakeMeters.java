@@ -28,7 +28,9 @@ class IntakeMeters {
     /** The limits a body can pass before its end (ingest.limits), as tag values. */
     static final String MAX_EVENTS = "max-events";
     static final String MAX_BYTES = "max-bytes";
-    private static final List<String> LIMITS = List.of(MAX_EVENTS, MAX_BYTES);
+    /** Only an .xlsx body unpacks, but every format gets the tag: one set of series per provider and format. */
+    static final String MAX_UNPACKED_BYTES = "max-unpacked-bytes";
+    private static final List<String> LIMITS = List.of(MAX_EVENTS, MAX_BYTES, MAX_UNPACKED_BYTES);
 
     IntakeMeters(ProviderRegistry providers, MeterRegistry meters) {
         for (Provider provider : providers.providers()) {

@@ -45,8 +45,9 @@ public class DeliveryLog implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final ConsumerFactory<?, ?> consumerFactory;
     private final Map<String, List<DeliveryRecord>> recent = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1000), r -> Thread.ofPlatform().name("audit-writer").daemon().unstarted(r));
+    // made in start(), shut down in stop(): a lifecycle may stop and start again (a paused test context
+    // does), and an executor once shut down refuses everything after
+    private volatile ThreadPoolExecutor writer;
     private volatile TopicTail tail;
 
     public DeliveryLog(KafkaTemplate<String, byte[]> kafka, ConsumerFactory<?, ?> consumerFactory) {
@@ -67,8 +68,13 @@ public class DeliveryLog implements SmartLifecycle {
     /** Remembers the summary of a request that stored nothing and writes it to the audit topic in the background. */
     public void refused(DeliveryRecord delivery) {
         remember(delivery);
+        ThreadPoolExecutor w = writer;
+        if (w == null) {
+            log.warn("Audit writer stopped; the audit of request {} is kept only in this instance", delivery.requestId());
+            return;
+        }
         try {
-            writer.execute(() -> {
+            w.execute(() -> {
                 try {
                     kafka.executeInTransaction(ops -> ops.send(toRecord(delivery)));
                 } catch (RuntimeException e) {
@@ -125,6 +131,8 @@ public class DeliveryLog implements SmartLifecycle {
 
     @Override
     public void start() {
+        writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+                r -> Thread.ofPlatform().name("audit-writer").daemon().unstarted(r));
         tail = TopicTail.start(Topics.INGEST_AUDIT, this::consumer, new TopicTail.Listener() {
             @Override
             public void reset() {
@@ -145,9 +153,14 @@ public class DeliveryLog implements SmartLifecycle {
         if (t != null) {
             t.close();
         }
-        writer.shutdown();
+        ThreadPoolExecutor w = writer;
+        writer = null;
+        if (w == null) {
+            return;
+        }
+        w.shutdown();
         try {
-            writer.awaitTermination(5, TimeUnit.SECONDS);
+            w.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,11 +1,14 @@
 package de.weserems.integration.ingest.body;
 
+import de.weserems.integration.ingest.validation.Text;
+
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A request body as it is read: at most {@code maxBytes}, checked to be UTF-8 as it passes (no byte
- * reaches a reader before it is known to belong to a UTF-8 character), a leading byte order mark dropped.
+ * A request body as it is read: at most {@code maxBytes}; unless it is declared in another charset (or is no
+ * text at all, as an {@code .xlsx} workbook), checked to be UTF-8 as it passes (no byte reaches a reader
+ * before it is known to belong to a UTF-8 character) and a leading byte order mark dropped.
  * It remembers whether it has seen anything but white space, for the "empty body" answer.
  *
  * <p>A broken rule ends the stream with a {@link Failure}; a reader that catches its own parser's
@@ -18,10 +21,13 @@ final class BodyStream extends InputStream {
 
         /** {@code true}: over the byte limit; {@code false}: not UTF-8. */
         final boolean tooLarge;
+        /** Why, for the answer. */
+        final Text text;
 
-        Failure(boolean tooLarge, String message) {
-            super(message);
+        Failure(boolean tooLarge, Text text) {
+            super(text.english());
             this.tooLarge = tooLarge;
+            this.text = text;
         }
 
         @Override
@@ -32,6 +38,8 @@ final class BodyStream extends InputStream {
 
     private final InputStream in;
     private final long maxBytes;
+    /** Whether the bytes must be UTF-8; {@code false} for another declared charset or a binary body. */
+    private final boolean utf8;
     /** Bytes taken from {@link #in}, a byte order mark included. */
     private long taken;
     /** Where in the body the next byte handed out stands. */
@@ -50,8 +58,13 @@ final class BodyStream extends InputStream {
     private Failure failure;
 
     BodyStream(InputStream in, long maxBytes) {
+        this(in, maxBytes, true);
+    }
+
+    BodyStream(InputStream in, long maxBytes, boolean utf8) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.utf8 = utf8;
     }
 
     /** Why the stream ended early, or {@code null}. */
@@ -114,7 +127,7 @@ final class BodyStream extends InputStream {
     private void readHead() throws IOException {
         byte[] first = in.readNBytes(3);
         taken(first.length);
-        boolean bom = first.length == 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB
+        boolean bom = utf8 && first.length == 3 && (first[0] & 0xff) == 0xEF && (first[1] & 0xff) == 0xBB
                 && (first[2] & 0xff) == 0xBF;
         head = bom ? new byte[0] : first;
         position = bom ? 3 : 0;
@@ -123,7 +136,7 @@ final class BodyStream extends InputStream {
     private void taken(int n) throws Failure {
         taken += n;
         if (taken > maxBytes) {
-            throw fail(new Failure(true, "The body is larger than " + maxBytes + " bytes."));
+            throw fail(new Failure(true, new Text("body.too-large", Long.toString(maxBytes))));
         }
     }
 
@@ -135,6 +148,11 @@ final class BodyStream extends InputStream {
     private void check(byte[] b, int off, int n) throws Failure {
         for (int i = 0; i < n; i++) {
             int c = b[off + i] & 0xff;
+            if (!utf8 && c >= 0x80) {
+                // a letter of the declared charset (or a byte of a binary body): nothing to check
+                blank = false;
+                continue;
+            }
             if (pending == 0) {
                 if (c < 0x80) {
                     if (c == '\n') {
@@ -187,7 +205,6 @@ final class BodyStream extends InputStream {
     }
 
     private static Failure notUtf8(long at, int line) {
-        return new Failure(false, "The body is not valid UTF-8: byte " + (at + 1) + " (line " + line
-                + ") does not belong to a UTF-8 character. Save or export the file as UTF-8 (in Excel: 'CSV UTF-8').");
+        return new Failure(false, new Text("body.not-utf8", Long.toString(at + 1), Integer.toString(line)));
     }
 }

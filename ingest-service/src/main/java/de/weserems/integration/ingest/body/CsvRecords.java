@@ -1,5 +1,7 @@
 package de.weserems.integration.ingest.body;
 
+import de.weserems.integration.ingest.validation.Text;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ final class CsvRecords {
      * @param cellCount how many cells it has
      * @param error     why it could not be read; {@code null} when it could
      */
-    record CsvRecord(int line, List<String> cells, int cellCount, String error) {
+    record CsvRecord(int line, List<String> cells, int cellCount, Text error) {
     }
 
     private final Reader in;
@@ -85,7 +87,7 @@ final class CsvRecords {
         List<String> cells = new ArrayList<>(Math.min(keep, 16));
         int count = 0;
         while (true) {
-            String error;
+            Text error;
             StringBuilder cell = new StringBuilder();
             if (peek(0) == '"') {
                 error = readQuoted(cell, count, start);
@@ -120,12 +122,12 @@ final class CsvRecords {
     }
 
     /** A quoted cell, {@code cell} the number of cells before it; why it is broken, or {@code null}. */
-    private String readQuoted(StringBuilder out, int before, int start) throws IOException {
+    private Text readQuoted(StringBuilder out, int before, int start) throws IOException {
         pos++;
         while (true) {
             int c = peek(0);
             if (c < 0) {
-                return "cell " + (before + 1) + " opens a quote on line " + start + " that is never closed";
+                return new Text("body.csv.quote-not-closed", Integer.toString(before + 1), Integer.toString(start));
             }
             if (c == '"') {
                 if (peek(1) == '"') {
@@ -144,15 +146,15 @@ final class CsvRecords {
         }
     }
 
-    private String afterQuote(int cell) throws IOException {
+    private Text afterQuote(int cell) throws IOException {
         int c = peek(0);
         if (c >= 0 && c != delimiter && !atLineEnd()) {
-            return "cell " + cell + " has text after its closing quote; inside a quoted cell write a quote as \"\"";
+            return new Text("body.csv.text-after-quote", Integer.toString(cell));
         }
         return null;
     }
 
-    private String readPlain(StringBuilder out, int cell) throws IOException {
+    private Text readPlain(StringBuilder out, int cell) throws IOException {
         boolean quote = false;
         int c;
         while ((c = peek(0)) >= 0 && c != delimiter && !atLineEnd()) {
@@ -161,8 +163,7 @@ final class CsvRecords {
             pos++;
         }
         if (quote) {
-            return "cell " + cell + " has a quote inside an unquoted value; "
-                    + "quote the whole cell and write the quote as \"\"";
+            return new Text("body.csv.quote-in-value", Integer.toString(cell));
         }
         return null;
     }

@@ -4,6 +4,7 @@ import de.weserems.integration.events.EventFields;
 import de.weserems.integration.ingest.validation.EventValidator;
 import de.weserems.integration.ingest.validation.FieldError;
 import de.weserems.integration.ingest.validation.Rule;
+import de.weserems.integration.ingest.validation.Text;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,10 +40,10 @@ public class EventBodyParser {
     /** Unknown header columns named in the answer; a header of thousands of columns is not repeated whole. */
     private static final int UNKNOWN_COLUMNS_NAMED = 10;
     /** Header cells kept to be checked; a header with more is refused by its count alone. */
-    private static final int HEADER_CELLS_KEPT = 100;
-    private static final String EMPTY = "The body is empty: send at least one event.";
+    static final int HEADER_CELLS_KEPT = 100;
+    private static final Text EMPTY = new Text("body.empty");
     /** The reason of an NDJSON line known to be no JSON when nobody asked why exactly ({@link BodyItems#next}). */
-    private static final FieldError NOT_JSON = new FieldError(FieldError.LINE, Rule.UNREADABLE, "not valid JSON");
+    private static final FieldError NOT_JSON = FieldError.of(FieldError.LINE, Rule.UNREADABLE, "body.line.not-json");
 
     private final JsonMapper json;
 
@@ -56,17 +58,29 @@ public class EventBodyParser {
      */
     public BodyItems open(BodyFormat format, InputStream body, long maxBytes)
             throws UnreadableBodyException, BodyTooLargeException, IOException {
-        BodyStream in = new BodyStream(body, maxBytes);
+        return open(format, StandardCharsets.UTF_8, body, new BodyLimits(maxBytes, Integer.MAX_VALUE - 1,
+                BodyLimits.DEFAULT_MAX_UNPACKED_BYTES));
+    }
+
+    /**
+     * As above, for a body in {@code charset} (a CSV body may be declared in another than UTF-8). An
+     * {@code .xlsx} body is read whole before the first item, but never more than {@code limits} allow.
+     */
+    public BodyItems open(BodyFormat format, Charset charset, InputStream body, BodyLimits limits)
+            throws UnreadableBodyException, BodyTooLargeException, IOException {
+        boolean utf8 = format != BodyFormat.XLSX && charset.equals(StandardCharsets.UTF_8);
+        BodyStream in = new BodyStream(body, limits.maxBytes(), utf8);
         return switch (format) {
             case JSON -> new JsonItems(in);
             case NDJSON -> new NdjsonItems(in);
-            case CSV -> new CsvItems(in);
+            case CSV -> new CsvItems(in, charset);
+            case XLSX -> XlsxItems.read(in, limits);
         };
     }
 
     /** A failure of the stream itself, as the exception the caller gets. */
     private static Exception failed(BodyStream.Failure failure) {
-        return failure.tooLarge ? new BodyTooLargeException() : new UnreadableBodyException(failure.getMessage());
+        return failure.tooLarge ? new BodyTooLargeException() : new UnreadableBodyException(failure.text);
     }
 
     private static void rethrow(Exception e) throws UnreadableBodyException, BodyTooLargeException {
@@ -80,7 +94,7 @@ public class EventBodyParser {
      * The body as a whole broke a rule: the stream's own failure if there was one (also while finding out
      * whether the body is only white space), else an empty body, else {@code message}.
      */
-    private static UnreadableBodyException unreadable(BodyStream in, String message)
+    static UnreadableBodyException unreadable(BodyStream in, Text message)
             throws UnreadableBodyException, BodyTooLargeException, IOException {
         boolean empty = false;
         try {
@@ -128,12 +142,10 @@ public class EventBodyParser {
                     done = true;
                     JsonToken after = parser.nextToken();
                     if (after != null) {
-                        throw unreadable(in, "The body is not valid JSON" + where(parser.currentTokenLocation())
-                                + ": a second JSON value follows the first. Send one event as a JSON object or several "
-                                + "as a JSON array.");
+                        throw unreadable(in, new Text("body.json.second-value", where(parser.currentTokenLocation())));
                     }
                     if (items == 0) {
-                        throw unreadable(in, "The array holds no events.");
+                        throw unreadable(in, new Text("body.json.empty-array"));
                     }
                     return null;
                 }
@@ -150,8 +162,7 @@ public class EventBodyParser {
             if (e.getCause() instanceof IOException io && !(io instanceof BodyStream.Failure)) {
                 throw io;
             }
-            return unreadable(in, "The body is not valid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage()
-                    + ". Send one event as a JSON object or several as a JSON array.");
+            return unreadable(in, new Text("body.json.syntax", where(e.getLocation()), e.getOriginalMessage()));
         }
     }
 
@@ -247,19 +258,21 @@ public class EventBodyParser {
                     return new BodyItem(null, line, ItemTrees.TOO_LARGE);
                 }
                 if (parser.nextToken() != null) {
-                    return new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE, "not valid JSON"
-                            + column(parser.currentTokenLocation()) + ": a second JSON value follows the first; "
-                            + "send one event per line"));
+                    return new BodyItem(null, line, FieldError.of(FieldError.LINE, Rule.UNREADABLE,
+                            "body.line.second-value", column(parser.currentTokenLocation())));
                 }
                 return BodyItem.of(node, line);
             } catch (JacksonException e) {
-                return new BodyItem(null, line, new FieldError(FieldError.LINE, Rule.UNREADABLE,
-                        "not valid JSON" + column(e.getLocation()) + ": " + e.getOriginalMessage()));
+                return new BodyItem(null, line, FieldError.of(FieldError.LINE, Rule.UNREADABLE,
+                        "body.line.syntax", column(e.getLocation()), e.getOriginalMessage()));
             }
         }
     }
 
-    /** CSV with a header row of field names; each row becomes an object of strings. */
+    /**
+     * CSV with a header row of field names; each row becomes an object of strings, with Excel's habits
+     * repaired where that is safe ({@link ExcelHabits}).
+     */
     private static final class CsvItems implements BodyItems {
 
         private final BodyStream in;
@@ -268,9 +281,9 @@ public class EventBodyParser {
         private final List<String> header;
         private int items;
 
-        CsvItems(BodyStream in) throws UnreadableBodyException, BodyTooLargeException, IOException {
+        CsvItems(BodyStream in, Charset charset) throws UnreadableBodyException, BodyTooLargeException, IOException {
             this.in = in;
-            this.records = new CsvRecords(new InputStreamReader(in, StandardCharsets.UTF_8));
+            this.records = new CsvRecords(new InputStreamReader(in, charset));
             try {
                 delimiter = records.detectDelimiter();
                 CsvRecords.CsvRecord first = records.next(HEADER_CELLS_KEPT);
@@ -295,24 +308,24 @@ public class EventBodyParser {
             }
             if (record == null) {
                 if (items == 0) {
-                    throw unreadable(in, "The CSV has a header row but no rows of events.");
+                    throw unreadable(in, new Text("body.csv.header-only"));
                 }
                 return null;
             }
             items++;
             if (record.error() != null) {
-                return new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE, record.error()));
+                return new BodyItem(null, record.line(), FieldError.of(FieldError.ROW, Rule.UNREADABLE, record.error()));
             }
             if (record.cellCount() != header.size()) {
-                return new BodyItem(null, record.line(), new FieldError(FieldError.ROW, Rule.UNREADABLE,
-                        "has " + record.cellCount() + " cells, the header has " + header.size()
-                                + " (delimiter '" + delimiter + "')"));
+                return new BodyItem(null, record.line(), FieldError.of(FieldError.ROW, Rule.UNREADABLE,
+                        "body.csv.cell-count", Integer.toString(record.cellCount()), Integer.toString(header.size()),
+                        String.valueOf(delimiter)));
             }
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             for (int c = 0; c < header.size(); c++) {
                 String cell = record.cells().get(c);
                 if (!cell.isEmpty()) {
-                    node.put(header.get(c), cell);
+                    node.put(header.get(c), ExcelHabits.repair(header.get(c), cell));
                 }
             }
             return BodyItem.of(node, record.line());
@@ -321,38 +334,51 @@ public class EventBodyParser {
         private List<String> header(CsvRecords.CsvRecord record)
                 throws UnreadableBodyException, BodyTooLargeException, IOException {
             if (record.error() != null) {
-                throw unreadable(in, "The CSV header (line " + record.line() + ") cannot be read: " + record.error() + ".");
-            }
-            if (record.cellCount() > record.cells().size()) {
-                throw unreadable(in, "The first line must be a header row of field names (delimiter '" + delimiter
-                        + "'); it has " + record.cellCount() + " columns. Known columns: "
-                        + String.join(", ", EventFields.ALL) + ".");
+                throw unreadable(in, new Text("body.csv.header-broken", Integer.toString(record.line()), record.error()));
             }
             List<String> names = record.cells().stream().map(String::strip).toList();
-            Set<String> known = Set.copyOf(EventFields.ALL);
-            List<String> unknown = names.stream().filter(h -> !known.contains(h)).toList();
-            if (!unknown.isEmpty()) {
-                throw unreadable(in, "The first line must be a header row of field names (delimiter '"
-                        + delimiter + "'); it names unknown columns: "
-                        + unknown.stream().limit(UNKNOWN_COLUMNS_NAMED).map(h -> "'" + EventValidator.abbreviate(h) + "'")
-                        .collect(Collectors.joining(", "))
-                        + (unknown.size() > UNKNOWN_COLUMNS_NAMED ? " and " + (unknown.size() - UNKNOWN_COLUMNS_NAMED)
-                        + " more" : "")
-                        + ". Known columns: " + String.join(", ", EventFields.ALL) + ".");
-            }
-            Set<String> seen = new HashSet<>();
-            Set<String> repeated = names.stream().filter(h -> !seen.add(h))
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            if (!repeated.isEmpty()) {
-                throw unreadable(in, "The CSV header names a column twice: " + String.join(", ", repeated) + ".");
-            }
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !names.contains(c)).toList();
-            if (!missing.isEmpty()) {
-                throw unreadable(in, "The CSV header lacks the required columns " + String.join(", ", missing)
-                        + " (delimiter '" + delimiter + "').");
+            Text problem = headerProblem(names, record.cellCount(), "csv", delimiter);
+            if (problem != null) {
+                throw unreadable(in, problem);
             }
             return names;
         }
+    }
+
+    /**
+     * What is wrong with a header row of field names (CSV or the first row of a sheet), or {@code null}.
+     *
+     * @param names     its cells, stripped, as far as they were kept
+     * @param cellCount how many cells it has
+     * @param format    {@code csv} or {@code xlsx}: whose texts name it
+     * @param delimiter the CSV's delimiter, which each CSV answer names; ignored for a sheet
+     */
+    static Text headerProblem(List<String> names, int cellCount, String format, char delimiter) {
+        String d = String.valueOf(delimiter);
+        String prefix = "body." + format + ".header.";
+        if (cellCount > names.size()) {
+            return new Text(prefix + "too-wide", Integer.toString(cellCount), String.join(", ", EventFields.ALL), d);
+        }
+        Set<String> known = Set.copyOf(EventFields.ALL);
+        List<String> unknown = names.stream().filter(h -> !known.contains(h)).toList();
+        if (!unknown.isEmpty()) {
+            String named = unknown.stream().limit(UNKNOWN_COLUMNS_NAMED)
+                    .map(h -> "'" + EventValidator.abbreviate(h) + "'").collect(Collectors.joining(", "));
+            Object more = unknown.size() > UNKNOWN_COLUMNS_NAMED
+                    ? new Text("body.header.more", Integer.toString(unknown.size() - UNKNOWN_COLUMNS_NAMED)) : "";
+            return new Text(prefix + "unknown", named, more, String.join(", ", EventFields.ALL), d);
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = names.stream().filter(h -> !seen.add(h))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!repeated.isEmpty()) {
+            return new Text(prefix + "repeated", String.join(", ", repeated), d);
+        }
+        List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !names.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            return new Text(prefix + "missing", String.join(", ", missing), d);
+        }
+        return null;
     }
 
     /** Whether the bytes hold only ASCII white space (as {@link Character#isWhitespace} defines it). */
@@ -365,12 +391,15 @@ public class EventBodyParser {
         return true;
     }
 
-    private static String where(TokenStreamLocation location) {
+    /** Where in the body Jackson stopped, as a text of its own (empty when it does not say). */
+    private static Object where(TokenStreamLocation location) {
         return location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                : new Text("body.json.where", Integer.toString(location.getLineNr()),
+                Integer.toString(location.getColumnNr()));
     }
 
-    private static String column(TokenStreamLocation location) {
-        return location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
+    private static Object column(TokenStreamLocation location) {
+        return location == null || location.getColumnNr() < 1 ? ""
+                : new Text("body.line.column", Integer.toString(location.getColumnNr()));
     }
 }

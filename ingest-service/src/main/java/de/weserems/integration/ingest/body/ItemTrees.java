@@ -22,8 +22,8 @@ final class ItemTrees {
     static final int MAX_VALUES = 256;
 
     /** The error of an item over the bound. */
-    static final FieldError TOO_LARGE = new FieldError(FieldError.EVENT, Rule.OUT_OF_RANGE, "is too large: more than "
-            + MAX_VALUES + " names and values; an event is one object of at most " + EventFields.ALL.size() + " fields");
+    static final FieldError TOO_LARGE = FieldError.of(FieldError.EVENT, Rule.OUT_OF_RANGE, "body.item.too-large",
+            Integer.toString(MAX_VALUES), Integer.toString(EventFields.ALL.size()));
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -34,24 +34,24 @@ final class CourseFieldErrors {
     private static FieldError error(EventFields.Violation v, CourseType courseType, CourseVariant variant,
                                     LanguageLevel targetLevel) {
         return switch (v.problem()) {
-            case OTHER_COURSE_TYPE -> new FieldError(v.field(), Rule.VARIANT_NOT_FOR_COURSE_TYPE,
-                    variant + " is a variant of " + variant.courseType() + ", not of " + courseType + "; "
-                            + variantsOf(courseType));
-            case NOT_A_LANGUAGE_COURSE -> new FieldError(v.field(), Rule.NOT_A_LANGUAGE_COURSE,
-                    "only for language courses (" + LANGUAGE_COURSES + "), not for " + courseType
-                            + "; leave targetLevel out");
-            case CONTRADICTS_VARIANT -> new FieldError(v.field(), Rule.LEVEL_CONTRADICTS_VARIANT,
-                    variant + " leads to " + variant.level() + ", not to " + targetLevel);
+            case OTHER_COURSE_TYPE -> variantsOf(v.field(), variant, courseType);
+            case NOT_A_LANGUAGE_COURSE -> FieldError.of(v.field(), Rule.NOT_A_LANGUAGE_COURSE,
+                    "v.targetLevel.not-a-language-course", LANGUAGE_COURSES, courseType.name());
+            case CONTRADICTS_VARIANT -> FieldError.of(v.field(), Rule.LEVEL_CONTRADICTS_VARIANT,
+                    "v.targetLevel.contradicts-variant", variant.name(), variant.level().name(), targetLevel.name());
             // NOT_A_LEVEL: the validator has refused such a target level as an invalid value already; the
             // others are the type-bound rules, not CourseFields'
             case NOT_A_LEVEL, MISSING, NOT_ALLOWED, BLANK -> new FieldError(v.field(), Rule.INVALID_VALUE, v.reason());
         };
     }
 
-    private static String variantsOf(CourseType courseType) {
+    private static FieldError variantsOf(String field, CourseVariant variant, CourseType courseType) {
         List<CourseVariant> variants = CourseVariant.of(courseType);
-        return variants.isEmpty() ? courseType + " has no variants, leave courseVariant out"
-                : "the variants of " + courseType + " are " + variants.stream().map(Enum::name)
-                .collect(Collectors.joining(", "));
+        return variants.isEmpty()
+                ? FieldError.of(field, Rule.VARIANT_NOT_FOR_COURSE_TYPE, "v.courseVariant.none", variant.name(),
+                variant.courseType().name(), courseType.name())
+                : FieldError.of(field, Rule.VARIANT_NOT_FOR_COURSE_TYPE, "v.courseVariant.other", variant.name(),
+                variant.courseType().name(), courseType.name(),
+                variants.stream().map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

@@ -50,6 +50,11 @@ public class EventValidator {
 
     static final String EXAMPLE_UUID = "6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6";
 
+    /**
+     * A participant reference as a spreadsheet shows a long number it stored as a number: {@code 1,23E+11},
+     * {@code 1.23457E+11}. The digits past the first few are lost, so the reference cannot be repaired.
+     */
+    static final Pattern EXPONENT_FORM = Pattern.compile("[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d+");
     static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -79,22 +84,22 @@ public class EventValidator {
 
     public Result validate(JsonNode item) {
         if (item == null || !item.isObject()) {
-            return new Result(null, List.of(new FieldError(FieldError.EVENT, Rule.WRONG_TYPE, "must be a JSON object")), null);
+            return new Result(null, List.of(FieldError.of(FieldError.EVENT, Rule.WRONG_TYPE, "v.not-an-object")), null);
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
         for (String name : item.propertyNames()) {
             if (!EventFields.ALL.contains(name)) {
-                errors.add(new FieldError(abbreviate(name), Rule.UNKNOWN_FIELD, "unknown field"));
+                errors.add(FieldError.of(abbreviate(name), Rule.UNKNOWN_FIELD, "v.unknown-field"));
             } else if (!item.get(name).isNull()) {
                 present.add(name);
             }
         }
 
         String eventIdText = text(item, "eventId", errors);
-        UUID eventId = uuid("eventId", eventIdText, "must be a UUID, e.g. " + EXAMPLE_UUID, errors);
+        UUID eventId = uuid("eventId", eventIdText, "v.eventId.format", errors);
         if (eventIdText == null && !present.contains("eventId")) {
-            errors.add(new FieldError("eventId", Rule.MISSING, "missing"));
+            errors.add(FieldError.of("eventId", Rule.MISSING, "v.missing"));
         }
 
         EventType type = required(item, "type", EventType.class, present, errors);
@@ -114,8 +119,7 @@ public class EventValidator {
         LanguageLevel targetLevel = optional(item, "targetLevel", LanguageLevel.class, LanguageLevel.CEFR, errors);
         Attempt attempt = optional(item, "attempt", Attempt.class, errors);
         FundingSource fundingSource = optional(item, "fundingSource", FundingSource.class, errors);
-        UUID retracts = uuid("retracts", text(item, "retracts", errors),
-                "must be the eventId of the event it retracts, a UUID such as " + EXAMPLE_UUID, errors);
+        UUID retracts = uuid("retracts", text(item, "retracts", errors), "v.retracts.format", errors);
         Entitlement entitlement = optional(item, "entitlement", Entitlement.class, errors);
         Issuer issuer = optional(item, "issuer", Issuer.class, errors);
         Sex sex = optional(item, "sex", Sex.class, errors);
@@ -123,14 +127,13 @@ public class EventValidator {
         if (type != null) {
             for (EventFields.Violation v : EventFields.violations(type, present::contains)) {
                 errors.add(v.problem() == EventFields.Violation.Problem.MISSING
-                        ? new FieldError(v.field(), Rule.MISSING, "missing (required for " + type + ")")
-                        : new FieldError(v.field(), Rule.NOT_ALLOWED_FOR_TYPE, "not allowed for " + type));
+                        ? FieldError.of(v.field(), Rule.MISSING, "v.missing-for-type", type.name())
+                        : FieldError.of(v.field(), Rule.NOT_ALLOWED_FOR_TYPE, "v.not-allowed-for-type", type.name()));
             }
             errors.addAll(CourseFieldErrors.of(type, courseType, courseVariant, targetLevel));
         }
         if (retracts != null && retracts.equals(eventId)) {
-            errors.add(new FieldError("retracts", Rule.RETRACTS_ITSELF, "is this retraction's own eventId; name the "
-                    + "eventId of the earlier event that was wrong"));
+            errors.add(FieldError.of("retracts", Rule.RETRACTS_ITSELF, "v.retracts.itself"));
         }
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors), eventIdText);
@@ -142,12 +145,12 @@ public class EventValidator {
     }
 
     /** The UUID in {@code text}; {@code null} for none, and for text that is no UUID, which is an error. */
-    private static UUID uuid(String field, String text, String reason, List<FieldError> errors) {
+    private static UUID uuid(String field, String text, String reasonKey, List<FieldError> errors) {
         if (text == null) {
             return null;
         }
         if (!isUuid(text)) {
-            errors.add(new FieldError(field, Rule.INVALID_FORMAT, reason));
+            errors.add(FieldError.of(field, Rule.INVALID_FORMAT, reasonKey, EXAMPLE_UUID));
             return null;
         }
         return UUID.fromString(text);
@@ -155,15 +158,16 @@ public class EventValidator {
 
     private static void participantRef(String ref, List<FieldError> errors) {
         if (ref.isEmpty() || ref.length() > PARTICIPANT_REF_MAX_LENGTH) {
-            errors.add(new FieldError("participantRef", Rule.OUT_OF_RANGE, "must be 1 to " + PARTICIPANT_REF_MAX_LENGTH
-                    + " characters"));
+            errors.add(FieldError.of("participantRef", Rule.OUT_OF_RANGE, "v.participantRef.length",
+                    Integer.toString(PARTICIPANT_REF_MAX_LENGTH)));
         } else if (ParticipantRefs.isBlank(ref)) {
-            errors.add(new FieldError("participantRef", Rule.PLACEHOLDER, "is only white space; leave participantRef "
-                    + "out when the participant has no reference"));
+            errors.add(FieldError.of("participantRef", Rule.PLACEHOLDER, "v.participantRef.blank"));
         } else if (ParticipantRefs.isPlaceholder(ref)) {
-            errors.add(new FieldError("participantRef", Rule.PLACEHOLDER, "'" + abbreviate(ref.strip()) + "' is a "
-                    + "placeholder, not a reference to a participant; leave participantRef out when the participant "
-                    + "has no reference"));
+            errors.add(FieldError.of("participantRef", Rule.PLACEHOLDER, "v.participantRef.placeholder",
+                    abbreviate(ref.strip())));
+        } else if (EXPONENT_FORM.matcher(ref.strip()).matches()) {
+            errors.add(FieldError.of("participantRef", Rule.INVALID_FORMAT, "v.participantRef.exponent",
+                    abbreviate(ref.strip())));
         }
     }
 
@@ -237,20 +241,20 @@ public class EventValidator {
         String text = text(item, "occurredOn", errors);
         if (text == null) {
             if (!present.contains("occurredOn")) {
-                errors.add(new FieldError("occurredOn", Rule.MISSING, "missing"));
+                errors.add(FieldError.of("occurredOn", Rule.MISSING, "v.missing"));
             }
             return null;
         }
         LocalDate date = isoDate(text);
         if (date == null) {
-            errors.add(new FieldError("occurredOn", Rule.INVALID_FORMAT, "must be a date YYYY-MM-DD, not '" + abbreviate(text) + "'"));
+            errors.add(FieldError.of("occurredOn", Rule.INVALID_FORMAT, "v.occurredOn.format", abbreviate(text)));
             return null;
         }
         LocalDate tomorrow = tomorrow();
         if (date.isAfter(tomorrow)) {
-            errors.add(new FieldError("occurredOn", Rule.OUT_OF_RANGE, text + " is in the future (latest allowed: " + tomorrow + ")"));
+            errors.add(FieldError.of("occurredOn", Rule.OUT_OF_RANGE, "v.occurredOn.future", text, tomorrow.toString()));
         } else if (date.isBefore(EARLIEST)) {
-            errors.add(new FieldError("occurredOn", Rule.OUT_OF_RANGE, text + " is before " + EARLIEST));
+            errors.add(FieldError.of("occurredOn", Rule.OUT_OF_RANGE, "v.occurredOn.before", text, EARLIEST.toString()));
         }
         return date;
     }
@@ -259,15 +263,14 @@ public class EventValidator {
         String text = text(item, "district", errors);
         if (text == null) {
             if (!present.contains("district")) {
-                errors.add(new FieldError("district", Rule.MISSING, "missing"));
+                errors.add(FieldError.of("district", Rule.MISSING, "v.missing"));
             }
             return null;
         }
         return District.byAgs(text).orElseGet(() -> {
             errors.add(text.matches("\\d{5}")
-                    ? new FieldError("district", Rule.INVALID_VALUE, text + " is not a district of Weser-Ems")
-                    : new FieldError("district", Rule.INVALID_FORMAT,
-                    "must be the 5-digit AGS of a district of Weser-Ems, not '" + abbreviate(text) + "'"));
+                    ? FieldError.of("district", Rule.INVALID_VALUE, "v.district.unknown", text)
+                    : FieldError.of("district", Rule.INVALID_FORMAT, "v.district.format", abbreviate(text)));
             return null;
         });
     }
@@ -275,7 +278,7 @@ public class EventValidator {
     private <E extends Enum<E>> E required(JsonNode item, String field, Class<E> type, Set<String> present,
                                            List<FieldError> errors) {
         if (!present.contains(field)) {
-            errors.add(new FieldError(field, Rule.MISSING, "missing"));
+            errors.add(FieldError.of(field, Rule.MISSING, "v.missing"));
             return null;
         }
         return optional(item, field, type, errors);
@@ -295,8 +298,8 @@ public class EventValidator {
         E value = type.cast(ENUM_BY_NAME.get(type).get(text));
         if (value == null || (allowed != null && !allowed.contains(value))) {
             List<E> values = allowed == null ? Arrays.asList(type.getEnumConstants()) : allowed;
-            errors.add(new FieldError(field, Rule.INVALID_VALUE, "'" + abbreviate(text) + "' is not one of "
-                    + values.stream().map(Enum::name).collect(Collectors.joining(", "))));
+            errors.add(FieldError.of(field, Rule.INVALID_VALUE, "v.not-one-of", abbreviate(text),
+                    values.stream().map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }
         return value;
@@ -309,26 +312,26 @@ public class EventValidator {
             return null;
         }
         if (!node.isString()) {
-            errors.add(new FieldError(field, Rule.WRONG_TYPE, "must be a string, not " + describe(node)));
+            errors.add(field.equals("participantRef") && node.isNumber()
+                    ? FieldError.of(field, Rule.WRONG_TYPE, "v.participantRef.number")
+                    : FieldError.of(field, Rule.WRONG_TYPE, "v.wrong-type." + describe(node)));
             return null;
         }
         return node.asString();
     }
 
+    /** The JSON type of a value that should have been a string, as the end of its text's key. */
     private static String describe(JsonNode node) {
         if (node.isNumber()) {
-            return "a number";
+            return "number";
         }
         if (node.isBoolean()) {
-            return "a boolean";
+            return "boolean";
         }
         if (node.isArray()) {
-            return "an array";
+            return "array";
         }
-        if (node.isObject()) {
-            return "an object";
-        }
-        return node.getNodeType().name().toLowerCase();
+        return node.isObject() ? "object" : "other";
     }
 
     /** Cuts what a provider sent to 40 characters for an error message, never inside a surrogate pair. */

@@ -125,6 +125,8 @@ class BrokerDownIT {
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + ApiKeys.LOCAL_DEMO_KEY)
                 .header("Content-Type", "application/x-ndjson")
+                // the assertions read the English wording
+                .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,8 +4,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import de.weserems.integration.events.Topics;
+import de.weserems.integration.ingest.audit.DeliveryLog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -74,6 +76,22 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
         });
     }
 
+    @Autowired
+    DeliveryLog deliveryLog;
+
+    @Test
+    void a_refused_request_is_still_audited_after_the_log_was_stopped_and_started_again() throws Exception {
+        // as when Spring pauses and resumes a context (tests) or a lifecycle restarts: the background
+        // writer of refused requests' summaries must come back with it
+        deliveryLog.stop();
+        deliveryLog.start();
+        HttpResponse<String> refused = post(DEMO_KEY, enrolment(UUID.randomUUID().toString(), "09162", null));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        String requestId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(readAll(Topics.INGEST_AUDIT, true))
+                .anyMatch(r -> r.value().contains(requestId)));
+    }
+
     @Test
     void deliveries_need_a_key() throws Exception {
         assertThat(get("/api/v1/deliveries", null).statusCode()).isEqualTo(401);
@@ -131,6 +149,8 @@ class DeliveriesAndDocsIT extends IngestApiTestBase {
         assertThat(api.get("paths").has("/api/v1/deliveries")).isTrue();
         assertThat(api.get("paths").has("/api/v1/schema/event")).isTrue();
         assertThat(api.at("/paths/~1api~1v1~1events/post/requestBody/content").has("text/csv")).isTrue();
+        assertThat(api.at("/paths/~1api~1v1~1events/post/requestBody/content")
+                .has("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).isTrue();
         assertThat(api.at("/paths/~1api~1v1~1events/post/responses").has("429")).isTrue();
         assertThat(api.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
         HttpResponse<String> ui = get("/swagger-ui/index.html", null);

@@ -34,6 +34,10 @@ import static org.awaitility.Awaitility.await;
  * 413 and 429 cases need small bodies only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // one instance per context, as in production: a test class with properties of its own starts a
+        // second context in this JVM, whose producer would otherwise share the transactional ids and
+        // fence this one's (its audit writer then stalls)
+        "ingest.instance-id=api-it-${random.uuid}",
         "ingest.pseudonymisation.secret=test-secret-for-integration-tests",
         "ingest.limits.max-bytes=256KB",
         "ingest.limits.max-events=500",
@@ -106,10 +110,23 @@ abstract class IngestApiTestBase {
         return post(key, contentType, HttpRequest.BodyPublishers.ofString(body), query);
     }
 
+    /**
+     * Posts in English: the API's texts are German unless Accept-Language prefers English, and these tests
+     * were written against the English wording (ExcelHabitsIT reads the German one).
+     */
     HttpResponse<String> post(String key, String contentType, HttpRequest.BodyPublisher body, String query)
             throws Exception {
+        return post(key, contentType, body, query, "en");
+    }
+
+    /** As above, in {@code language} ({@code null}: no Accept-Language at all). */
+    HttpResponse<String> post(String key, String contentType, HttpRequest.BodyPublisher body, String query,
+                              String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/events" + query))
                 .timeout(Duration.ofSeconds(60)).POST(body);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

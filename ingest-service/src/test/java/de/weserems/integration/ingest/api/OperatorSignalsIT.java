@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * properties), so no other test's requests come first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // its own transactional ids: the API tests' context lives in the same JVM (IngestApiTestBase)
+        "ingest.instance-id=operator-signals-it",
         "ingest.pseudonymisation.secret=test-secret-for-integration-tests",
         // as outside the profile 'local' (which keeps plain text); the tests' logback-test.xml would
         // replace Boot's own choice of the JSON appender, so this one makes it

@@ -21,7 +21,7 @@ class ManagementSecurityTest {
     private static IngestProperties with(List<IngestProperties.Operator> operators) {
         return new IngestProperties("test", List.of(), new IngestProperties.Pseudonymisation("s".repeat(32)),
                 new IngestProperties.Kafka(3, (short) 1, 1, Duration.ofSeconds(10)),
-                new IngestProperties.Limits(DataSize.ofMegabytes(10), 10_000, 100),
+                new IngestProperties.Limits(DataSize.ofMegabytes(10), 10_000, 100, DataSize.ofMegabytes(64)),
                 new IngestProperties.RateLimit(5000, 50_000), operators);
     }
 

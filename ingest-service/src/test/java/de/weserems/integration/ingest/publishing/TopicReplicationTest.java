@@ -17,7 +17,7 @@ class TopicReplicationTest {
     private static IngestProperties withReplicationFactor(int replicationFactor) {
         return new IngestProperties("test", List.of(), new IngestProperties.Pseudonymisation(""),
                 new IngestProperties.Kafka(6, (short) replicationFactor, 2, Duration.ofSeconds(10)),
-                new IngestProperties.Limits(DataSize.ofMegabytes(10), 10_000, 100),
+                new IngestProperties.Limits(DataSize.ofMegabytes(10), 10_000, 100, DataSize.ofMegabytes(64)),
                 new IngestProperties.RateLimit(5000, 50_000), List.of());
     }
 

@@ -19,7 +19,8 @@ class ProductionRefusalsTest {
     private static IngestProperties properties(String secret, List<IngestProperties.Provider> providers) {
         return new IngestProperties("test", providers, new IngestProperties.Pseudonymisation(secret),
                 new IngestProperties.Kafka(3, (short) 1, 1, java.time.Duration.ofSeconds(10)),
-                new IngestProperties.Limits(org.springframework.util.unit.DataSize.ofMegabytes(10), 10_000, 100),
+                new IngestProperties.Limits(org.springframework.util.unit.DataSize.ofMegabytes(10), 10_000, 100,
+                        org.springframework.util.unit.DataSize.ofMegabytes(64)),
                 new IngestProperties.RateLimit(5000, 50_000), List.of());
     }
 

@@ -59,7 +59,7 @@ class EventValidatorTest {
             "occurredOn":"2026-11-26"              | (none)       |
             "occurredOn":"2026-11-27"              | occurredOn   | 2026-11-27 is in the future (latest allowed: 2026-11-26)
             "occurredOn":"2014-12-31"              | occurredOn   | 2014-12-31 is before 2015-01-01
-            "occurredOn":"25.11.2026"              | occurredOn   | must be a date YYYY-MM-DD, not '25.11.2026'
+            "occurredOn":"25.11.2026"              | occurredOn   | must be a date YYYY-MM-DD (in CSV and .xlsx also DD.MM.YYYY), not '25.11.2026'
             "occurredOn":20261125                  | occurredOn   | must be a string, not a number
             "occurredOn":null                      | occurredOn   | missing
             "district":"3454"                      | district     | must be the 5-digit AGS of a district of Weser-Ems, not '3454'
@@ -68,6 +68,11 @@ class EventValidatorTest {
             "participantRef":"   "                 | participantRef | is only white space; leave participantRef out when the participant has no reference
             "participantRef":" Unbekannt "         | participantRef | 'Unbekannt' is a placeholder, not a reference to a participant; leave participantRef out when the participant has no reference
             "participantRef":"k.A."                | participantRef | 'k.A.' is a placeholder, not a reference to a participant; leave participantRef out when the participant has no reference
+            "participantRef":"1,23E+11"            | participantRef | '1,23E+11' is a number in exponent form: Excel stored the reference as a number and dropped its digits after the first few, so it cannot be repaired. Format the column as text (or start the reference with a letter), enter the references again and save anew
+            "participantRef":"1.23457E+11"         | participantRef | '1.23457E+11' is a number in exponent form: Excel stored the reference as a number and dropped its digits after the first few, so it cannot be repaired. Format the column as text (or start the reference with a letter), enter the references again and save anew
+            "participantRef":123456789012          | participantRef | is a number, not text: Excel stored the reference as a number (leading zeros and digits beyond the 15th are lost). Format the column as text and enter the references again
+            "participantRef":"E12-4711"            | (none)       |
+            "participantRef":"123456789012"        | (none)       |
             "participantRef":"tn-0"                | (none)       |
             "eventId":"not-a-uuid"                 | eventId      | must be a UUID, e.g. 6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6
             """)

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * @param requestId  identifies the request (also in the response header {@code X-Request-Id})
  * @param providerId the authenticated provider
  * @param receivedAt when the request arrived
- * @param format     {@code JSON}, {@code NDJSON} or {@code CSV}; {@code null} when the media type was refused
+ * @param format     {@code JSON}, {@code NDJSON}, {@code CSV} or {@code XLSX}; {@code null} when the media type was refused
  * @param dryRun     whether it was only a check ({@code ?dryRun=true})
  * @param status     the HTTP status of the answer
  * @param events     items in the request (0 when the body could not be read)
