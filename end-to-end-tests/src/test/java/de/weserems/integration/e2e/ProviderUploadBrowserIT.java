@@ -64,7 +64,7 @@ class ProviderUploadBrowserIT extends BrowserTestBase {
         wait.until(d -> d.findElement(By.id("upload-provider-fixed")).getText().contains("„demo“"));
 
         drop(broken);
-        wait.until(d -> d.findElement(By.id("upload-result")).getText().startsWith("In 1 Zeilen ist etwas falsch"));
+        awaitResult(wait, text -> text.startsWith("In 1 Zeilen ist etwas falsch"));
         List<String> cells = browser.findElements(By.cssSelector("#upload-problems vaadin-grid-cell-content")).stream()
                 .map(WebElement::getText).toList();
         assertThat(cells).contains("3", "district").anySatisfy(c -> assertThat(c).contains("kein Landkreis"));
@@ -72,28 +72,38 @@ class ProviderUploadBrowserIT extends BrowserTestBase {
         screenshot("upload-dry-run-errors");
 
         drop(fixed);
-        wait.until(d -> d.findElement(By.id("upload-result")).getText()
-                .equals("Prüfung bestanden: 2 Ereignisse sind in Ordnung. Jetzt übermitteln?"));
+        awaitResult(wait, text -> text.equals("Prüfung bestanden: 2 Ereignisse sind in Ordnung. Jetzt übermitteln?"));
         assertThat(exactEnrolments()).as("a dry run stores nothing").isEqualTo(before);
         browser.findElement(By.id("upload-submit")).click();
-        wait.until(d -> d.findElement(By.id("upload-result")).getText().equals("Übermittelt: 2 Ereignisse gespeichert."));
+        awaitResult(wait, text -> text.equals("Übermittelt: 2 Ereignisse gespeichert."));
         screenshot("upload-submitted");
 
         awaitEverythingProcessed();
         assertThat(exactEnrolments()).isEqualTo(before + 2);
 
         browser.get(url("meine-lieferungen"));
-        wait.until(d -> d.findElement(By.id("my-deliveries-summary")).getText().startsWith("Datenlieferant „demo“"));
-        assertThat(browser.findElement(By.id("my-deliveries-reasons")).getText()).isNotNull();
+        // the submission is the provider's latest delivery (the dry runs do not count), live from ingest's audit
+        wait.until(d -> d.findElement(By.id("my-deliveries-summary")).getText().matches(
+                "Datenlieferant „demo“: letzte Lieferung .* \\(Status 202\\); .*"));
+        assertThat(browser.findElements(By.id("my-deliveries-by-day"))).hasSize(1);
         screenshot("meine-lieferungen");
 
         browser.get(url("hochladen"));
         wait.until(d -> d.findElement(By.id("upload-retract")).isDisplayed());
         browser.findElement(By.id("upload-retract")).click();
-        wait.until(d -> d.findElement(By.id("upload-result")).getText()
-                .equals("Zurückgezogen: 2 Rücknahmen für „teilnehmende-korrigiert.csv“ gespeichert."));
+        awaitResult(wait, text -> text.equals("Zurückgezogen: 2 Rücknahmen für „teilnehmende-korrigiert.csv“ gespeichert."));
         awaitEverythingProcessed();
         assertThat(exactEnrolments()).as("the retracted file counts no more").isEqualTo(before);
+    }
+
+    /** Until the page's answer line satisfies {@code expected}; on timeout a screenshot and the line as it stands. */
+    private void awaitResult(WebDriverWait wait, java.util.function.Predicate<String> expected) throws Exception {
+        try {
+            wait.until(d -> expected.test(d.findElement(By.id("upload-result")).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("upload-unexpected");
+            throw new AssertionError("the upload page says: " + browser.findElement(By.id("upload-result")).getText(), e);
+        }
     }
 
     /** Hands a file to vaadin-upload's file input, as choosing it in the file dialog does. */

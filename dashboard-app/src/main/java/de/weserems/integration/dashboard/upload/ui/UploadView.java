@@ -159,6 +159,8 @@ public class UploadView extends VerticalLayout {
 
     /** A file arrived from the browser: check it at once (dry run). */
     void received(String name, byte[] bytes) {
+        // the next file (the corrected one) must find the list empty: it takes one file at a time
+        upload.clearFileList();
         String who = providerId();
         if (who == null) {
             show("upload.chooseProvider");
