@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -118,6 +119,10 @@ public class UploadView extends VerticalLayout {
             ui.access(() -> received(metadata.fileName(), bytes));
         }));
         upload.setId("upload-file");
+        // the component's own buttons in the page's language (the other texts keep the component's defaults)
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop"))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(IngestSettings.MAX_FILE_BYTES);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv", UploadFile.XLSX);
