@@ -44,6 +44,7 @@ public class MyDeliveriesView extends LiveDeliveriesPage {
     private final Paragraph summary = new Paragraph();
     private final Grid<ProviderActivity.Day> byDay = new Grid<>();
     private final Grid<Map.Entry<String, Long>> reasons = new Grid<>();
+    private final Paragraph noReasons = new Paragraph();
     private final Paragraph retractionCounts = new Paragraph();
     private final Grid<RetractionOutcome> retractions = new Grid<>();
     private final DateTimeFormatter time;
@@ -84,11 +85,13 @@ public class MyDeliveriesView extends LiveDeliveriesPage {
         reasons.addColumn(r -> number.format(r.getValue())).setHeader(getTranslation("myDeliveries.times"))
                 .setTextAlign(ColumnTextAlign.END);
 
+        noReasons.setId("my-deliveries-no-reasons");
+        noReasons.setText(getTranslation("myDeliveries.noReasons"));
         retractionCounts.setId("my-deliveries-retraction-counts");
         DeliveryColumns.retractions(this, retractions, time, false);
 
         add(summary, new H3(getTranslation("myDeliveries.byDay")), byDay,
-                new H3(getTranslation("myDeliveries.reasons")), reasons,
+                new H3(getTranslation("myDeliveries.reasons")), noReasons, reasons,
                 new H3(getTranslation("deliveries.retractions")), retractionCounts, retractions);
         refresh();
     }
@@ -112,6 +115,7 @@ public class MyDeliveriesView extends LiveDeliveriesPage {
         List<Map.Entry<String, Long>> all = mine.map(ProviderActivity.Summary::reasons).orElse(List.of());
         reasons.setItems(all);
         reasons.setVisible(!all.isEmpty());
+        noReasons.setVisible(all.isEmpty());
 
         List<RetractionOutcome> decided = who.map(p -> outcomes.recentOf(p, DeliveriesView.RETRACTIONS_PER_PROVIDER))
                 .orElse(List.of());

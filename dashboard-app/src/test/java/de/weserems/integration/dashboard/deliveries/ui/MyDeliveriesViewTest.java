@@ -92,6 +92,7 @@ class MyDeliveriesViewTest extends ViewTestBase {
         assertThat(test(reasons).getCellText(0, 0)).isEqualTo(DeliveryColumns.reason(view, "district/invalid-value"))
                 .startsWith("district").doesNotContain("invalid-value");
         assertThat(test(reasons).getCellText(0, 1)).isEqualTo("3");
+        assertThat($(Paragraph.class, view).withId("my-deliveries-no-reasons").exists()).isFalse();
 
         @SuppressWarnings("unchecked")
         Grid<RetractionOutcome> retractions = (Grid<RetractionOutcome>) $(Grid.class, view)
@@ -115,6 +116,8 @@ class MyDeliveriesViewTest extends ViewTestBase {
                 .isEqualTo("Von „vhs-aurich“ ist noch keine Lieferung eingegangen.");
         assertThat($(Grid.class, view).withId("retraction-outcomes").exists()).isFalse();
         assertThat($(Grid.class, view).withId("my-deliveries-by-day").exists()).isFalse();
+        assertThat($(Paragraph.class, view).withId("my-deliveries-no-reasons").single().getText())
+                .isEqualTo("Keine Ablehnungen.");
     }
 
     @Test
