@@ -175,6 +175,11 @@ public class ProviderActivity extends TailedTopic {
         }).sorted(Comparator.comparing(Summary::lastDelivery).reversed()).toList();
     }
 
+    /** One provider's deliveries, if it ever delivered: what its own page shows, and nothing of the others. */
+    public java.util.Optional<Summary> summary(String providerId) {
+        return summaries().stream().filter(s -> s.providerId().equals(providerId)).findFirst();
+    }
+
     /**
      * Per district, the providers that report for it (their stored requests named it; known from
      * audit records that carry districts), the most recent first; a district nobody reports for is absent.

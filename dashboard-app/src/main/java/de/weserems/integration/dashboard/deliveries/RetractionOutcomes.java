@@ -51,6 +51,11 @@ public class RetractionOutcomes extends TailedTopic {
                 .toList();
     }
 
+    /** One provider's retractions, at most the {@code limit} most recently decided: its own page shows no other's. */
+    public List<RetractionOutcome> recentOf(String providerId, int limit) {
+        return all().stream().filter(o -> Objects.equals(o.providerId(), providerId)).limit(limit).toList();
+    }
+
     private static final Comparator<RetractionOutcome> BY_PROVIDER_NEWEST_FIRST =
             Comparator.comparing((RetractionOutcome o) -> Objects.requireNonNullElse(o.providerId(), ""))
                     .thenComparing(RetractionOutcome::decidedAt, Comparator.nullsLast(Comparator.reverseOrder()))

@@ -1,21 +1,15 @@
 package de.weserems.integration.dashboard.deliveries.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
-import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
@@ -31,14 +25,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Datenlieferungen (admins only): per provider the last delivery, accepted and rejected events and
@@ -51,7 +43,7 @@ import java.util.stream.Collectors;
 @PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
 @Menu(title = "nav.deliveries", order = 5, icon = "vaadin:truck")
 @RolesAllowed(Roles.ADMIN)
-public class DeliveriesView extends VerticalLayout {
+public class DeliveriesView extends LiveDeliveriesPage {
 
     /** A district and when ingest last stored an event of it ({@code null}: not in the audit kept). */
     record DistrictReceipt(District district, Instant lastReceived, boolean stale) {
@@ -60,10 +52,7 @@ public class DeliveriesView extends VerticalLayout {
     /** The most recent retractions shown per provider: the page stays small however many were sent. */
     static final int RETRACTIONS_PER_PROVIDER = 50;
 
-    private final ProviderActivity activity;
-    private final RetractionOutcomes outcomes;
     private final DeliveriesSettings settings;
-    private final DashboardProperties properties;
     private final Clock clock;
     private final Grid<ProviderActivity.Summary> grid = new Grid<>();
     private final Grid<ProviderActivity.Day> byDay = new Grid<>();
@@ -72,14 +61,11 @@ public class DeliveriesView extends VerticalLayout {
     private final Paragraph empty;
     private final Paragraph noRetractions;
     private final Paragraph noneRecent;
-    private final List<Subscription> subscriptions = new ArrayList<>();
 
     public DeliveriesView(ProviderActivity activity, RetractionOutcomes outcomes, DeliveriesSettings settings,
                           DashboardProperties properties, Clock clock) {
-        this.activity = activity;
-        this.outcomes = outcomes;
+        super(activity, outcomes, properties);
         this.settings = settings;
-        this.properties = properties;
         this.clock = clock;
         Locale locale = getLocale() == null ? Locale.GERMANY : getLocale();
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -121,21 +107,7 @@ public class DeliveriesView extends VerticalLayout {
         receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
 
         // per provider what its retractions did, and why one did nothing: a provider's export can be fixed
-        retractions.setId("retraction-outcomes");
-        retractions.setAllRowsVisible(true);
-        retractions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        retractions.getElement().setAttribute("aria-label", getTranslation("deliveries.retractions"));
-        retractions.addColumn(RetractionOutcome::providerId).setHeader(getTranslation("deliveries.provider"))
-                .setSortable(true);
-        retractions.addColumn(o -> o.decidedAt() == null ? "" : time.format(o.decidedAt()))
-                .setHeader(getTranslation("deliveries.retractions.decided"));
-        retractions.addColumn(o -> getTranslation("deliveries.verdict." + o.verdict().name()))
-                .setHeader(getTranslation("deliveries.retractions.verdict")).setFlexGrow(2);
-        retractions.addColumn(o -> o.retractionId().toString())
-                .setHeader(getTranslation("deliveries.retractions.retraction")).setFlexGrow(2);
-        retractions.addColumn(o -> o.retracts().toString())
-                .setHeader(getTranslation("deliveries.retractions.retracts")).setFlexGrow(2);
-        retractions.setPartNameGenerator(o -> o.verdict().effective() ? null : "no-effect");
+        DeliveryColumns.retractions(this, retractions, time, true);
         noRetractions = new Paragraph(getTranslation("deliveries.retractions.empty"));
         noRetractions.setId("retraction-outcomes-empty");
 
@@ -151,8 +123,8 @@ public class DeliveriesView extends VerticalLayout {
         refresh();
     }
 
-    /** Fills the tables from what this instance knows now. */
-    private void refresh() {
+    @Override
+    void refresh() {
         List<ProviderActivity.Summary> providers = activity.summaries();
         grid.setItems(providers);
         empty.setVisible(providers.isEmpty());
@@ -181,60 +153,9 @@ public class DeliveriesView extends VerticalLayout {
                 .toList());
     }
 
-    /** Live: new deliveries (the audit topic) and retraction outcomes redraw the tables, at most once per push interval. */
-    @Override
-    protected void onAttach(AttachEvent event) {
-        PushThrottle throttle = new PushThrottle(event.getUI(), properties.pushInterval(), this::refresh);
-        subscriptions.add(activity.subscribe(changed -> throttle.request()));
-        subscriptions.add(outcomes.subscribe(changed -> throttle.request()));
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        subscriptions.forEach(Subscription::cancel);
-        subscriptions.clear();
-    }
-
     /** The columns of requests, accepted, rejected and the commonest reasons, in both tables alike. */
     private <T extends ProviderActivity.Counted> void countColumns(Grid<T> grid, NumberFormat number) {
-        grid.addColumn(c -> number.format(c.requests())).setHeader(getTranslation("deliveries.requests"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> number.format(c.accepted())).setHeader(getTranslation("deliveries.accepted"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> number.format(c.rejected())).setHeader(getTranslation("deliveries.rejected"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> commonest(c.reasons(), number))
-                .setHeader(getTranslation("deliveries.reasons")).setFlexGrow(3);
-    }
-
-    /** The three commonest reasons, in words: "district: ungültiger Wert × 3, eventId: fehlt × 1". */
-    private String commonest(List<Map.Entry<String, Long>> reasons, NumberFormat number) {
-        return reasons.stream().limit(3).map(r -> reason(r.getKey()) + " × " + number.format(r.getValue()))
-                .collect(Collectors.joining(", "));
-    }
-
-    /**
-     * A reason ({@code field/rule} as ingest counts it) in words: the field as the contract names it
-     * (providers' exports use these names), the rule in the page's language. A rule this page does
-     * not know (a newer ingest) is shown by its code.
-     */
-    String reason(String key) {
-        if (key.equals(ProviderActivity.OTHER)) {
-            return getTranslation("deliveries.reason.other");
-        }
-        int slash = key.indexOf('/');
-        String field = slash < 0 ? key : key.substring(0, slash);
-        String rule = slash < 0 ? "" : key.substring(slash + 1);
-        if (field.equals(ProviderActivity.REQUEST)) {
-            return getTranslation("deliveries.reason.request", translated("deliveries.problem." + rule, rule));
-        }
-        return getTranslation("deliveries.reason.field", field, translated("deliveries.rule." + rule, rule));
-    }
-
-    private String translated(String key, String fallback) {
-        String text = getTranslation(key);
-        return text == null || text.isBlank() || text.contains(key) ? fallback : text;
+        DeliveryColumns.counts(this, grid, number);
     }
 
     /** Per district, when ingest last stored a request with an event of it (from the audit). */

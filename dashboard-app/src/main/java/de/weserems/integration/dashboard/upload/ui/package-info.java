@@ -1,0 +1,2 @@
+/** The upload page (Hochladen) for providers and admins. */
+package de.weserems.integration.dashboard.upload.ui;

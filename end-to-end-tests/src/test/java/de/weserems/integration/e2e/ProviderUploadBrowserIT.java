@@ -1,0 +1,140 @@
+package de.weserems.integration.e2e;
+
+import de.weserems.integration.events.Region;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A provider at work in Chromium: {@code anbieter} logs in, drops a CSV on Hochladen, sees the dry run's German
+ * error for its bad row, drops the fixed file, submits, and the figures move (read exactly, as {@code statistik}
+ * reads them); then Meine Lieferungen shows the delivery, and "Diese Datei zurückziehen" takes the figures back.
+ * The dashboard hands the file to the real ingest process with its service credential (dashboard.ingest.* of
+ * the profile 'local', pointed at this test's ingest). Screenshots: target/screenshots/upload-*.png and
+ * meine-lieferungen.png.
+ */
+class ProviderUploadBrowserIT extends BrowserTestBase {
+
+    private static final String DISTRICT = "03457";
+
+    /** The dashboard's upload page talks to the ingest process this test started, on its random port. */
+    @DynamicPropertySource
+    static void ingestForUploads(DynamicPropertyRegistry registry) {
+        registry.add("dashboard.ingest.base-url", () -> ingest.eventsUri().resolve("/").toString());
+    }
+
+    @Test
+    void a_provider_fixes_its_csv_after_the_dry_run_submits_it_and_the_figures_move() throws Exception {
+        awaitEverythingProcessed();
+        long before = exactEnrolments();
+        String today = LocalDate.now(Region.ZONE).toString();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String header = "eventId;type;occurredOn;district;participantRef;courseType\r\n";
+        String good = first + ";COURSE_ENROLMENT;" + today + ";" + DISTRICT + ";upload-1;INTEGRATION_COURSE\r\n";
+        Path broken = csv("teilnehmende.csv", header + good
+                + second + ";COURSE_ENROLMENT;" + today + ";99999;upload-2;INTEGRATION_COURSE\r\n");
+        Path fixed = csv("teilnehmende-korrigiert.csv", header + good
+                + second + ";COURSE_ENROLMENT;" + today + ";" + DISTRICT + ";upload-2;INTEGRATION_COURSE\r\n");
+
+        logIn("anbieter", "anbieter");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.get(url("hochladen"));
+        wait.until(d -> d.findElement(By.id("upload-provider-fixed")).getText().contains("„demo“"));
+
+        drop(broken);
+        awaitResult(wait, text -> text.startsWith("In 1 Zeilen ist etwas falsch"));
+        List<String> cells = browser.findElements(By.cssSelector("#upload-problems vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(cells).contains("3", "district").anySatisfy(c -> assertThat(c).contains("kein Landkreis"));
+        assertThat(browser.findElements(By.id("upload-submit")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        screenshot("upload-dry-run-errors");
+
+        drop(fixed);
+        awaitResult(wait, text -> text.equals("Prüfung bestanden: 2 Ereignisse sind in Ordnung. Jetzt übermitteln?"));
+        assertThat(exactEnrolments()).as("a dry run stores nothing").isEqualTo(before);
+        browser.findElement(By.id("upload-submit")).click();
+        awaitResult(wait, text -> text.equals("Übermittelt: 2 Ereignisse gespeichert."));
+        screenshot("upload-submitted");
+
+        awaitEverythingProcessed();
+        assertThat(exactEnrolments()).isEqualTo(before + 2);
+
+        browser.get(url("meine-lieferungen"));
+        // the submission is the provider's latest delivery (the dry runs do not count), live from ingest's audit
+        wait.until(d -> d.findElement(By.id("my-deliveries-summary")).getText().matches(
+                "Datenlieferant „demo“: letzte Lieferung .* \\(Status 202\\); .*"));
+        assertThat(browser.findElements(By.id("my-deliveries-by-day"))).hasSize(1);
+        screenshot("meine-lieferungen");
+
+        browser.get(url("hochladen"));
+        wait.until(d -> d.findElement(By.id("upload-retract")).isDisplayed());
+        browser.findElement(By.id("upload-retract")).click();
+        awaitResult(wait, text -> text.equals("Zurückgezogen: 2 Rücknahmen für „teilnehmende-korrigiert.csv“ gespeichert."));
+        awaitEverythingProcessed();
+        assertThat(exactEnrolments()).as("the retracted file counts no more").isEqualTo(before);
+    }
+
+    /** Until the page's answer line satisfies {@code expected}; on timeout a screenshot and the line as it stands. */
+    private void awaitResult(WebDriverWait wait, java.util.function.Predicate<String> expected) throws Exception {
+        try {
+            wait.until(d -> expected.test(d.findElement(By.id("upload-result")).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("upload-unexpected");
+            throw new AssertionError("the upload page says: " + browser.findElement(By.id("upload-result")).getText(), e);
+        }
+    }
+
+    /** Hands a file to vaadin-upload's file input, as choosing it in the file dialog does. */
+    private void drop(Path file) {
+        WebElement upload = browser.findElement(By.id("upload-file"));
+        SearchContext shadow = upload.getShadowRoot();
+        List<WebElement> inputs = shadow.findElements(By.cssSelector("input[type=file]"));
+        WebElement input = inputs.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    private static Path csv(String name, String content) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "upload-files"));
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    /** This month's enrolments in {@link #DISTRICT} as the read API gives them to statistik ({@code exact=true}). */
+    private long exactEnrolments() throws Exception {
+        YearMonth month = YearMonth.now(Region.ZONE);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/indicators?from=" + month + "&to=" + month + "&exact=true"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "statistik:statistik".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode d : JSON.readTree(response.body()).get("districts")) {
+            if (d.get("district").asString().equals(DISTRICT)) {
+                JsonNode count = d.get("counts").get("enrolments");
+                return d.get("reported").asBoolean() && !count.isNull() ? count.asLong() : 0;
+            }
+        }
+        throw new AssertionError(DISTRICT + " missing in the read API");
+    }
+}
