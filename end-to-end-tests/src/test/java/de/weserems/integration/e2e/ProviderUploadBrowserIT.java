@@ -51,9 +51,15 @@ class ProviderUploadBrowserIT extends BrowserTestBase {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         String header = "eventId;type;occurredOn;district;participantRef;courseType\r\n";
-        String good = first + ";COURSE_ENROLMENT;" + today + ";" + DISTRICT + ";upload-1;INTEGRATION_COURSE\r\n";
+        // Excel's three habits: the AGS 03457 saved as 3457 and the date as dd.MM.yyyy (both read as meant),
+        // a reference saved as a number in exponent form and an AGS whose zero was dropped that no
+        // padding can save (both named, with their likely cause)
+        String germanDate = LocalDate.now(Region.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        UUID third = UUID.randomUUID();
+        String good = first + ";COURSE_ENROLMENT;" + germanDate + ";" + DISTRICT.substring(1) + ";upload-1;INTEGRATION_COURSE\r\n";
         Path broken = csv("teilnehmende.csv", header + good
-                + second + ";COURSE_ENROLMENT;" + today + ";99999;upload-2;INTEGRATION_COURSE\r\n");
+                + second + ";COURSE_ENROLMENT;" + today + ";" + DISTRICT + ";1,23E+11;INTEGRATION_COURSE\r\n"
+                + third + ";COURSE_ENROLMENT;" + today + ";9162;upload-3;INTEGRATION_COURSE\r\n");
         Path fixed = csv("teilnehmende-korrigiert.csv", header + good
                 + second + ";COURSE_ENROLMENT;" + today + ";" + DISTRICT + ";upload-2;INTEGRATION_COURSE\r\n");
 
@@ -64,10 +70,13 @@ class ProviderUploadBrowserIT extends BrowserTestBase {
         wait.until(d -> d.findElement(By.id("upload-provider-fixed")).getText().contains("„demo“"));
 
         drop(broken);
-        awaitResult(wait, text -> text.startsWith("In 1 Zeilen ist etwas falsch"));
+        awaitResult(wait, text -> text.startsWith("In 2 Zeilen ist etwas falsch"));
         List<String> cells = browser.findElements(By.cssSelector("#upload-problems vaadin-grid-cell-content")).stream()
                 .map(WebElement::getText).toList();
-        assertThat(cells).contains("3", "district").anySatisfy(c -> assertThat(c).contains("kein Landkreis"));
+        assertThat(cells).as("row 2, repaired, is not among them").doesNotContain("2")
+                .contains("3", "participantRef", "4", "district")
+                .anySatisfy(c -> assertThat(c).contains("Excel hat die Referenz als Zahl gespeichert"))
+                .anySatisfy(c -> assertThat(c).contains("Hat Excel die führende Null entfernt?"));
         assertThat(browser.findElements(By.id("upload-submit")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
         screenshot("upload-dry-run-errors");
 

@@ -270,6 +270,10 @@ public class EventValidator {
         return District.byAgs(text).orElseGet(() -> {
             errors.add(text.matches("\\d{5}")
                     ? FieldError.of("district", Rule.INVALID_VALUE, "v.district.unknown", text)
+                    // a spreadsheet drops the leading zero of 03454: name that likely cause
+                    : text.matches("\\d{4}")
+                    ? FieldError.of("district", Rule.INVALID_FORMAT, District.byAgs("0" + text).isPresent()
+                            ? "v.district.short" : "v.district.short.unknown", text)
                     : FieldError.of("district", Rule.INVALID_FORMAT, "v.district.format", abbreviate(text)));
             return null;
         });

@@ -62,7 +62,9 @@ class EventValidatorTest {
             "occurredOn":"25.11.2026"              | occurredOn   | must be a date YYYY-MM-DD (in CSV and .xlsx also DD.MM.YYYY), not '25.11.2026'
             "occurredOn":20261125                  | occurredOn   | must be a string, not a number
             "occurredOn":null                      | occurredOn   | missing
-            "district":"3454"                      | district     | must be the 5-digit AGS of a district of Weser-Ems, not '3454'
+            "district":"3454"                      | district     | '3454' has only four digits; 03454 is probably meant. Did a spreadsheet drop the leading zero? The AGS has five digits
+            "district":"9162"                      | district     | '9162' has only four digits: did Excel drop the leading zero? But 09162 is no district of Weser-Ems either; check the 5-digit AGS and format the column as text
+            "district":"345"                       | district     | must be the 5-digit AGS of a district of Weser-Ems, not '345'
             "courseType":"GERMAN"                  | courseType   | 'GERMAN' is not one of INTEGRATION_COURSE, JOB_LANGUAGE_COURSE, VOCATIONAL_QUALIFICATION, ORIENTATION_COURSE, FIRST_ORIENTATION_COURSE
             "participantRef":""                    | participantRef | must be 1 to 128 characters
             "participantRef":"   "                 | participantRef | is only white space; leave participantRef out when the participant has no reference
