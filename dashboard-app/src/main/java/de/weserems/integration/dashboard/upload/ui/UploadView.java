@@ -134,7 +134,8 @@ public class UploadView extends VerticalLayout {
         result.setId("upload-result");
 
         problems.setId("upload-problems");
-        problems.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // the reasons are whole sentences naming the likely cause: wrap them rather than cut them off
+        problems.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.getElement().setAttribute("aria-label", getTranslation("upload.problems"));
         problems.addColumn(IngestClient.Problem::row).setHeader(getTranslation("upload.column.row")).setAutoWidth(true);
         problems.addColumn(IngestClient.Problem::field).setHeader(getTranslation("upload.column.field"))
