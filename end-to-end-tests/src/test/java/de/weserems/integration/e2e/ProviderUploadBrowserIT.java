@@ -1,6 +1,11 @@
 package de.weserems.integration.e2e;
 
 import de.weserems.integration.events.Region;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
@@ -10,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error for its bad row, drops the fixed file, submits, and the figures move (read exactly, as {@code statistik}
  * reads them); then Meine Lieferungen shows the delivery, and "Diese Datei zurückziehen" takes the figures back.
  * The dashboard hands the file to the real ingest process with its service credential (dashboard.ingest.* of
- * the profile 'local', pointed at this test's ingest). Screenshots: target/screenshots/upload-*.png and
- * meine-lieferungen.png.
+ * the profile 'local', pointed at this test's ingest). A second test uploads an .xlsx with Excel's number and
+ * date cells. Screenshots: target/screenshots/upload-*.png and meine-lieferungen.png (docs/images/ holds copies).
  */
 class ProviderUploadBrowserIT extends BrowserTestBase {
 
@@ -103,6 +109,54 @@ class ProviderUploadBrowserIT extends BrowserTestBase {
         awaitResult(wait, text -> text.equals("Zurückgezogen: 2 Rücknahmen für „teilnehmende-korrigiert.csv“ gespeichert."));
         awaitEverythingProcessed();
         assertThat(exactEnrolments()).as("the retracted file counts no more").isEqualTo(before);
+    }
+
+    /**
+     * An .xlsx workbook as Excel saves it: the district a number ({@code 3457}, Excel dropped the leading zero) and
+     * the date a date cell ({@code dd.MM.yyyy} on screen, a serial number in the file). Ingest reads both as the
+     * provider meant them, so the dry run is clean and the submitted event counts.
+     */
+    @Test
+    void a_provider_uploads_an_xlsx_with_excels_number_and_date_cells_and_the_figures_move() throws Exception {
+        awaitEverythingProcessed();
+        long before = exactEnrolments();
+        Path workbook = Files.createDirectories(Path.of("target", "upload-files")).resolve("teilnehmende.xlsx");
+        try (XSSFWorkbook excel = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+            Sheet sheet = excel.createSheet("Ereignisse");
+            Row header = sheet.createRow(0);
+            String[] columns = {"eventId", "type", "occurredOn", "district", "participantRef", "courseType"};
+            for (int i = 0; i < columns.length; i++) {
+                header.createCell(i).setCellValue(columns[i]);
+            }
+            CellStyle germanDate = excel.createCellStyle();
+            germanDate.setDataFormat(excel.createDataFormat().getFormat("dd.mm.yyyy"));
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(UUID.randomUUID().toString());
+            row.createCell(1).setCellValue("COURSE_ENROLMENT");
+            Cell date = row.createCell(2);
+            date.setCellValue(LocalDate.now(Region.ZONE));
+            date.setCellStyle(germanDate);
+            row.createCell(3).setCellValue(Integer.parseInt(DISTRICT));
+            row.createCell(4).setCellValue("upload-xlsx-1");
+            row.createCell(5).setCellValue("INTEGRATION_COURSE");
+            excel.write(out);
+        }
+        assertThat(Integer.parseInt(DISTRICT)).as("the leading zero is gone, as Excel does it").isEqualTo(3457);
+
+        logIn("anbieter", "anbieter");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // a provider sees no dashboard: its login lands on the upload page, not on the overview
+        wait.until(d -> d.getCurrentUrl().endsWith("/hochladen"));
+        wait.until(d -> d.findElement(By.id("upload-provider-fixed")).getText().contains("„demo“"));
+
+        drop(workbook);
+        awaitResult(wait, text -> text.equals("Prüfung bestanden: 1 Ereignisse sind in Ordnung. Jetzt übermitteln?"));
+        browser.findElement(By.id("upload-submit")).click();
+        awaitResult(wait, text -> text.equals("Übermittelt: 1 Ereignisse gespeichert."));
+        screenshot("upload-xlsx-submitted");
+
+        awaitEverythingProcessed();
+        assertThat(exactEnrolments()).isEqualTo(before + 1);
     }
 
     /** Until the page's answer line satisfies {@code expected}; on timeout a screenshot and the line as it stands. */

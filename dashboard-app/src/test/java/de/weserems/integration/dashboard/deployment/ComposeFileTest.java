@@ -194,7 +194,7 @@ class ComposeFileTest {
             assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isEqualTo(
                     "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
                             + "\" password=\"$${kafka_" + principal + "_password}\";");
-            assertThat((List<String>) service(name).get("secrets")).containsExactly("kafka_" + principal + "_password");
+            assertThat((List<String>) service(name).get("secrets")).contains("kafka_" + principal + "_password");
             assertThat(((Map<String, Object>) service(name).get("depends_on")).get("kafka-init"))
                     .isEqualTo(Map.of("condition", "service_completed_successfully"));
             assertThat(acls).contains("--allow-principal User:" + principal + " ");
@@ -211,6 +211,43 @@ class ComposeFileTest {
         assertThat(property(yaml("deploy/ingest.example.yml"), "ingest.providers")).isInstanceOf(List.class);
         assertThat(dashboardProperties).contains("dashboard.users");
         assertThat(property(yaml("deploy/dashboard.example.yml"), "dashboard.users")).isInstanceOf(List.class);
+    }
+
+    /**
+     * The upload page of every dashboard reaches ingest with the service key: a Docker secret read as a
+     * property (configtree), a base URL that names every ingest instance, and in ingest the client whose hash
+     * that key must match.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_dashboards_reach_ingest_by_the_shared_name_with_the_service_key_from_a_secret() throws IOException {
+        Object ingestPort = property(yaml("ingest-service/src/main/resources/application.yml"), "server.port");
+        List<String> dashboardProperties = flatten("", yaml("dashboard-app/src/main/resources/application.yml"));
+        assertThat(dashboardProperties).contains("dashboard.ingest.base-url", "dashboard.ingest.service-key");
+        for (String name : DASHBOARDS) {
+            Map<String, Object> env = env(name);
+            assertThat(env.get("DASHBOARD_INGEST_BASE_URL")).isEqualTo("http://ingest:" + ingestPort);
+            // $$ is compose's escape: Spring sees ${dashboard_ingest_service_key}, the secret's file name
+            assertThat(env.get("DASHBOARD_INGEST_SERVICE_KEY")).isEqualTo("$${dashboard_ingest_service_key}");
+            assertThat(env.get("SPRING_CONFIG_IMPORT")).isEqualTo("optional:configtree:/run/secrets/");
+            assertThat((List<String>) service(name).get("secrets")).contains("dashboard_ingest_service_key");
+        }
+        for (String name : INGESTS) {
+            Map<String, Object> networks = (Map<String, Object>) service(name).get("networks");
+            assertThat((List<String>) ((Map<String, Object>) networks.get("default")).get("aliases"))
+                    .as("%s answers to the name the dashboards use", name).contains("ingest");
+            assertThat((List<String>) service(name).get("secrets")).doesNotContain("dashboard_ingest_service_key");
+        }
+        Map<String, Object> secrets = (Map<String, Object>) yaml("docker-compose.yml").get("secrets");
+        assertThat((Map<String, Object>) secrets.get("dashboard_ingest_service_key"))
+                .containsEntry("file", "./deploy/secrets/dashboard_ingest_service_key");
+        assertThat(Files.readString(ROOT.resolve("deploy/secrets/README.md"))).contains("| `dashboard_ingest_service_key` |");
+        List<Map<String, Object>> clients =
+                (List<Map<String, Object>>) property(yaml("deploy/ingest.example.yml"), "ingest.service-clients");
+        assertThat(clients).singleElement().satisfies(c -> {
+            assertThat(c.get("name")).isEqualTo("dashboard");
+            assertThat(String.valueOf(c.get("key-hash"))).matches("[0-9a-f]{64}");
+        });
     }
 
     @Test

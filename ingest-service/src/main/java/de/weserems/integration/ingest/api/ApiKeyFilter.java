@@ -3,6 +3,7 @@ package de.weserems.integration.ingest.api;
 import de.weserems.integration.ingest.providers.Authenticator;
 import de.weserems.integration.ingest.providers.Caller;
 import de.weserems.integration.ingest.providers.Provider;
+import de.weserems.integration.ingest.validation.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.List;
 /**
  * Authenticates every request by its {@code Authorization: Bearer <key>} header (and, for a service
  * client, its {@code X-Provider-Id}; see {@link Authenticator}) and puts the {@link Provider} and the
- * {@link Caller} on the request; answers 401 or 403 problem details otherwise. The key is never logged or
+ * {@link Caller} on the request; answers 401 or 403 problem details otherwise, worded like every other
+ * problem of ingest (German, or English when {@code Accept-Language} prefers it). The key is never logged or
  * echoed.
  *
  * <p>Only the documentation and the operator's endpoint paths are public ({@link #PUBLIC}), and only under
@@ -42,10 +45,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final Authenticator authenticator;
     private final Problems problems;
+    private final LocaleResolver locales;
 
-    public ApiKeyFilter(Authenticator authenticator, Problems problems) {
+    public ApiKeyFilter(Authenticator authenticator, Problems problems, LocaleResolver locales) {
         this.authenticator = authenticator;
         this.problems = problems;
+        this.locales = locales;
     }
 
     @Override
@@ -70,11 +75,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             case Authenticator.Refused refused -> {
                 if (refused.status() == HttpStatus.UNAUTHORIZED.value()) {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                    problems.write(response, Problems.unauthorized(refused.detail()));
-                } else {
-                    problems.write(response, Problems.of(HttpStatus.FORBIDDEN, refused.type(), "Forbidden",
-                            refused.detail()));
                 }
+                // a filter runs before the dispatcher has put the locale in place: ask the same resolver
+                problems.write(response, Problems.of(HttpStatus.valueOf(refused.status()), refused.type(),
+                        locales.resolveLocale(request), new Text(refused.detailKey(), Authenticator.PROVIDER_ID_HEADER)));
             }
             case Authenticator.Accepted accepted -> {
                 request.setAttribute(PROVIDER, accepted.caller().provider());

@@ -33,10 +33,6 @@ public class Problems {
         return problem;
     }
 
-    public static ProblemDetail unauthorized(String detail) {
-        return of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
-    }
-
     /**
      * A problem worded in {@code locale}: its title is the bundle's {@code problem.<type>.title}, its detail
      * {@code detail} (usually {@code problem.<type>.detail} with the values it names).

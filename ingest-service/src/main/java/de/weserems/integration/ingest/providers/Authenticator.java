@@ -38,13 +38,14 @@ public class Authenticator {
     }
 
     /**
-     * The request is refused.
+     * The request is refused. The words are the API's business (German or English, by the request's
+     * {@code Accept-Language}); this names them by a key of ingest's message bundle.
      *
-     * @param status 401 (the key is unknown or missing) or 403 (known, but not for this provider)
-     * @param type   the problem type
-     * @param detail what to do about it
+     * @param status    401 (the key is unknown or missing) or 403 (known, but not for this provider)
+     * @param type      the problem type
+     * @param detailKey the bundle key of what to do about it; its {@code {0}} is {@link #PROVIDER_ID_HEADER}
      */
-    public record Refused(int status, String type, String detail) implements Result {
+    public record Refused(int status, String type, String detailKey) implements Result {
     }
 
     /**
@@ -53,7 +54,7 @@ public class Authenticator {
      */
     public Result authenticate(String key, String providerId) {
         if (key == null || key.isEmpty()) {
-            return new Refused(401, "unauthorized", "Send your API key as 'Authorization: Bearer <key>'.");
+            return new Refused(401, "unauthorized", "problem.unauthorized.missing");
         }
         byte[] hash = ApiKeys.sha256(key);
         Optional<ProviderRegistry.KeyMatch> own = providers.match(hash);
@@ -61,21 +62,18 @@ public class Authenticator {
         if (own.isPresent()) {
             Provider provider = own.get().provider();
             if (providerId != null && !providerId.equals(provider.id())) {
-                return new Refused(403, "provider-mismatch", "This API key belongs to another provider than the one "
-                        + "named in " + PROVIDER_ID_HEADER + ". Leave the header out, or use that provider's key.");
+                return new Refused(403, "provider-mismatch", "problem.provider-mismatch.detail");
             }
             return new Accepted(new Caller(provider, own.get().keyId(), null));
         }
         if (client.isPresent()) {
             if (providerId == null || providerId.isBlank()) {
-                return new Refused(403, "provider-id-required", "A service key sends for a provider: name it in "
-                        + PROVIDER_ID_HEADER + ".");
+                return new Refused(403, "provider-id-required", "problem.provider-id-required.detail");
             }
             return providers.byId(providerId)
                     .<Result>map(p -> new Accepted(new Caller(p, null, client.get())))
-                    .orElseGet(() -> new Refused(403, "unknown-provider", "No provider with the id given in "
-                            + PROVIDER_ID_HEADER + " is registered."));
+                    .orElseGet(() -> new Refused(403, "unknown-provider", "problem.unknown-provider.detail"));
         }
-        return new Refused(401, "unauthorized", "The API key is not known. Check it, or ask the operator for a new one.");
+        return new Refused(401, "unauthorized", "problem.unauthorized.unknown");
     }
 }

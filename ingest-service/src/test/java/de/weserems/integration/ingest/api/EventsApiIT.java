@@ -82,9 +82,17 @@ class EventsApiIT extends IngestApiTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(noKey.statusCode()).isEqualTo(401);
         assertThat(noKey.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        // no Accept-Language: German, like every other problem of ingest
+        assertThat(JSON.readTree(noKey.body()).get("title").asString()).isEqualTo("Nicht angemeldet");
+        assertThat(JSON.readTree(noKey.body()).get("detail").asString())
+                .isEqualTo("Senden Sie Ihren API-Schlüssel als „Authorization: Bearer <Schlüssel>“.");
         HttpResponse<String> wrongKey = post("wrong-key", body);
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(wrongKey.body()).doesNotContain("wrong-key");
+        // post(...) asks for English
+        assertThat(JSON.readTree(wrongKey.body()).get("title").asString()).isEqualTo("Unauthorized");
+        assertThat(JSON.readTree(wrongKey.body()).get("detail").asString())
+                .isEqualTo("The API key is not known. Check it, or ask the operator for a new one.");
     }
 
     @Test

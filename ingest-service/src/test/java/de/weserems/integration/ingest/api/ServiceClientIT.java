@@ -55,6 +55,9 @@ class ServiceClientIT extends IngestApiTestBase {
         HttpResponse<String> without = send(SERVICE_KEY, null, body);
         assertThat(without.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(without.body()).get("type").asString()).isEqualTo("/problems/provider-id-required");
+        // sent without Accept-Language: German, the default of ingest's answers
+        assertThat(JSON.readTree(without.body()).get("detail").asString())
+                .isEqualTo("Ein Dienstschlüssel sendet für einen Lieferanten: nennen Sie ihn in X-Provider-Id.");
         HttpResponse<String> unknown = send(SERVICE_KEY, "no-such-provider", body);
         assertThat(unknown.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(unknown.body()).get("type").asString()).isEqualTo("/problems/unknown-provider");
@@ -70,6 +73,7 @@ class ServiceClientIT extends IngestApiTestBase {
         HttpResponse<String> other = send(EMDEN_KEY, "demo", body);
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(other.body()).get("type").asString()).isEqualTo("/problems/provider-mismatch");
+        assertThat(JSON.readTree(other.body()).get("title").asString()).isEqualTo("Schlüssel eines anderen Lieferanten");
         HttpResponse<String> itself = send(EMDEN_KEY, "emden-only", body);
         assertThat(itself.statusCode()).as(itself.body()).isEqualTo(202);
         DeliveryRecord audited = audited(itself);

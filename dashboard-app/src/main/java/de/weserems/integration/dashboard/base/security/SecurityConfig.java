@@ -25,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -130,6 +131,8 @@ class SecurityConfig {
             }
         }));
         oidc.applyToUi(http, "/login");
+        // after the authorization filter: the login is known, and an anonymous "/" still goes to the login
+        http.addFilterAfter(new ProviderLanding(), AuthorizationFilter.class);
         return http.build();
     }
 

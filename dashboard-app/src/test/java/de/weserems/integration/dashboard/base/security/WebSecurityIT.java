@@ -92,6 +92,30 @@ class WebSecurityIT {
         assertThat(own.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).doesNotContain("error"));
     }
 
+    /** A provider sees no dashboard: after its login, the overview it lands on sends it to its upload page. */
+    @Test
+    void a_provider_lands_on_the_upload_page_and_a_planner_on_the_overview() throws Exception {
+        HttpResponse<String> provider = send(HttpRequest.newBuilder(uri("/")).header("Cookie", session("anbieter")));
+        assertThat(provider.statusCode()).isEqualTo(302);
+        assertThat(provider.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/hochladen"));
+        assertThat(send(HttpRequest.newBuilder(uri("/overview")).header("Cookie", session("anbieter")))
+                .headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/hochladen"));
+
+        HttpResponse<String> planner = send(HttpRequest.newBuilder(uri("/")).header("Cookie", session("planer")));
+        assertThat(planner.statusCode()).isEqualTo(200);
+        HttpResponse<String> admin = send(HttpRequest.newBuilder(uri("/")).header("Cookie", session("admin")));
+        assertThat(admin.statusCode()).as("an admin may upload, but keeps the overview").isEqualTo(200);
+    }
+
+    /** The session cookie of a form login of {@code user} (password = user name, as in the local profile). */
+    private String session(String user) throws Exception {
+        HttpResponse<String> login = form("198.18.0." + Math.abs(user.hashCode() % 250), user, user);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).doesNotContain("error"));
+        return login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
     @Test
     void the_api_takes_basic_auth_answers_401_without_it_and_never_logs_the_password(CapturedOutput output)
             throws Exception {
