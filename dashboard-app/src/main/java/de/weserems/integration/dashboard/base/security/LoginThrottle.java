@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Counts failed logins per user name and per source address (the client's address as the proxy forwarded
- * it). After {@code maxFailures} within the window that began with the first failure, logins of that user
- * or from that address are refused until the window ends, so guessing costs the attacker hours, not
+ * it). After {@code maxFailures} failures of a user, or {@code maxFailuresPerAddress} from an address,
+ * within the window that began with the first failure, logins of that user or from that address are
+ * refused until the window ends, so guessing costs the attacker hours, not
  * seconds. A success resets its user's count; the address keeps its count, or one address could guess
  * for many users by mixing in a known login of its own.
  *
@@ -21,11 +22,12 @@ import java.util.Optional;
  */
 final class LoginThrottle {
 
-    /** Failures counted since {@code since}; refused from {@code maxFailures} until {@code since + window}. */
+    /** Failures counted since {@code since}; refused from the limit on until {@code since + window}. */
     private record Failures(int count, Instant since) {
     }
 
     private final int maxFailures;
+    private final int maxFailuresPerAddress;
     private final Duration window;
     private final Clock clock;
     private final Cache<String, Failures> byUser;
@@ -33,6 +35,7 @@ final class LoginThrottle {
 
     LoginThrottle(LoginProperties properties, Clock clock) {
         this.maxFailures = properties.maxFailures();
+        this.maxFailuresPerAddress = properties.maxFailuresPerAddress();
         this.window = properties.window();
         this.clock = clock;
         this.byUser = cache(properties);
@@ -47,8 +50,8 @@ final class LoginThrottle {
     /** How long logins of {@code user} or from {@code source} are still refused; empty if they may try. */
     Optional<Duration> refusedFor(String user, String source) {
         Instant now = clock.instant();
-        Duration wait = max(remaining(byUser.getIfPresent(key(user)), now),
-                remaining(bySource.getIfPresent(source), now));
+        Duration wait = max(remaining(byUser.getIfPresent(key(user)), maxFailures, now),
+                remaining(bySource.getIfPresent(source), maxFailuresPerAddress, now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
@@ -69,8 +72,8 @@ final class LoginThrottle {
         return new Failures(failures.count() + 1, failures.since());
     }
 
-    private Duration remaining(Failures failures, Instant now) {
-        if (failures == null || failures.count() < maxFailures) {
+    private Duration remaining(Failures failures, int allowed, Instant now) {
+        if (failures == null || failures.count() < allowed) {
             return Duration.ZERO;
         }
         Duration left = Duration.between(now, failures.since().plus(window));

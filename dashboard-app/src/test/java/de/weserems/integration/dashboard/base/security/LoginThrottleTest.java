@@ -34,7 +34,7 @@ class LoginThrottleTest {
 
     private final ManualClock clock = new ManualClock();
     private final LoginThrottle throttle = new LoginThrottle(
-            new LoginProperties(5, Duration.ofMinutes(15), 100, Duration.ofMinutes(5)), clock);
+            new LoginProperties(5, 12, Duration.ofMinutes(15), 100, Duration.ofMinutes(5)), clock);
 
     @Test
     void five_failures_of_a_user_refuse_it_from_anywhere_until_the_window_ends() {
@@ -51,10 +51,12 @@ class LoginThrottleTest {
     }
 
     @Test
-    void five_failures_from_an_address_refuse_every_user_from_there_and_only_there() {
-        for (int i = 0; i < 5; i++) {
+    void twelve_failures_from_an_address_refuse_every_user_from_there_and_only_there() {
+        for (int i = 0; i < 11; i++) {
             throttle.failed("guess-" + i, "198.51.100.7");
         }
+        assertThat(throttle.refusedFor("admin", "198.51.100.7")).as("an office's typos lock nobody else out").isEmpty();
+        throttle.failed("guess-11", "198.51.100.7");
         assertThat(throttle.refusedFor("admin", "198.51.100.7")).isPresent();
         assertThat(throttle.refusedFor("admin", "198.51.100.8")).isEmpty();
     }
@@ -69,8 +71,10 @@ class LoginThrottleTest {
             throttle.failed("planer", "10.0.0.2");
         }
         assertThat(throttle.refusedFor("planer", "10.0.0.3")).isEmpty();
-        throttle.failed("someone", "10.0.0.1");
-        assertThat(throttle.refusedFor("planer", "10.0.0.1")).as("the address keeps its five").isPresent();
+        for (int i = 0; i < 8; i++) {
+            throttle.failed("someone-" + i, "10.0.0.1");
+        }
+        assertThat(throttle.refusedFor("planer", "10.0.0.1")).as("the address keeps its twelve").isPresent();
     }
 
     @Test
