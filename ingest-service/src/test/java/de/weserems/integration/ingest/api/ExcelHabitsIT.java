@@ -64,11 +64,13 @@ class ExcelHabitsIT extends IngestApiTestBase {
         assertThat(first.get("errors").get(0).propertyNames()).containsExactly("field", "rule", "reason");
         assertThat(first.get("errors").get(0).get("reason").asString())
                 .startsWith("„1,23E+11“ ist eine Zahl in Exponentialschreibweise: Excel hat die Referenz als Zahl gespeichert");
-        // 3999 padded would be no district of Weser-Ems: not repaired, the usual answer
+        // 3999 padded would be no district of Weser-Ems: not repaired, but the likely cause named
         JsonNode second = german.get("invalid").get(1).get("errors").get(0);
         assertThat(second.get("field").asString()).isEqualTo("district");
-        assertThat(second.get("reason").asString()).isEqualTo("muss der fünfstellige Amtliche Gemeindeschlüssel (AGS) "
-                + "eines Kreises in Weser-Ems sein, nicht „3999“");
+        assertThat(second.get("rule").asString()).isEqualTo("invalid-format");
+        assertThat(second.get("reason").asString()).isEqualTo("„3999“ hat nur vier Ziffern: Hat Excel die führende "
+                + "Null entfernt? Auch 03999 ist aber kein Kreis in Weser-Ems; bitte den fünfstelligen AGS prüfen und "
+                + "die Spalte als Text formatieren");
 
         JsonNode english = JSON.readTree(post(CSV_TYPE, body, "", "en-GB,en;q=0.9,de;q=0.5").body());
         assertThat(english.get("title").asString()).isEqualTo("Invalid events");
