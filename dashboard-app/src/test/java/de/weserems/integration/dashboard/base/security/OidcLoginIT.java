@@ -195,7 +195,11 @@ class OidcLoginIT {
     void a_data_provider_needs_its_provider_id_and_sees_no_viewer_pages() throws Exception {
         Browser provider = new Browser();
         assertThat(loginWithOrganisationAccount(provider, "anbieterin").getPath()).isEqualTo("/");
-        assertThat(open(provider, "", "")).as("PROVIDER alone is no VIEWER")
+        // a PROVIDER lands on its upload page (ProviderLanding), and a viewer's page stays closed to it
+        HttpResponse<String> landing = provider.get(dashboard("/"));
+        assertThat(landing.statusCode()).isEqualTo(302);
+        assertThat(landing.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/hochladen"));
+        assertThat(open(provider, "vergleich", "")).as("PROVIDER alone is no VIEWER")
                 .contains("Could not navigate").doesNotContain(OVERVIEW);
 
         URI withoutId = loginWithOrganisationAccount(new Browser(), "anbieterlos");
