@@ -185,9 +185,13 @@ abstract class EndToEndTestBase {
         return engine.engineGeneration().applicationId();
     }
 
-    /** The engine's stores of changes not yet passed on are empty (read through interactive queries). */
+    /**
+     * The engine's stores of changes not yet passed on are empty (read through interactive queries). As patient
+     * as the group's catch-up (90 s): the stores cannot be read while a stream thread rebalances and restores,
+     * which on a loaded machine took longer than 30 s (CI: a thread still STARTING after 30 s).
+     */
     private void awaitNoPendingChanges() {
-        await().alias("no change pending in the engine").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().alias("no change pending in the engine").atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .until(() -> IndicatorTopology.PENDING_CHANGES.stream().allMatch(name -> {
                     ReadOnlyKeyValueStore<String, ?> store = streams.getKafkaStreams().store(
                             StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
