@@ -4,13 +4,9 @@ import de.weserems.integration.events.District;
 import de.weserems.integration.events.audit.DeliveryRecord;
 import de.weserems.integration.events.Region;
 import de.weserems.integration.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,8 +93,6 @@ public class ProviderActivity extends TailedTopic {
     public static final String REQUEST = "request";
     static final int MAX_REASONS = 64;
     static final int MAX_SEEN = 10_000;
-
-    private static final Logger log = LoggerFactory.getLogger(ProviderActivity.class);
 
     private final int dayCount;
     private final Map<String, Mutable> providers = new ConcurrentHashMap<>();
@@ -249,14 +243,7 @@ public class ProviderActivity extends TailedTopic {
 
     @Override
     protected void read(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                accept(DeliveryRecord.fromJson(record.value()));
-            } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
-                log.warn("Skipping an unreadable audit record at {}-{}@{}", record.topic(), record.partition(),
-                        record.offset());
-            }
-        }
+        takeEach(records, "audit record", (key, value) -> accept(DeliveryRecord.fromJson(value)));
     }
 
     @Override

@@ -2,13 +2,9 @@ package de.weserems.integration.dashboard.deliveries;
 
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.events.retraction.RetractionOutcome;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class RetractionOutcomes extends TailedTopic {
-
-    private static final Logger log = LoggerFactory.getLogger(RetractionOutcomes.class);
 
     private final Map<UUID, RetractionOutcome> latest = new ConcurrentHashMap<>();
 
@@ -78,17 +72,11 @@ public class RetractionOutcomes extends TailedTopic {
 
     @Override
     protected void read(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue; // a tombstone: compaction's business
+        takeEach(records, "retraction outcome", (key, value) -> {
+            if (value != null) { // a tombstone: compaction's business
+                accept(RetractionOutcome.fromJson(value));
             }
-            try {
-                accept(RetractionOutcome.fromJson(record.value()));
-            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-                log.warn("Skipping an unreadable retraction outcome at {}-{}@{}", record.topic(), record.partition(),
-                        record.offset());
-            }
-        }
+        });
     }
 
     @Override

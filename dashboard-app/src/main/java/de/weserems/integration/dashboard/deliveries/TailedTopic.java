@@ -4,10 +4,15 @@ import de.weserems.integration.dashboard.base.live.ChangeNotifier;
 import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.kafka.TopicTail;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
+import tools.jackson.core.JacksonException;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,6 +22,14 @@ import java.time.Instant;
  * what was read, at most once a second.
  */
 public abstract class TailedTopic implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TailedTopic.class);
+
+    /** Takes one record's key and value in; throws when the record cannot be read. */
+    @FunctionalInterface
+    protected interface RecordTaker {
+        void take(String key, byte[] value);
+    }
 
     private final String topic;
     private final String name;
@@ -37,6 +50,21 @@ public abstract class TailedTopic implements SmartLifecycle {
 
     /** The next records of the topic; on the tail's thread. */
     protected abstract void read(ConsumerRecords<String, byte[]> records);
+
+    /**
+     * Takes each record in; one that cannot be read is skipped with a warning naming {@code what} and where
+     * it lies (never its content), so one bad record never stops the tail.
+     */
+    protected static void takeEach(ConsumerRecords<String, byte[]> records, String what, RecordTaker taker) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                taker.take(record.key(), record.value());
+            } catch (JacksonException | IllegalArgumentException | NullPointerException | DateTimeException e) {
+                LOG.warn("Skipping an unreadable {} at {}-{}@{}", what, record.topic(), record.partition(),
+                        record.offset());
+            }
+        }
+    }
 
     /**
      * Everything that was on the topic when reading (re)started has been read; after each {@link #clear()}.

@@ -4,7 +4,6 @@ import de.weserems.integration.dashboard.deliveries.TailedTopic;
 import de.weserems.integration.dashboard.deliveries.TopicWriter;
 import de.weserems.integration.events.Topics;
 import de.weserems.integration.events.providers.ProviderEntry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -133,14 +131,7 @@ public class ProviderStore extends TailedTopic {
 
     @Override
     protected void read(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                accept(record.key(), record.value());
-            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-                log.warn("Skipping an unreadable provider record at {}-{}@{}", record.topic(), record.partition(),
-                        record.offset());
-            }
-        }
+        takeEach(records, "provider record", this::accept);
     }
 
     @Override

@@ -6,15 +6,11 @@ import de.weserems.integration.dashboard.targets.model.Comparison;
 import de.weserems.integration.dashboard.targets.model.JudgedIndicator;
 import de.weserems.integration.dashboard.targets.model.Target;
 import de.weserems.integration.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -34,8 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class TargetStore extends TailedTopic {
-
-    private static final Logger log = LoggerFactory.getLogger(TargetStore.class);
 
     /** A target as it is written on the topic: the indicator by its figure's name, so the JSON reads as the read API. */
     record Stored(String indicator, String area, Comparison comparison, BigDecimal threshold, int months,
@@ -124,14 +118,7 @@ public class TargetStore extends TailedTopic {
 
     @Override
     protected void read(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                accept(record.key(), record.value());
-            } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-                log.warn("Skipping an unreadable target at {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-            }
-        }
+        takeEach(records, "target", this::accept);
     }
 
     @Override
