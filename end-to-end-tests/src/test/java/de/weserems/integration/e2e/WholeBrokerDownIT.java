@@ -29,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 class WholeBrokerDownIT {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** A start takes 15 s here; CI once saw the dashboard not ready after 120 s on a loaded machine. */
+    private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final KafkaTestCluster cluster = start();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -45,12 +47,12 @@ class WholeBrokerDownIT {
     void both_services_ride_out_a_total_broker_outage_and_recover_by_themselves() throws Exception {
         try (ServiceProcess ingest = ServiceProcess.start("outage-ingest", ServiceProcess.findJar("ingest-service"),
                 List.of("--spring.profiles.active=local", "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
-                        "--ingest.instance-id=outage-it"), Duration.ofSeconds(120));
+                        "--ingest.instance-id=outage-it"), STARTUP);
              ServiceProcess dashboard = ServiceProcess.start("outage-dashboard", ServiceProcess.findJar("dashboard-app"),
                      List.of("--spring.profiles.active=local",
                              "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
                              "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("outage-it")),
-                     Duration.ofSeconds(120))) {
+                     STARTUP)) {
             assertThat(post(ingest, 30).statusCode()).isEqualTo(202);
             awaitEnrolments(dashboard, 30);
             JsonNode before = report(dashboard);

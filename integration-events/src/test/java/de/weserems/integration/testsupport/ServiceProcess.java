@@ -139,8 +139,33 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             awaitStatus("/actuator/health/readiness", 200, timeout);
         } catch (ConditionTimeoutException e) {
+            // the first line is all a build summary shows: it names what was not up, the rest is the log's tail
+            String why = "not ready within " + timeout + ": readiness answers " + answer("/actuator/health/readiness")
+                    + ", health " + healthDetails();
             close();
-            throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log, e);
+            throw new IllegalStateException(name + " " + why + "; see " + log + "\n" + logTail(40), e);
+        }
+    }
+
+    /** The health endpoint's answer as the operator sees it (which component is down, and why), shortened. */
+    private String healthDetails() throws InterruptedException {
+        try {
+            String body = HTTP.send(asOperator("/actuator/health").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return body.length() > 1_500 ? body.substring(0, 1_500) + "…" : body;
+        } catch (IOException noAnswer) {
+            return "no answer: " + noAnswer;
+        }
+    }
+
+    /** The last lines of the service's log, without the Kafka clients' reconnect warnings that drown them. */
+    private String logTail(int lines) {
+        try (Stream<String> all = Files.lines(log)) {
+            List<String> kept = all.filter(line -> !line.contains("o.apache.kafka.clients.NetworkClient")
+                    && !line.contains("org.apache.kafka.clients.NetworkClient")).toList();
+            return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
         }
     }
 
