@@ -99,8 +99,10 @@ class SeriesChart extends HTMLElement {
     const valueAxis = {
       type: 'value',
       name: data.axisName,
-      nameLocation: 'end',
-      nameTextStyle: { color: '#333', align: data.horizontal ? 'right' : 'left' },
+      // beside bars running left to right the title sits centred below the ticks, above a line chart at its top
+      nameLocation: data.horizontal ? 'middle' : 'end',
+      nameGap: data.horizontal ? 26 : 12,
+      nameTextStyle: { color: '#333', align: data.horizontal ? 'center' : 'left' },
       axisLabel: { color: '#333', formatter: tick },
       splitLine: { lineStyle: { color: '#e0e0e0' } },
     };
@@ -115,7 +117,14 @@ class SeriesChart extends HTMLElement {
       name: s.name,
       type,
       // null is a gap: the value was withheld or nobody reported, never a zero
-      data: s.values.map((v) => (v === null ? '-' : v)),
+      data: s.values.map((v, k) => {
+        if (type !== 'bar') return v === null ? '-' : v;
+        // a bar carries its value as the page writes it; where there is none, no bar but the page's word for why
+        return v === null
+          ? { value: 0, itemStyle: { color: 'transparent' }, label: { show: true, formatter: s.texts[k], color: '#555' } }
+          : { value: v, label: { show: true, formatter: s.texts[k] } };
+      }),
+      label: { position: data.horizontal ? 'right' : 'top', color: '#333' },
       connectNulls: false,
       symbol: SYMBOLS[i % SYMBOLS.length],
       symbolSize: 7,
@@ -131,7 +140,9 @@ class SeriesChart extends HTMLElement {
           label: {
             formatter: `${data.reference.name}: ${data.reference.text}`,
             color: REFERENCE,
-            position: data.horizontal ? 'insideEndTop' : 'insideEndTop',
+            // above the bars, not along the line: a label turned upright ran through them (the categories run
+            // downwards, so the line starts at the top)
+            position: data.horizontal ? 'start' : 'end',
           },
           data: [data.horizontal ? { xAxis: data.reference.value } : { yAxis: data.reference.value }],
         },
@@ -141,7 +152,9 @@ class SeriesChart extends HTMLElement {
       aria: { enabled: true, label: { description: data.description } },
       color: COLOURS,
       legend: many ? { top: 0, textStyle: { color: '#333' } } : { show: false },
-      grid: { left: 8, right: 24, top: many ? 44 : 32, bottom: 8, containLabel: true },
+      grid: {
+        left: 8, right: data.horizontal ? 56 : 24, top: many ? 44 : 32, bottom: data.horizontal ? 30 : 8, containLabel: true,
+      },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: type === 'bar' ? 'shadow' : 'line' },

@@ -71,7 +71,29 @@ class ChartsBrowserIT extends BrowserTestBase {
                 .contains("Emsland", "Leer", "Kursanmeldungen je 10.000 Einw.")
                 .anyMatch(t -> t.matches("Weser-Ems: \\d+,\\d"));
         screenshot("chart-compare");
+
+        // the 12 Landkreise side by side: the transposed table fits 1440 px, no header or cell is cut
+        browser.get(url("vergleich?kreise=" + String.join(",", "03451", "03452", "03453", "03454", "03455", "03456",
+                "03457", "03458", "03459", "03460", "03461", "03462") + "&from=" + now.minusMonths(2) + "&to=" + now));
+        WebElement table = wait.until(d -> d.findElements(By.cssSelector("#compare-charts series-chart"
+                + "[data-rendered-categories='12']")).size() == 6 ? d.findElement(By.id("compare-table")) : null);
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'});", table);
+        @SuppressWarnings("unchecked")
+        List<String> cut = wait.until(d -> (List<String>) js.executeScript(CUT_CELLS, table));
+        assertThat(cut).as("headers and cells cut at 1440 px").isEmpty();
+        screenshot("compare-table-landkreise");
     }
+
+    /**
+     * The texts of a grid's header and body cells wider than their cell, or {@code null} before the grid shows
+     * its 13 columns (indicator, 12 Landkreise, region).
+     */
+    private static final String CUT_CELLS = """
+            const grid = arguments[0];
+            const cells = [...grid.querySelectorAll('vaadin-grid-cell-content')];
+            if (grid.shadowRoot.querySelectorAll('thead tr:last-child th').length !== 14 || cells.length < 14 * 2) return null;
+            return cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim());
+            """;
 
     @SuppressWarnings("unchecked")
     private static List<String> svgTexts(JavascriptExecutor js, WebElement chart) {

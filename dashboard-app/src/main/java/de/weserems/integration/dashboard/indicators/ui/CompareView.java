@@ -224,21 +224,22 @@ public class CompareView extends IndicatorView {
     /** The columns of the chosen districts: the indicator, each district (its name links to its page), the region. */
     private void columns() {
         grid.removeAllColumns();
+        // narrow minimum widths that grow to fill the page: 12 Landkreise and the region fit beside the indicators
         grid.addColumn(Row::indicator).setHeader(getTranslation("compare.column.indicator")).setKey("indicator")
-                .setFlexGrow(3);
+                .setWidth("10em").setFlexGrow(2);
         for (int i = 0; i < shown.size(); i++) {
             int index = i;
             AreaFigures area = shown.get(i);
             Optional<District> district = District.byAgs(area.district());
             Grid.Column<Row> column = grid.addColumn(row -> row.cells().get(index)).setKey(area.district())
-                    .setTextAlign(ColumnTextAlign.END);
+                    .setWidth("4.5em").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
             if (district.isPresent()) {
                 column.setHeader(AreaColumns.districtLink(district.get(), area.name(), state()));
             } else {
                 column.setHeader(area.name());
             }
         }
-        grid.addColumn(row -> row.cells().getLast()).setKey("region")
+        grid.addColumn(row -> row.cells().getLast()).setKey("region").setWidth("4.5em").setFlexGrow(1)
                 .setHeader(new Span(region.name())).setTextAlign(ColumnTextAlign.END);
     }
 
