@@ -106,11 +106,11 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
 
         YearMonth now = YearMonth.now(Region.ZONE);
         browser.get(url("vergleich?kreise=03454,03457&from=" + now.minusMonths(2) + "&to=" + now));
-        wait.until(d -> rows(js, "compare-table").size() == 3);
+        // the indicators as rows, the districts and the region as columns
+        wait.until(d -> rows(js, "compare-table").size() == 6);
         List<List<String>> shown = rows(js, "compare-table");
-        assertThat(shown.get(0).getFirst()).isEqualTo("Emsland");
-        assertThat(shown.get(1).getFirst()).isEqualTo("Leer");
-        assertThat(shown.get(2).getFirst()).isEqualTo("Weser-Ems");
+        assertThat(shown.get(0).getFirst()).isEqualTo("Kursanmeldungen je 10.000 Einw.");
+        assertThat(headers(js, "compare-table")).containsExactly("Kennzahl", "Emsland", "Leer", "Weser-Ems");
         assertThat(js.executeScript("return document.getElementById('filter-from').value;"))
                 .as("the period of the link is the one shown").isNotNull();
         screenshot("compare");
@@ -121,13 +121,21 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
                 fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));
                 """, href);
         List<String> lines = new ArrayList<>(Arrays.asList(csv.replace("\uFEFF", "").split("\r?\n")));
-        assertThat(lines.removeFirst()).startsWith("AGS;");
+        assertThat(lines.removeFirst()).startsWith("Kennzahl;Emsland (03454);");
         assertThat(lines).as("CSV from %s: %s", href, csv).hasSize(shown.size());
         for (int i = 0; i < lines.size(); i++) {
             List<String> cells = new ArrayList<>(Arrays.asList(lines.get(i).split(";", -1)));
-            cells.removeFirst(); // the AGS, which the page shows in the link only
-            assertThat(cells).as("CSV row %d against the page", i)
-                    .containsExactlyElementsOf(shown.get(i).stream().map(DashboardViewsBrowserIT::asInCsv).toList());
+            assertThat(cells.removeFirst()).as("CSV row %d: the indicator", i).startsWith(shown.get(i).getFirst());
+            // a district's cell "3,1 (+2,6)" is two columns in the CSV: the figure and the difference
+            List<String> page = new ArrayList<>();
+            List<String> row = shown.get(i);
+            for (int c = 1; c < row.size() - 1; c++) {
+                int bracket = row.get(c).indexOf(" (");
+                page.add(asInCsv(bracket < 0 ? row.get(c) : row.get(c).substring(0, bracket)));
+                page.add(bracket < 0 ? "" : asInCsv(row.get(c).substring(bracket + 2, row.get(c).length() - 1)));
+            }
+            page.add(asInCsv(row.getLast()));
+            assertThat(cells).as("CSV row %d against the page", i).containsExactlyElementsOf(page);
         }
 
         browser.get(url("foerderkette"));

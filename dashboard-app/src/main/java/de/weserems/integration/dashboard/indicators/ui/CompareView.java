@@ -7,8 +7,11 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -35,12 +38,16 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Vergleich: 2–5 districts, or a peer group (the 5 cities, the 12 Landkreise), side by side per
- * 10,000 residents and as rates, each with its difference to the region; exported as CSV for
- * German Excel exactly as shown.
+ * 10,000 residents and as rates. Per indicator a bar chart of the chosen districts with the region as a
+ * reference line; below it one table with the indicators as rows and the districts and the region as
+ * columns, each district's figure with its difference to the region, so that a peer group of 12 still
+ * fits a wide screen; exported as CSV for German Excel exactly as shown. Before a valid choice the page
+ * explains what to choose instead of showing an empty table.
  */
 @Route("vergleich")
 @PageTitle("Vergleich – Integrationsmonitor Weser-Ems")
@@ -51,13 +58,30 @@ public class CompareView extends IndicatorView {
     static final int MIN = 2;
     static final int MAX = 5;
 
-    /** A figure column of the comparison: its value and, beside it, the difference to the region. */
+    /** An indicator of the comparison: a row of the table and a chart of its own. */
     private record Figure(String header, Function<AreaFigures, BigDecimal> value, Kind kind) {
+    }
+
+    /**
+     * A row of the table: an indicator, then one cell per chosen district (its figure and, in brackets, its
+     * difference to the region), then the region's figure.
+     */
+    record Row(String indicator, List<String> cells) {
+    }
+
+    /** The table as shown, for an export: the header line and the rows, values plain as a spreadsheet wants them. */
+    record Table(List<String> header, List<List<String>> rows) {
     }
 
     private final MultiSelectComboBox<District> choice = new MultiSelectComboBox<>();
     private final Paragraph hint = new Paragraph();
-    private final Grid<AreaFigures> grid = new Grid<>();
+    private final HorizontalLayout choose;
+    private final Button cities;
+    private final Button counties;
+    private final Div empty = new Div();
+    private final Div charts = new Div();
+    private final H3 tableTitle = new H3();
+    private final Grid<Row> grid = new Grid<>();
     private final Anchor csv = new Anchor();
     private final List<Figure> figures = new ArrayList<>();
     private List<AreaFigures> shown = List.of();
@@ -68,7 +92,6 @@ public class CompareView extends IndicatorView {
 
     public CompareView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
         super(queries, readModel, properties);
-        FigureFormat format = new FigureFormat(this);
         choice.setId("compare-districts");
         choice.setLabel(getTranslation("compare.districts"));
         choice.setItems(District.values());
@@ -80,11 +103,11 @@ public class CompareView extends IndicatorView {
                         .filter(e.getValue()::contains).toList()));
             }
         });
-        Button cities = peerGroup("compare.peer.cities", true);
+        cities = peerGroup("compare.peer.cities", true);
         cities.setId("peer-cities");
-        Button counties = peerGroup("compare.peer.counties", false);
+        counties = peerGroup("compare.peer.counties", false);
         counties.setId("peer-counties");
-        HorizontalLayout choose = new HorizontalLayout(choice, cities, counties);
+        choose = new HorizontalLayout(choice);
         choose.setAlignItems(FlexComponent.Alignment.BASELINE);
         choose.setWrap(true);
         hint.setId("compare-hint");
@@ -102,16 +125,15 @@ public class CompareView extends IndicatorView {
                 }
             }
         }
+        empty.setId("compare-empty");
+        empty.addClassName("empty-state");
+        charts.setId("compare-charts");
+        charts.addClassName("compare-charts");
         grid.setId("compare-table");
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // long district names and indicator labels wrap instead of being cut
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.getElement().setAttribute("aria-label", getTranslation("compare.table.label"));
-        AreaColumns.name(grid, getTranslation("overview.column.district"), this::state);
-        for (Figure figure : figures) {
-            AreaColumns.figure(grid, format, figure.header(), figure.value(), figure.kind());
-            grid.addColumn(f -> differenceText(f, figure, format))
-                    .setHeader(getTranslation("compare.difference")).setTextAlign(ColumnTextAlign.END);
-        }
 
         csv.setId("compare-csv");
         csv.setText(getTranslation("compare.csv"));
@@ -121,7 +143,9 @@ public class CompareView extends IndicatorView {
             return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
                     "vergleich-" + state().from() + "-" + state().to() + ".csv", "text/csv;charset=UTF-8", bytes.length);
         }));
-        add(new H2(getTranslation("compare.title")), filters, choose, hint, grid, csv, legend());
+        tableTitle.setText(getTranslation("compare.table.title"));
+        add(new H2(getTranslation("compare.title")), filters, choose, hint, empty, charts, tableTitle, grid, csv,
+                legend());
     }
 
     private Button peerGroup(String key, boolean cities) {
@@ -143,21 +167,125 @@ public class CompareView extends IndicatorView {
         boolean peer = isPeerGroup(s.districts());
         boolean valid = peer || (s.districts().size() >= MIN && s.districts().size() <= MAX);
         hint.setText(getTranslation(valid ? "compare.hint.per10k" : "compare.hint.choose", MIN, MAX));
+        showEmptyState(!valid, s.districts().size());
         if (!valid) {
             shown = List.of();
             region = null;
             grid.setItems(List.of());
+            charts.removeAll();
             csvContent = "";
-            csv.setEnabled(false);
             return;
         }
         IndicatorReport report = queries.report(s.from(), s.to(), new HashSet<>(s.districts()), s.courseType());
         region = report.region();
-        shown = new ArrayList<>(report.districts());
-        shown.add(region);
-        grid.setItems(shown);
-        csvContent = csvText(new FigureFormat(this));
-        csv.setEnabled(true);
+        shown = List.copyOf(report.districts());
+        FigureFormat format = new FigureFormat(this);
+        columns();
+        grid.setItems(rows(format));
+        charts.removeAll();
+        for (Figure figure : figures) {
+            SeriesChart chart = new SeriesChart();
+            chart.setData(chart(figure, format));
+            // a bar of about 30 px per district, room for the axis and its title
+            chart.setHeight((90 + 30 * shown.size()) + "px");
+            chart.addClassName("compare-chart");
+            charts.add(chart);
+        }
+        csvContent = csvText(format);
+    }
+
+    /**
+     * Before a valid choice: what to choose and why, with the peer groups at hand, and no table or download
+     * (an empty table and a greyed-out link told a manager nothing). With a choice the peer groups sit beside it.
+     */
+    private void showEmptyState(boolean on, int chosen) {
+        empty.setVisible(on);
+        charts.setVisible(!on);
+        grid.setVisible(!on);
+        tableTitle.setVisible(!on);
+        csv.setVisible(!on);
+        if (on) {
+            empty.removeAll();
+            Paragraph what = new Paragraph(getTranslation("compare.empty.what", MIN, MAX));
+            Paragraph status = new Paragraph(getTranslation("compare.empty.chosen", chosen, MIN, MAX));
+            status.addClassName("muted");
+            HorizontalLayout peers = new HorizontalLayout(cities, counties);
+            peers.setWrap(true);
+            empty.add(new H3(getTranslation("compare.empty.title")), what, peers, status);
+            cities.removeThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            counties.removeThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        } else {
+            choose.add(cities, counties);
+            cities.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            counties.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        }
+    }
+
+    /** The columns of the chosen districts: the indicator, each district (its name links to its page), the region. */
+    private void columns() {
+        grid.removeAllColumns();
+        // narrow minimum widths that grow to fill the page: 12 Landkreise and the region fit beside the indicators
+        grid.addColumn(Row::indicator).setHeader(getTranslation("compare.column.indicator")).setKey("indicator")
+                .setWidth("10em").setFlexGrow(2);
+        for (int i = 0; i < shown.size(); i++) {
+            int index = i;
+            AreaFigures area = shown.get(i);
+            Optional<District> district = District.byAgs(area.district());
+            Grid.Column<Row> column = grid.addColumn(row -> row.cells().get(index)).setKey(area.district())
+                    .setWidth("4.5em").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
+            if (district.isPresent()) {
+                column.setHeader(AreaColumns.districtLink(district.get(), area.name(), state()));
+            } else {
+                column.setHeader(area.name());
+            }
+        }
+        grid.addColumn(row -> row.cells().getLast()).setKey("region").setWidth("4.5em").setFlexGrow(1)
+                .setHeader(new Span(region.name())).setTextAlign(ColumnTextAlign.END);
+    }
+
+    /** The table's rows as shown: per indicator each district's figure with its difference, then the region's. */
+    List<Row> rows(FigureFormat format) {
+        List<Row> rows = new ArrayList<>();
+        for (Figure figure : figures) {
+            List<String> cells = new ArrayList<>();
+            for (AreaFigures area : shown) {
+                String value = format.figure(area, figure.value().apply(area), figure.kind());
+                BigDecimal difference = difference(area, figure);
+                cells.add(difference == null ? value : value + " (" + format.signed(difference, figure.kind()) + ")");
+            }
+            cells.add(format.figure(region, figure.value().apply(region), figure.kind()));
+            rows.add(new Row(figure.header(), cells));
+        }
+        return rows;
+    }
+
+    /** The bar chart of one indicator: the chosen districts' figures as the table shows them, the region as a line. */
+    SeriesChart.Data chart(Figure figure, FigureFormat format) {
+        boolean rate = figure.kind() == Kind.RATE;
+        List<String> categories = shown.stream().map(AreaFigures::name).toList();
+        SeriesChart.Series series = new SeriesChart.Series(figure.header(),
+                shown.stream().map(area -> chartValue(area, figure)).toList(),
+                shown.stream().map(area -> format.figure(area, figure.value().apply(area), figure.kind())).toList());
+        SeriesChart.Reference reference = new SeriesChart.Reference(region.name(), chartValue(region, figure),
+                format.figure(region, figure.value().apply(region), figure.kind()));
+        return new SeriesChart.Data(SeriesChart.Type.BAR, true,
+                SeriesChart.describe(figure.header(), categories, List.of(series), reference),
+                format.locale().toLanguageTag(), 1, rate ? "%" : "", figure.header(), categories, List.of(series),
+                reference);
+    }
+
+    /** The charts of the indicators, in the table's order. */
+    List<SeriesChart.Data> charts() {
+        return charts.getChildren().map(c -> ((SeriesChart) c).getData()).toList();
+    }
+
+    /** A figure in the chart's unit (rates in percent); {@code null} where the table shows "–" or "keine Meldungen". */
+    private static Double chartValue(AreaFigures area, Figure figure) {
+        BigDecimal value = figure.value().apply(area);
+        if (value == null || Boolean.FALSE.equals(area.reported())) {
+            return null;
+        }
+        return (figure.kind() == Kind.RATE ? value.movePointRight(2) : value).doubleValue();
     }
 
     /** Whether {@code districts} are exactly the 5 cities or the 12 Landkreise. */
@@ -178,31 +306,38 @@ public class CompareView extends IndicatorView {
         return FigureFormat.difference(figure.value().apply(area), figure.value().apply(region));
     }
 
-    private String differenceText(AreaFigures area, Figure figure, FigureFormat format) {
-        if (area == region || Boolean.FALSE.equals(area.reported())) {
-            return "";
-        }
-        return format.signed(difference(area, figure), figure.kind());
-    }
-
-    /** The table as shown: the same rows, columns and rounding, empty where the page shows "–". */
-    String csvText(FigureFormat format) {
-        List<String> header = new ArrayList<>(List.of(getTranslation("compare.csv.ags"),
-                getTranslation("overview.column.district")));
-        for (Figure figure : figures) {
-            header.add(figure.header() + (figure.kind() == Kind.RATE ? " (%)" : ""));
-            header.add(getTranslation("compare.difference") + " " + figure.header()
-                    + (figure.kind() == Kind.RATE ? " (" + getTranslation("figures.percentagePoints") + ")" : ""));
-        }
-        List<List<String>> rows = new ArrayList<>();
+    /**
+     * The table as shown, for the export: a row per indicator (rates in percent, differences of rates in
+     * percentage points), per district its figure and its difference to the region in columns of their own,
+     * then the region; empty where the page shows "–" or "keine Meldungen".
+     */
+    Table table(FigureFormat format) {
+        List<String> header = new ArrayList<>(List.of(getTranslation("compare.column.indicator")));
         for (AreaFigures area : shown) {
-            List<String> row = new ArrayList<>(List.of(area.district(), area.name()));
-            for (Figure figure : figures) {
-                row.add(format.plain(figure.value().apply(area), figure.kind()));
+            header.add(area.name() + " (" + area.district() + ")");
+            header.add(getTranslation("compare.csv.difference", area.name()));
+        }
+        header.add(region.name() + " (" + region.district() + ")");
+        List<List<String>> rows = new ArrayList<>();
+        for (Figure figure : figures) {
+            boolean rate = figure.kind() == Kind.RATE;
+            List<String> row = new ArrayList<>(List.of(figure.header()
+                    + (rate ? " (%, " + getTranslation("compare.csv.differenceIn") + " "
+                    + getTranslation("figures.percentagePoints") + ")" : "")));
+            for (AreaFigures area : shown) {
+                row.add(format.plain(Boolean.FALSE.equals(area.reported()) ? null : figure.value().apply(area),
+                        figure.kind()));
                 row.add(format.plain(difference(area, figure), figure.kind()));
             }
+            row.add(format.plain(figure.value().apply(region), figure.kind()));
             rows.add(row);
         }
-        return IndicatorCsv.GERMAN_EXCEL.table(header, rows);
+        return new Table(header, rows);
+    }
+
+    /** The table as shown, as CSV for German Excel. */
+    String csvText(FigureFormat format) {
+        Table table = table(format);
+        return IndicatorCsv.GERMAN_EXCEL.table(table.header(), table.rows());
     }
 }

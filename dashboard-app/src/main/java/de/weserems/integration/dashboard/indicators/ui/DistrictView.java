@@ -3,7 +3,6 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,7 +35,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Landkreis: one district month by month (table and bars), its outcomes, course types and chain
+ * Landkreis: one district month by month (table and line chart), its outcomes, course types and chain
  * indicators over the period, every figure beside the region's, and the breakdowns of contract v2
  * ({@link BreakdownSections}); and which providers report for it.
  */
@@ -59,7 +58,7 @@ public class DistrictView extends IndicatorView {
     private final Grid<FigureRow> courses = FigureGrid.of(this, "district-courses");
     private final BreakdownSections breakdowns = new BreakdownSections(this);
     private final Grid<MonthlyReport.Month> months = FigureGrid.compact("district-months");
-    private final Div bars = new Div();
+    private final SeriesChart monthsChart = new SeriesChart();
     private final CurrentBreaches breaches;
     private District district;
 
@@ -81,10 +80,10 @@ public class DistrictView extends IndicatorView {
                     .setHeader(getTranslation("district.column.regionOf", getTranslation("indicator." + count)))
                     .setTextAlign(ColumnTextAlign.END);
         }
-        bars.addClassName("bars-row");
+        monthsChart.setId("district-months-chart");
         add(title, about, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
                 new H3(getTranslation("district.courses")), courses, breakdowns,
-                new H3(getTranslation("district.months")), bars, months, legend());
+                new H3(getTranslation("district.months")), monthsChart, months, legend());
     }
 
     /** The route parameters of {@code district}'s page. */
@@ -155,12 +154,26 @@ public class DistrictView extends IndicatorView {
 
         MonthlyReport monthly = queries.monthly(district, s.from(), s.to(), s.courseType());
         months.setItems(monthly.months());
-        bars.removeAll();
-        for (String count : SERIES) {
-            bars.add(new Bars(getTranslation("indicator." + count), monthly.months().stream()
-                    .map(m -> new Bars.Bar(format.shortMonth(m.month()), value(m.figures().count(count)),
-                            format.count(m.figures(), count))).toList()));
-        }
+        monthsChart.setData(monthsChart(monthly, format));
+    }
+
+    /**
+     * The district's counts month by month as lines, the values and texts of the table below (its district
+     * columns): a month nobody reported for is a gap, never a 0.
+     */
+    SeriesChart.Data monthsChart(MonthlyReport monthly, FigureFormat format) {
+        List<String> categories = monthly.months().stream().map(m -> format.shortMonth(m.month())).toList();
+        List<SeriesChart.Series> series = SERIES.stream().map(count -> new SeriesChart.Series(
+                getTranslation("indicator." + count),
+                monthly.months().stream().map(m -> {
+                    Long value = m.figures().count(count);
+                    return value == null ? null : value.doubleValue();
+                }).toList(),
+                monthly.months().stream().map(m -> format.count(m.figures(), count)).toList())).toList();
+        String title = getTranslation("district.chart.description", district.displayName());
+        return new SeriesChart.Data(SeriesChart.Type.LINE, false,
+                SeriesChart.describe(title, categories, series, null), format.locale().toLanguageTag(), 0, "",
+                getTranslation("district.chart.axis"), categories, series, null);
     }
 
     private List<FigureRow> figureRows(AreaFigures d, AreaFigures r, FigureFormat format) {

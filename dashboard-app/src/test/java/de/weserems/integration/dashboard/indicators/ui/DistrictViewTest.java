@@ -82,6 +82,39 @@ class DistrictViewTest extends PublishedViewTestBase {
     }
 
     @Test
+    void the_months_chart_draws_the_published_counts_with_a_gap_where_nobody_reported_as_its_table_shows_them() {
+        enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
+        enrol(District.EMSLAND, 5, TODAY.minusMonths(2), CourseType.INTEGRATION_COURSE);
+        DistrictView view = openDistrict(District.EMSLAND, "from=2026-09&to=2026-11");
+        MonthlyReport monthly = queries.monthly(District.EMSLAND, view.state().from(), view.state().to(), null);
+        SeriesChart.Data chart = $(SeriesChart.class, view).withId("district-months-chart").single().getData();
+
+        assertThat(chart.type()).isEqualTo(SeriesChart.Type.LINE);
+        assertThat(chart.categories()).containsExactly("Sept. 2026", "Okt. 2026", "Nov. 2026");
+        assertThat(chart.series()).extracting(SeriesChart.Series::name)
+                .containsExactly("Kursanmeldungen", "Kursabschlüsse", "Vermittlungen in Arbeit/Ausbildung");
+        SeriesChart.Series enrolments = chart.series().getFirst();
+        long september = published(monthly.months().get(0).figures().count("enrolments"), 5);
+        long november = published(monthly.months().get(2).figures().count("enrolments"), 12);
+        // October: nobody reported for Emsland, so no value is published: a gap, never a 0
+        assertThat(enrolments.values()).containsExactly((double) september, null, (double) november);
+        assertThat(enrolments.texts()).containsExactly(german(september), "keine Meldungen", german(november));
+        assertThat(chart.description()).startsWith("Liniendiagramm: Kursanmeldungen, Kursabschlüsse und "
+                        + "Vermittlungen in Emsland Monat für Monat")
+                .contains("Okt. 2026: Kursanmeldungen keine Meldungen, Kursabschlüsse keine Meldungen");
+
+        // the table below is the chart's alternative: its district columns hold the chart's texts, month by month
+        @SuppressWarnings("unchecked")
+        Grid<?> months = $(Grid.class, view).withId("district-months").single();
+        for (int month = 0; month < 3; month++) {
+            for (int series = 0; series < 3; series++) {
+                assertThat(test(months).getCellText(month, 1 + 2 * series)).as("month %d, %s", month,
+                        chart.series().get(series).name()).isEqualTo(chart.series().get(series).texts().get(month));
+            }
+        }
+    }
+
+    @Test
     void the_current_month_and_the_two_before_are_marked_provisional() {
         enrol(District.EMSLAND, 12, TODAY, CourseType.INTEGRATION_COURSE);
         DistrictView recent = openDistrict(District.EMSLAND, "from=2026-07&to=2026-11");
