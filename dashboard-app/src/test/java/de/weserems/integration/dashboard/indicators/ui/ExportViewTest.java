@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.dashboard.base.export.Cell;
 import de.weserems.integration.dashboard.base.export.ExportLinks;
@@ -157,8 +158,8 @@ class ExportViewTest extends ViewTestBase {
             for (int c = 0; c < headers.size(); c++) {
                 // the tester does not draw a Lit template: the text it shows is its "value" property
                 String shown = columns.get(c).getRenderer() instanceof LitRenderer lit
-                        ? String.valueOf(((LitRenderer) lit).getValueProviders().get("value").apply(tester.getRow(r)))
-                        : tester.getCellText(r, c);
+                        && lit.getValueProviders().get("value") instanceof ValueProvider value
+                        ? String.valueOf(value.apply(tester.getRow(r))) : tester.getCellText(r, c);
                 assertThat(section.rows().get(r).get(c).text()).as("row %d, column %s of %s", r, headers.get(c),
                         grid.getId().orElse("")).isEqualTo(shown == null ? "" : shown);
             }
