@@ -16,13 +16,16 @@ import java.util.stream.Stream;
  * the grid shows it (after a sort by the user), each cell the very text the column shows. A column says
  * what it shows by being added here ({@link #column}) or, when it draws a component (a link, a mark), by
  * {@link #shows}; a visible column that says nothing stops the export, so a new column cannot silently be
- * missing from the file.
+ * missing from the file. An action column (a button) is left out by {@link #omit}.
  */
 public final class GridExport {
 
     /** What a column shows of a row, kept on the column (Flow gives no public way to read a column's values). */
     @SuppressWarnings("rawtypes")
     private static final Class<SerializableFunction> SHOWS = SerializableFunction.class;
+
+    /** A column the export leaves out. */
+    private static final String OMITTED = GridExport.class.getName() + ".omitted";
 
     private GridExport() {
     }
@@ -38,10 +41,17 @@ public final class GridExport {
         return column;
     }
 
+    /** Leaves {@code column} out of the export: it holds actions (a button), no figure or text of the page's data. */
+    public static <T> Grid.Column<T> omit(Grid.Column<T> column) {
+        ComponentUtil.setData(column, OMITTED, Boolean.TRUE);
+        return column;
+    }
+
     /** The grid as shown: {@code title} above it (empty when the page's title names it). */
     @SuppressWarnings("unchecked")
     public static <T> ShownTable.Section section(String title, Grid<T> grid) {
-        List<Grid.Column<T>> columns = grid.getColumns().stream().filter(Grid.Column::isVisible).toList();
+        List<Grid.Column<T>> columns = grid.getColumns().stream().filter(Grid.Column::isVisible)
+                .filter(c -> ComponentUtil.getData(c, OMITTED) == null).toList();
         List<SerializableFunction<T, String>> shows = new ArrayList<>();
         for (Grid.Column<T> column : columns) {
             SerializableFunction<T, String> text = ComponentUtil.getData(column, SHOWS);
@@ -56,6 +66,24 @@ public final class GridExport {
                 .map(text -> Cell.shown(text.apply(item), locale)).toList()).toList();
         return new ShownTable.Section(title, columns.stream().map(c -> c.getHeaderText() == null ? ""
                 : c.getHeaderText()).toList(), rows);
+    }
+
+    /** A grid of a page under its heading (empty when the page's title names it). */
+    public record Titled(String title, Grid<?> grid) {
+    }
+
+    /** {@code grid} under {@code title}, for {@link #shown}. */
+    public static Titled titled(String title, Grid<?> grid) {
+        return new Titled(title, grid);
+    }
+
+    /**
+     * The sections of those {@code grids} the page shows now, in this order: a hidden grid (an empty table the
+     * page replaces by a sentence) is not on the page, so not in the file.
+     */
+    public static List<ShownTable.Section> shown(Titled... grids) {
+        return Stream.of(grids).filter(t -> t.grid().isVisible())
+                .<ShownTable.Section>map(t -> section(t.title(), t.grid())).toList();
     }
 
     /** The grid's rows in the order shown: the grid's in-memory sort (a click on a header) applied. */

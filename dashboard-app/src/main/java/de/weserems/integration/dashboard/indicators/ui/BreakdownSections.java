@@ -220,8 +220,8 @@ class BreakdownSections extends VerticalLayout {
 
     /** The tables as shown (the one by sex only when it is shown), each under its heading. */
     List<ShownTable.Section> shown() {
-        return sections.entrySet().stream().filter(e -> e.getValue().isVisible())
-                .<ShownTable.Section>map(e -> GridExport.section(text(e.getKey()), e.getValue())).toList();
+        return GridExport.shown(sections.entrySet().stream().map(e -> GridExport.titled(text(e.getKey()), e.getValue()))
+                .toArray(GridExport.Titled[]::new));
     }
 
     private String text(String key) {

@@ -4,8 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.QueryParameters;
 import de.weserems.integration.dashboard.base.export.Cell;
 import de.weserems.integration.dashboard.base.export.ExportLinks;
@@ -16,6 +14,8 @@ import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
+
+import static de.weserems.integration.dashboard.testing.ShownExports.assertShownAsIn;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
@@ -144,26 +144,6 @@ class ExportViewTest extends ViewTestBase {
         List<String> texts = $(Anchor.class, links).all().stream().map(Anchor::getText).toList();
         assertThat(texts).containsExactly("CSV (Excel)", "Excel (.xlsx)");
         assertThat($(Anchor.class, links).all()).allSatisfy(a -> assertThat(a.getHref()).isNotBlank());
-    }
-
-    /** The section has the grid's headers and, row by row, exactly the texts its cells show. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void assertShownAsIn(ShownTable.Section section, Grid<?> grid) {
-        var tester = test(grid);
-        List<? extends Grid.Column<?>> columns = grid.getColumns().stream().filter(Grid.Column::isVisible).toList();
-        List<String> headers = columns.stream().map(c -> c.getHeaderText() == null ? "" : c.getHeaderText()).toList();
-        assertThat(section.header()).isEqualTo(headers);
-        assertThat(section.rows()).hasSize(tester.size());
-        for (int r = 0; r < tester.size(); r++) {
-            for (int c = 0; c < headers.size(); c++) {
-                // the tester does not draw a Lit template: the text it shows is its "value" property
-                String shown = columns.get(c).getRenderer() instanceof LitRenderer lit
-                        && lit.getValueProviders().get("value") instanceof ValueProvider value
-                        ? String.valueOf(value.apply(tester.getRow(r))) : tester.getCellText(r, c);
-                assertThat(section.rows().get(r).get(c).text()).as("row %d, column %s of %s", r, headers.get(c),
-                        grid.getId().orElse("")).isEqualTo(shown == null ? "" : shown);
-            }
-        }
     }
 
     /** The workbook's first row of figures: title, context lines, a blank line and the header above it. */

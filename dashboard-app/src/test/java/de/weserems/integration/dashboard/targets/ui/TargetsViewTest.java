@@ -17,6 +17,9 @@ import de.weserems.integration.dashboard.targets.model.JudgedIndicator;
 import de.weserems.integration.dashboard.targets.model.Target;
 import de.weserems.integration.dashboard.targets.store.TargetStore;
 import de.weserems.integration.dashboard.targets.store.TargetStoreTestAccess;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.ShownTable;
+import de.weserems.integration.dashboard.testing.ShownExports;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Region;
@@ -80,6 +83,24 @@ class TargetsViewTest extends ViewTestBase {
         assertThat(targets.all()).isEmpty();
         assertThat(grid.isVisible()).isFalse();
         assertThat($(Paragraph.class, view).withId("targets-empty").single().isVisible()).isTrue();
+    }
+
+    @Test
+    void the_list_of_targets_is_exported_as_shown_without_its_delete_buttons() {
+        TargetsView view = open(TargetsView.class, "");
+        select(view, "target-indicator").setValue(JudgedIndicator.COMPLETION_RATE);
+        select(view, "target-area").setValue(District.CLOPPENBURG.ags());
+        select(view, "target-comparison").setValue(Comparison.AT_LEAST);
+        $(BigDecimalField.class, view).withId("target-threshold").single().setValue(new BigDecimal("99"));
+        $(IntegerField.class, view).withId("target-months").single().setValue(6);
+        test($(Button.class, view).withId("target-set").single()).click();
+
+        ExportLinks links = $(ExportLinks.class, view).single();
+        ShownTable table = links.table();
+        Grid<Target> grid = $(Grid.class, view).withId("target-table").single();
+        ShownExports.assertShownAsIn(table.sections().getFirst(), grid, 1);
+        assertThat(table.sections().getFirst().header()).hasSize(6);
+        assertThat(links.csv()).startsWith("\uFEFFZiele").contains("\r\nCloppenburg;Abschlussquote;mindestens 99 %;");
     }
 
     @Test
