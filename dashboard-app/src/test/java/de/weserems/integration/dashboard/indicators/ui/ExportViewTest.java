@@ -5,6 +5,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.StreamResourceRegistry;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinSession;
 import de.weserems.integration.dashboard.base.export.Cell;
 import de.weserems.integration.dashboard.base.export.ExportLinks;
 import de.weserems.integration.dashboard.base.export.ShownTable;
@@ -14,8 +18,6 @@ import de.weserems.integration.dashboard.indicators.model.MonthlyCounters;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.readmodel.TestReadModels;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
-
-import static de.weserems.integration.dashboard.testing.ShownExports.assertShownAsIn;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Outcome;
@@ -26,10 +28,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import static de.weserems.integration.dashboard.testing.ShownExports.assertShownAsIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -136,6 +147,37 @@ class ExportViewTest extends ViewTestBase {
         assertThat(per10k.text()).contains(".");
         assertThat(per10k.numeric()).isTrue();
         assertThat(links(view).csv()).contains(";" + per10k.text().replace('.', ',') + ";");
+    }
+
+    @Test
+    void following_a_link_downloads_the_file_named_after_the_page_and_its_period() throws Exception {
+        ChainView view = open(ChainView.class, "from=2026-01&to=2026-11");
+        Anchor link = $(Anchor.class, links(view)).withId("foerderkette-csv").single();
+        var resource = VaadinSession.getCurrent().getResourceRegistry()
+                .getResource(StreamResourceRegistry.ElementStreamResource.class, URI.create(link.getHref()))
+                .orElseThrow();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> headers = new HashMap<>();
+        VaadinResponse response = (VaadinResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{VaadinResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getOutputStream" -> body;
+                    case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                    case "setContentType" -> headers.put("Content-Type", (String) args[0]);
+                    default -> nothing(method);
+                });
+        VaadinRequest request = (VaadinRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{VaadinRequest.class}, (proxy, method, args) -> nothing(method));
+        resource.getElementRequestHandler().handleRequest(request, response, VaadinSession.getCurrent(),
+                resource.getOwner());
+        assertThat(headers.get("Content-Disposition")).contains("attachment").contains("foerderkette-2026-01-2026-11.csv");
+        assertThat(headers.get("Content-Type")).startsWith("text/csv");
+        assertThat(body.toString(StandardCharsets.UTF_8)).isEqualTo(links(view).csv());
+    }
+
+    /** What a stand-in for the servlet's request or response answers: nothing ({@code false}, 0 or null). */
+    private static Object nothing(Method method) {
+        Class<?> type = method.getReturnType();
+        return type.isPrimitive() && type != void.class ? Array.get(Array.newInstance(type, 1), 0) : null;
     }
 
     @Test

@@ -51,17 +51,22 @@ class TargetsViewTest extends ViewTestBase {
         return (Select<T>) $(Select.class, view).withId(id).single();
     }
 
-    @Test
-    void an_admin_sets_a_target_on_a_district_and_deletes_it() {
-        TargetsView view = open(TargetsView.class, "");
-        assertThat($(Paragraph.class, view).withId("targets-empty").single().isVisible()).isTrue();
-
+    /** Sets "Cloppenburg: Abschlussquote mindestens 99 % in den letzten 6 Monaten" through the form. */
+    private void setCloppenburgsCompletionRate(TargetsView view) {
         select(view, "target-indicator").setValue(JudgedIndicator.COMPLETION_RATE);
         select(view, "target-area").setValue(District.CLOPPENBURG.ags());
         select(view, "target-comparison").setValue(Comparison.AT_LEAST);
         $(BigDecimalField.class, view).withId("target-threshold").single().setValue(new BigDecimal("99"));
         $(IntegerField.class, view).withId("target-months").single().setValue(6);
         test($(Button.class, view).withId("target-set").single()).click();
+    }
+
+    @Test
+    void an_admin_sets_a_target_on_a_district_and_deletes_it() {
+        TargetsView view = open(TargetsView.class, "");
+        assertThat($(Paragraph.class, view).withId("targets-empty").single().isVisible()).isTrue();
+
+        setCloppenburgsCompletionRate(view);
 
         assertThat(targets.all()).singleElement().satisfies(t -> {
             assertThat(t.indicator()).isEqualTo(JudgedIndicator.COMPLETION_RATE);
@@ -88,12 +93,7 @@ class TargetsViewTest extends ViewTestBase {
     @Test
     void the_list_of_targets_is_exported_as_shown_without_its_delete_buttons() {
         TargetsView view = open(TargetsView.class, "");
-        select(view, "target-indicator").setValue(JudgedIndicator.COMPLETION_RATE);
-        select(view, "target-area").setValue(District.CLOPPENBURG.ags());
-        select(view, "target-comparison").setValue(Comparison.AT_LEAST);
-        $(BigDecimalField.class, view).withId("target-threshold").single().setValue(new BigDecimal("99"));
-        $(IntegerField.class, view).withId("target-months").single().setValue(6);
-        test($(Button.class, view).withId("target-set").single()).click();
+        setCloppenburgsCompletionRate(view);
 
         ExportLinks links = $(ExportLinks.class, view).single();
         ShownTable table = links.table();
