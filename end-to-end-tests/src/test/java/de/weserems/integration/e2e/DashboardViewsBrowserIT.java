@@ -115,12 +115,18 @@ class DashboardViewsBrowserIT extends BrowserTestBase {
                 .as("the period of the link is the one shown").isNotNull();
         screenshot("compare");
 
-        String href = browser.findElement(By.id("compare-csv")).getAttribute("href");
+        String href = browser.findElement(By.id("vergleich-csv")).getAttribute("href");
         String csv = (String) js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));
                 """, href);
         List<String> lines = new ArrayList<>(Arrays.asList(csv.replace("\uFEFF", "").split("\r?\n")));
+        // the page's title and what is shown (period, course type, the legend), then the table
+        assertThat(lines.getFirst()).isEqualTo("Vergleich");
+        while (!lines.isEmpty() && !lines.getFirst().startsWith("Kennzahl;")) {
+            lines.removeFirst();
+        }
+        assertThat(lines).as("CSV from %s: %s", href, csv).isNotEmpty();
         assertThat(lines.removeFirst()).startsWith("Kennzahl;Emsland (03454);");
         assertThat(lines).as("CSV from %s: %s", href, csv).hasSize(shown.size());
         for (int i = 0; i < lines.size(); i++) {

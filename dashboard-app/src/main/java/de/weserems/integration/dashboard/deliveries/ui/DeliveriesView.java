@@ -8,6 +8,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.GridExport;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
@@ -76,9 +79,9 @@ public class DeliveriesView extends LiveDeliveriesPage {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.getElement().setAttribute("aria-label", getTranslation("deliveries.providers"));
-        grid.addColumn(ProviderActivity.Summary::providerId).setHeader(getTranslation("deliveries.provider"))
+        GridExport.column(grid, ProviderActivity.Summary::providerId).setHeader(getTranslation("deliveries.provider"))
                 .setSortable(true);
-        grid.addColumn(s -> time.format(s.lastDelivery()) + " (" + s.lastStatus() + ")")
+        GridExport.column(grid, s -> time.format(s.lastDelivery()) + " (" + s.lastStatus() + ")")
                 .setHeader(getTranslation("deliveries.last")).setSortable(true)
                 .setComparator(ProviderActivity.Summary::lastDelivery);
         countColumns(grid, number);
@@ -89,8 +92,8 @@ public class DeliveriesView extends LiveDeliveriesPage {
         byDay.setAllRowsVisible(true);
         byDay.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         byDay.getElement().setAttribute("aria-label", getTranslation("deliveries.byDay", settings.dayCount()));
-        byDay.addColumn(d -> date.format(d.day())).setHeader(getTranslation("deliveries.day"));
-        byDay.addColumn(ProviderActivity.Day::providerId).setHeader(getTranslation("deliveries.provider"));
+        GridExport.column(byDay, d -> date.format(d.day())).setHeader(getTranslation("deliveries.day"));
+        GridExport.column(byDay, ProviderActivity.Day::providerId).setHeader(getTranslation("deliveries.provider"));
         countColumns(byDay, number);
         byDay.setPartNameGenerator(d -> d.rejected() > 0 ? "rejected" : null);
         noneRecent = new Paragraph(getTranslation("deliveries.byDay.empty", settings.dayCount()));
@@ -99,10 +102,10 @@ public class DeliveriesView extends LiveDeliveriesPage {
         receipts.setId("district-receipts");
         receipts.setAllRowsVisible(true);
         receipts.getElement().setAttribute("aria-label", getTranslation("deliveries.districts"));
-        receipts.addColumn(r -> r.district().displayName()).setHeader(getTranslation("overview.column.district"));
-        receipts.addColumn(r -> r.lastReceived() == null ? getTranslation("deliveries.never")
+        GridExport.column(receipts, r -> r.district().displayName()).setHeader(getTranslation("overview.column.district"));
+        GridExport.column(receipts, r -> r.lastReceived() == null ? getTranslation("deliveries.never")
                 : time.format(r.lastReceived())).setHeader(getTranslation("deliveries.lastEvent"));
-        receipts.addColumn(r -> r.stale() ? getTranslation("deliveries.stale") : "")
+        GridExport.column(receipts, r -> r.stale() ? getTranslation("deliveries.stale") : "")
                 .setHeader(getTranslation("deliveries.status"));
         receipts.setPartNameGenerator(r -> r.stale() ? "stale" : null);
 
@@ -119,7 +122,13 @@ public class DeliveriesView extends LiveDeliveriesPage {
                 new Paragraph(getTranslation("deliveries.retractions.intro", RETRACTIONS_PER_PROVIDER)),
                 noRetractions, retractions,
                 new H3(getTranslation("deliveries.districts")),
-                new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts);
+                new Paragraph(getTranslation("deliveries.staleRule", settings.staleAfter().toDays())), receipts,
+                new ExportLinks("datenlieferungen", () -> new ShownTable(getTranslation("deliveries.title"),
+                        List.of(), LocalDate.now(clock.withZone(Region.ZONE)).toString(), GridExport.shown(
+                        GridExport.titled("", grid),
+                        GridExport.titled(getTranslation("deliveries.byDay", settings.dayCount()), byDay),
+                        GridExport.titled(getTranslation("deliveries.retractions"), retractions),
+                        GridExport.titled(getTranslation("deliveries.districts"), receipts)))));
         refresh();
     }
 

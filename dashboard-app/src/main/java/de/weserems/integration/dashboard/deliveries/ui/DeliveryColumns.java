@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import de.weserems.integration.dashboard.base.export.GridExport;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
 import de.weserems.integration.events.retraction.RetractionOutcome;
 
@@ -25,13 +26,13 @@ final class DeliveryColumns {
 
     /** The columns of requests, accepted, rejected and the commonest reasons. */
     static <T extends ProviderActivity.Counted> void counts(Component page, Grid<T> grid, NumberFormat number) {
-        grid.addColumn(c -> number.format(c.requests())).setHeader(page.getTranslation("deliveries.requests"))
+        GridExport.column(grid, c -> number.format(c.requests())).setHeader(page.getTranslation("deliveries.requests"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> number.format(c.accepted())).setHeader(page.getTranslation("deliveries.accepted"))
+        GridExport.column(grid, c -> number.format(c.accepted())).setHeader(page.getTranslation("deliveries.accepted"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> number.format(c.rejected())).setHeader(page.getTranslation("deliveries.rejected"))
+        GridExport.column(grid, c -> number.format(c.rejected())).setHeader(page.getTranslation("deliveries.rejected"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> commonest(page, c.reasons(), number))
+        GridExport.column(grid, c -> commonest(page, c.reasons(), number))
                 .setHeader(page.getTranslation("deliveries.reasons")).setFlexGrow(3);
     }
 
@@ -46,16 +47,16 @@ final class DeliveryColumns {
         retractions.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         retractions.getElement().setAttribute("aria-label", page.getTranslation("deliveries.retractions"));
         if (withProvider) {
-            retractions.addColumn(RetractionOutcome::providerId).setHeader(page.getTranslation("deliveries.provider"))
+            GridExport.column(retractions, RetractionOutcome::providerId).setHeader(page.getTranslation("deliveries.provider"))
                     .setSortable(true);
         }
-        retractions.addColumn(o -> o.decidedAt() == null ? "" : time.format(o.decidedAt()))
+        GridExport.column(retractions, o -> o.decidedAt() == null ? "" : time.format(o.decidedAt()))
                 .setHeader(page.getTranslation("deliveries.retractions.decided"));
-        retractions.addColumn(o -> page.getTranslation("deliveries.verdict." + o.verdict().name()))
+        GridExport.column(retractions, o -> page.getTranslation("deliveries.verdict." + o.verdict().name()))
                 .setHeader(page.getTranslation("deliveries.retractions.verdict")).setFlexGrow(2);
-        retractions.addColumn(o -> o.retractionId().toString())
+        GridExport.column(retractions, o -> o.retractionId().toString())
                 .setHeader(page.getTranslation("deliveries.retractions.retraction")).setFlexGrow(2);
-        retractions.addColumn(o -> o.retracts().toString())
+        GridExport.column(retractions, o -> o.retracts().toString())
                 .setHeader(page.getTranslation("deliveries.retractions.retracts")).setFlexGrow(2);
         retractions.setPartNameGenerator(o -> o.verdict().effective() ? null : "no-effect");
     }

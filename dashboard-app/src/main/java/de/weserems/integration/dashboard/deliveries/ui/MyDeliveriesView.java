@@ -10,6 +10,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.GridExport;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
@@ -72,7 +75,7 @@ public class MyDeliveriesView extends LiveDeliveriesPage {
         byDay.setId("my-deliveries-by-day");
         byDay.setAllRowsVisible(true);
         byDay.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        byDay.addColumn(d -> date.format(d.day())).setHeader(getTranslation("deliveries.day"));
+        GridExport.column(byDay, d -> date.format(d.day())).setHeader(getTranslation("deliveries.day"));
         DeliveryColumns.counts(this, byDay, number);
         byDay.setPartNameGenerator(d -> d.rejected() > 0 ? "rejected" : null);
 
@@ -80,9 +83,9 @@ public class MyDeliveriesView extends LiveDeliveriesPage {
         reasons.setId("my-deliveries-reasons");
         reasons.setAllRowsVisible(true);
         reasons.addThemeVariants(GridVariant.LUMO_COMPACT);
-        reasons.addColumn(r -> DeliveryColumns.reason(this, r.getKey())).setHeader(getTranslation("myDeliveries.reason"))
+        GridExport.column(reasons, r -> DeliveryColumns.reason(this, r.getKey())).setHeader(getTranslation("myDeliveries.reason"))
                 .setFlexGrow(3);
-        reasons.addColumn(r -> number.format(r.getValue())).setHeader(getTranslation("myDeliveries.times"))
+        GridExport.column(reasons, r -> number.format(r.getValue())).setHeader(getTranslation("myDeliveries.times"))
                 .setTextAlign(ColumnTextAlign.END);
 
         noReasons.setId("my-deliveries-no-reasons");
@@ -92,7 +95,12 @@ public class MyDeliveriesView extends LiveDeliveriesPage {
 
         add(summary, new H3(getTranslation("myDeliveries.byDay")), byDay,
                 new H3(getTranslation("myDeliveries.reasons")), noReasons, reasons,
-                new H3(getTranslation("deliveries.retractions")), retractionCounts, retractions);
+                new H3(getTranslation("deliveries.retractions")), retractionCounts, retractions,
+                new ExportLinks("meine-lieferungen", () -> new ShownTable(getTranslation("myDeliveries.title"),
+                        List.of(summary.getText(), retractionCounts.getText()), shown().orElse(""), GridExport.shown(
+                        GridExport.titled(getTranslation("myDeliveries.byDay"), byDay),
+                        GridExport.titled(getTranslation("myDeliveries.reasons"), reasons),
+                        GridExport.titled(getTranslation("deliveries.retractions"), retractions)))));
         refresh();
     }
 

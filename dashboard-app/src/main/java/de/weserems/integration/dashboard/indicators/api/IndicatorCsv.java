@@ -1,5 +1,8 @@
 package de.weserems.integration.dashboard.indicators.api;
 
+import de.weserems.integration.dashboard.base.export.Cell;
+import de.weserems.integration.dashboard.base.export.Csv;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
 import tools.jackson.databind.JsonNode;
@@ -8,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,26 +27,33 @@ import java.util.Map;
 public final class IndicatorCsv {
 
     /** The read API's form: {@code ,}, decimal point, no BOM. */
-    public static final IndicatorCsv API = new IndicatorCsv(',', '.', false);
+    public static final IndicatorCsv API = new IndicatorCsv(Csv.API);
     /** For German Excel: {@code ;}, decimal comma, UTF-8 BOM. */
-    public static final IndicatorCsv GERMAN_EXCEL = new IndicatorCsv(';', ',', true);
+    public static final IndicatorCsv GERMAN_EXCEL = new IndicatorCsv(Csv.GERMAN_EXCEL);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> GROUPS = List.of("counts", "rates", "per10k", "per10kForeign", "breakdowns",
             "targetLevelReached", "chain", "access", "waitingNow", "fundingGaps");
 
-    private final char delimiter;
-    private final char decimal;
-    private final boolean bom;
+    /** The quoting, separator, decimal mark and byte order mark, shared with the pages' exports. */
+    private final Csv csv;
 
-    private IndicatorCsv(char delimiter, char decimal, boolean bom) {
-        this.delimiter = delimiter;
-        this.decimal = decimal;
-        this.bom = bom;
+    private IndicatorCsv(Csv csv) {
+        this.csv = csv;
     }
 
     /** The rows of {@code areas}, each with the extra leading columns of {@code leading} (e.g. the month). */
     public String write(List<Map<String, String>> leading, List<AreaFigures> areas) {
+        ShownTable.Section section = section(leading, areas);
+        return table(section.header(), section.rows().stream().map(row -> row.stream().map(Cell::text).toList())
+                .toList());
+    }
+
+    /**
+     * The same rows as a table of cells, a figure a number ({@link #API}'s decimal point read back), for the
+     * read API's .xlsx: the same columns and cells as its CSV.
+     */
+    public ShownTable.Section section(List<Map<String, String>> leading, List<AreaFigures> areas) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < areas.size(); i++) {
             Map<String, String> row = new LinkedHashMap<>(leading.isEmpty() ? Map.of() : leading.get(i));
@@ -51,8 +62,9 @@ public final class IndicatorCsv {
         }
         List<String> header = new ArrayList<>();
         rows.forEach(r -> r.keySet().stream().filter(k -> !header.contains(k)).forEach(header::add));
-        return table(header, rows.stream().map(row -> header.stream().map(h -> row.getOrDefault(h, "")).toList())
-                .toList());
+        return new ShownTable.Section("", header, rows.stream().map(row -> header.stream()
+                .map(h -> csv == Csv.API ? Cell.shown(row.getOrDefault(h, ""), Locale.ROOT)
+                        : Cell.text(row.getOrDefault(h, ""))).toList()).toList());
     }
 
     /**
@@ -60,18 +72,20 @@ public final class IndicatorCsv {
      * as wanted (e.g. with a decimal comma), under the same quoting and byte order mark as the rest.
      */
     public String table(List<String> header, List<List<String>> rows) {
-        StringBuilder out = new StringBuilder(bom ? "\uFEFF" : "");
-        line(out, header);
-        rows.forEach(row -> line(out, row));
-        return out.toString();
+        return csv.table(header, rows);
     }
 
     /** The region first, then the districts, as the read API lists them. */
     public String write(IndicatorReport report) {
+        return write(List.of(), areas(report));
+    }
+
+    /** The areas of {@code report} in the read API's order: the region first, then the districts. */
+    public static List<AreaFigures> areas(IndicatorReport report) {
         List<AreaFigures> areas = new ArrayList<>();
         areas.add(report.region());
         areas.addAll(report.districts());
-        return write(List.of(), areas);
+        return areas;
     }
 
     private Map<String, String> flatten(AreaFigures figures) {
@@ -109,23 +123,6 @@ public final class IndicatorCsv {
         if (value == null || value.isNull()) {
             return "";
         }
-        String text = value.asString();
-        return value.isNumber() && decimal != '.' ? text.replace('.', decimal) : text;
-    }
-
-    private void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(delimiter);
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(delimiter) >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(cell);
-            }
-        }
-        out.append("\r\n");
+        return value.isNumber() ? csv.number(value.decimalValue()) : value.asString();
     }
 }

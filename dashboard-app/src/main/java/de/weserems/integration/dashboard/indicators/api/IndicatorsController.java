@@ -11,6 +11,9 @@ import de.weserems.integration.events.District;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import de.weserems.integration.dashboard.base.export.ShownTable;
+import de.weserems.integration.dashboard.base.export.Xlsx;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,7 +41,8 @@ import java.util.Set;
 
 /**
  * {@code GET /api/v1/indicators} and {@code GET /api/v1/indicators/{ags}/monthly}: the figures of a
- * period for the region and its districts, as JSON or (with {@code Accept: text/csv}) as CSV.
+ * period for the region and its districts, as JSON or (with {@code Accept: text/csv}) as CSV; with
+ * {@code ?format=csv} or {@code ?format=xlsx} as a file to save, so that a plain link downloads it.
  */
 @RestController
 class IndicatorsController {
@@ -114,6 +119,57 @@ class IndicatorsController {
         MonthlyReport report = monthly(ags, from, to, courseType, exact, user, request);
         List<Map<String, String>> leading = new ArrayList<>();
         List<AreaFigures> areas = new ArrayList<>();
+        monthlyRows(report, leading, areas);
+        return csv(IndicatorCsv.API.write(leading, areas),
+                "indicators-" + ags + "-monthly-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    /**
+     * {@code ?format=csv} (or {@code xlsx}, {@code json}): the same answer as a file a browser's link downloads,
+     * whatever the request's {@code Accept} says; the CSV is the one {@code Accept: text/csv} gives.
+     */
+    @GetMapping(path = "/api/v1/indicators", params = "format")
+    ResponseEntity<?> indicatorsAs(@RequestParam String format,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) List<String> district,
+                                   @RequestParam(required = false) String courseType,
+                                   @RequestParam(defaultValue = "false") boolean exact,
+                                   Authentication user, HttpServletRequest request) {
+        FileFormat asked = FileFormat.of(format);
+        IndicatorReport report = indicators(from, to, district, courseType, exact, user, request);
+        String name = "indicators-" + report.from() + "-" + report.to();
+        return switch (asked) {
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+            case CSV -> attachment(IndicatorCsv.API.write(report), name);
+            case XLSX -> attachment(IndicatorCsv.API.section(List.of(), IndicatorCsv.areas(report)), name);
+        };
+    }
+
+    /** {@code ?format=csv} (or {@code xlsx}, {@code json}) for a district's months, as for {@link #indicatorsAs}. */
+    @GetMapping(path = "/api/v1/indicators/{ags}/monthly", params = "format")
+    ResponseEntity<?> monthlyAs(@PathVariable String ags,
+                                @RequestParam String format,
+                                @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String courseType,
+                                @RequestParam(defaultValue = "false") boolean exact,
+                                Authentication user, HttpServletRequest request) {
+        FileFormat asked = FileFormat.of(format);
+        MonthlyReport report = monthly(ags, from, to, courseType, exact, user, request);
+        String name = "indicators-" + ags + "-monthly-" + report.from() + "-" + report.to();
+        List<Map<String, String>> leading = new ArrayList<>();
+        List<AreaFigures> areas = new ArrayList<>();
+        monthlyRows(report, leading, areas);
+        return switch (asked) {
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+            case CSV -> attachment(IndicatorCsv.API.write(leading, areas), name);
+            case XLSX -> attachment(IndicatorCsv.API.section(leading, areas), name);
+        };
+    }
+
+    /** A district's months as CSV rows: per month the district's row, then the region's. */
+    private static void monthlyRows(MonthlyReport report, List<Map<String, String>> leading, List<AreaFigures> areas) {
         for (MonthlyReport.Month m : report.months()) {
             Map<String, String> month = new LinkedHashMap<>();
             month.put("month", m.month().toString());
@@ -123,8 +179,20 @@ class IndicatorsController {
             leading.add(month);
             areas.add(m.region());
         }
-        return csv(IndicatorCsv.API.write(leading, areas),
-                "indicators-" + ags + "-monthly-" + report.from() + "-" + report.to() + ".csv");
+    }
+
+    /** The formats {@code ?format=} offers, named as in the URL. */
+    enum FileFormat {
+        JSON, CSV, XLSX;
+
+        static FileFormat of(String value) {
+            return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(value)).findFirst()
+                    .orElseThrow(() -> new UnknownFormat(value));
+        }
+
+        static List<String> names() {
+            return Arrays.stream(values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        }
     }
 
     /**
@@ -161,6 +229,25 @@ class IndicatorsController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
+                .body(body);
+    }
+
+    /** A CSV to save: {@code Content-Disposition: attachment}, so a browser's link downloads it. */
+    private static ResponseEntity<byte[]> attachment(String body, String name) {
+        return attachment(body.getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType(CSV + ";charset=UTF-8"),
+                name + ".csv");
+    }
+
+    /** The CSV's table as an .xlsx workbook of one sheet, header in the first row, figures as numbers. */
+    private static ResponseEntity<byte[]> attachment(ShownTable.Section table, String name) {
+        return attachment(Xlsx.write(new ShownTable("", List.of(), name, List.of(table))), MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), name + ".xlsx");
+    }
+
+    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
+                        .toString())
                 .body(body);
     }
 
@@ -205,6 +292,13 @@ class IndicatorsController {
         }
     }
 
+    static final class UnknownFormat extends RuntimeException {
+        UnknownFormat(String value) {
+            super("Das Format '" + value + "' gibt es hier nicht; erlaubt sind: " + String.join(", ", FileFormat.names())
+                    + ".");
+        }
+    }
+
     static final class ExactNotAllowed extends RuntimeException {
         ExactNotAllowed() {
             super("Exact figures (exact=true) are only for users with the role STATISTICS; without it, ask "
@@ -236,6 +330,17 @@ class IndicatorsController {
         problem.setTitle("Exact figures not allowed");
         problem.setProperty("parameter", "exact");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** In German, as the page a planner followed the link from: the link was wrong, and these are the right values. */
+    @ExceptionHandler(UnknownFormat.class)
+    ProblemDetail unknownFormat(UnknownFormat e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("/problems/unknown-format"));
+        problem.setTitle("Unbekanntes Format");
+        problem.setProperty("parameter", "format");
+        problem.setProperty("allowed", FileFormat.names());
+        return problem;
     }
 
     @ExceptionHandler(BadParameter.class)

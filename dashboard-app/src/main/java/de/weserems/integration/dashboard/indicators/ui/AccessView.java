@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.GridExport;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
@@ -18,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -55,11 +57,12 @@ public class AccessView extends IndicatorView {
                 f -> f.access().accessTimeOver6Weeks(), Kind.RATE);
         Paragraph intro = new Paragraph(getTranslation("access.intro"));
         intro.addClassName("muted");
-        add(new H2(getTranslation("access.title")), intro, filters, grid, legend());
+        add(new H2(getTranslation("access.title")), intro, filters, grid,
+                exportLinks("zugang", () -> getTranslation("access.title"), () -> List.of(GridExport.section("", grid))), legend());
     }
 
     private void waitingNow(FigureFormat format, String header, Function<AreaFigures, BigDecimal> value, Kind kind) {
-        grid.addColumn(area -> format.live(value.apply(area), kind))
+        GridExport.column(grid, area -> format.live(value.apply(area), kind))
                 .setHeader(getTranslation(header)).setTextAlign(ColumnTextAlign.END).setSortable(true)
                 .setComparator(Comparator.comparing(area -> AreaColumns.sortValue(value.apply(area))));
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.RouterLink;
+import de.weserems.integration.dashboard.base.export.GridExport;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
 import de.weserems.integration.dashboard.indicators.ui.FigureFormat.Kind;
@@ -29,9 +30,9 @@ final class AreaColumns {
      * course type), the region's is plain text.
      */
     static Grid.Column<AreaFigures> name(Grid<AreaFigures> grid, String header, Supplier<ViewState> state) {
-        return grid.addColumn(new ComponentRenderer<>(area -> District.byAgs(area.district())
+        return GridExport.shows(grid.addColumn(new ComponentRenderer<>(area -> District.byAgs(area.district())
                         .<com.vaadin.flow.component.Component>map(d -> districtLink(d, area.name(), state.get()))
-                        .orElseGet(() -> new Span(area.name()))))
+                        .orElseGet(() -> new Span(area.name())))), AreaFigures::name)
                 .setHeader(header).setSortable(true).setComparator(Comparator.comparing(AreaFigures::name))
                 .setFlexGrow(3);
     }
@@ -60,7 +61,7 @@ final class AreaColumns {
     /** A figure column, right-aligned, sortable with withheld and unreported values last. */
     static Grid.Column<AreaFigures> figure(Grid<AreaFigures> grid, FigureFormat format, String header,
                                            Function<AreaFigures, BigDecimal> value, Kind kind) {
-        return grid.addColumn(area -> format.figure(area, value.apply(area), kind)).setHeader(header)
+        return GridExport.column(grid, area -> format.figure(area, value.apply(area), kind)).setHeader(header)
                 .setTextAlign(ColumnTextAlign.END).setSortable(true)
                 .setComparator(Comparator.comparing(area -> sortValue(value.apply(area))));
     }

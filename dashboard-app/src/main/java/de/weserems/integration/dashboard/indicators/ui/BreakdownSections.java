@@ -3,6 +3,8 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import de.weserems.integration.dashboard.base.export.GridExport;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,6 +19,7 @@ import de.weserems.integration.events.CourseVariant;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -51,6 +54,8 @@ class BreakdownSections extends VerticalLayout {
     private final Grid<FigureRow> placementTypes;
     private final Grid<FigureRow> bySex;
     private final Paragraph bySexOnlyQuartersAndYears = new Paragraph();
+    /** The tables by their title's key, in the page's order: what the export writes. */
+    private final Map<String, Grid<?>> sections = new LinkedHashMap<>();
 
     BreakdownSections(Component page) {
         this.page = page;
@@ -59,15 +64,15 @@ class BreakdownSections extends VerticalLayout {
         courseVariants = FigureGrid.of(page, "district-course-variants");
         placementTypes = FigureGrid.of(page, "district-placement-types");
         bySex = FigureGrid.of(page, "district-by-sex");
-        funding.addColumn(FundingRow::label).setHeader(text("breakdown.funding.column.source")).setFlexGrow(3);
-        funding.addColumn(FundingRow::enrolments).setHeader(text("indicator.enrolments"))
+        GridExport.column(funding, FundingRow::label).setHeader(text("breakdown.funding.column.source")).setFlexGrow(3);
+        GridExport.column(funding, FundingRow::enrolments).setHeader(text("indicator.enrolments"))
                 .setTextAlign(ColumnTextAlign.END);
-        funding.addColumn(FundingRow::regionEnrolments)
+        GridExport.column(funding, FundingRow::regionEnrolments)
                 .setHeader(page.getTranslation("district.column.regionOf", text("indicator.enrolments")))
                 .setTextAlign(ColumnTextAlign.END);
-        funding.addColumn(FundingRow::completions).setHeader(text("indicator.completions"))
+        GridExport.column(funding, FundingRow::completions).setHeader(text("indicator.completions"))
                 .setTextAlign(ColumnTextAlign.END);
-        funding.addColumn(FundingRow::regionCompletions)
+        GridExport.column(funding, FundingRow::regionCompletions)
                 .setHeader(page.getTranslation("district.column.regionOf", text("indicator.completions")))
                 .setTextAlign(ColumnTextAlign.END);
         // spaced as the page's own tables are (the page is a VerticalLayout too), without a second padding
@@ -210,6 +215,13 @@ class BreakdownSections extends VerticalLayout {
         about.addClassNames("muted", "section-about");
         about.setId(grid.getId().orElseThrow() + "-about");
         add(new H3(text("breakdown." + key + ".title")), about, grid);
+        sections.put("breakdown." + key + ".title", grid);
+    }
+
+    /** The tables as shown (the one by sex only when it is shown), each under its heading. */
+    List<ShownTable.Section> shown() {
+        return GridExport.shown(sections.entrySet().stream().map(e -> GridExport.titled(text(e.getKey()), e.getValue()))
+                .toArray(GridExport.Titled[]::new));
     }
 
     private String text(String key) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.GridExport;
 import de.weserems.integration.dashboard.base.security.Roles;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
@@ -19,6 +20,7 @@ import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -67,7 +69,8 @@ public class ChainView extends IndicatorView {
         flowArea.setClearButtonVisible(true);
         flowArea.addValueChangeListener(e -> render());
         add(new H2(getTranslation("chain.title")), intro, filters, grid, flowTitle, flowAbout, flowArea, flow.grid(),
-                legend());
+                exportLinks("foerderkette", () -> getTranslation("chain.title"), () -> List.of(GridExport.section("", grid),
+                        GridExport.section(flowTitle.getText(), flow.grid()))), legend());
     }
 
     @Override

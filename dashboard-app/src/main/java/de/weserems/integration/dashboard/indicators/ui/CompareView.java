@@ -6,7 +6,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -18,10 +17,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.security.Roles;
-import de.weserems.integration.dashboard.indicators.api.IndicatorCsv;
+import de.weserems.integration.dashboard.base.export.Cell;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.query.IndicatorReport;
@@ -32,7 +32,6 @@ import de.weserems.integration.events.District;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -82,12 +81,10 @@ public class CompareView extends IndicatorView {
     private final Div charts = new Div();
     private final H3 tableTitle = new H3();
     private final Grid<Row> grid = new Grid<>();
-    private final Anchor csv = new Anchor();
+    private final ExportLinks exports;
     private final List<Figure> figures = new ArrayList<>();
     private List<AreaFigures> shown = List.of();
     private AreaFigures region;
-    /** The CSV of what the page shows now, made with the page's locale when the page is drawn. */
-    private String csvContent = "";
     private boolean showing;
 
     public CompareView(IndicatorQueries queries, IndicatorReadModel readModel, DashboardProperties properties) {
@@ -135,16 +132,10 @@ public class CompareView extends IndicatorView {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.getElement().setAttribute("aria-label", getTranslation("compare.table.label"));
 
-        csv.setId("compare-csv");
-        csv.setText(getTranslation("compare.csv"));
-        csv.getElement().setAttribute("download", true);
-        csv.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = csvContent.getBytes(StandardCharsets.UTF_8);
-            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
-                    "vergleich-" + state().from() + "-" + state().to() + ".csv", "text/csv;charset=UTF-8", bytes.length);
-        }));
+        exports = exportLinks("vergleich", () -> getTranslation("compare.title"),
+                () -> List.of(section(new FigureFormat(this))));
         tableTitle.setText(getTranslation("compare.table.title"));
-        add(new H2(getTranslation("compare.title")), filters, choose, hint, empty, charts, tableTitle, grid, csv,
+        add(new H2(getTranslation("compare.title")), filters, choose, hint, empty, charts, tableTitle, grid, exports,
                 legend());
     }
 
@@ -173,7 +164,6 @@ public class CompareView extends IndicatorView {
             region = null;
             grid.setItems(List.of());
             charts.removeAll();
-            csvContent = "";
             return;
         }
         IndicatorReport report = queries.report(s.from(), s.to(), new HashSet<>(s.districts()), s.courseType());
@@ -191,7 +181,6 @@ public class CompareView extends IndicatorView {
             chart.addClassName("compare-chart");
             charts.add(chart);
         }
-        csvContent = csvText(format);
     }
 
     /**
@@ -203,7 +192,7 @@ public class CompareView extends IndicatorView {
         charts.setVisible(!on);
         grid.setVisible(!on);
         tableTitle.setVisible(!on);
-        csv.setVisible(!on);
+        exports.setVisible(!on);
         if (on) {
             empty.removeAll();
             Paragraph what = new Paragraph(getTranslation("compare.empty.what", MIN, MAX));
@@ -335,9 +324,10 @@ public class CompareView extends IndicatorView {
         return new Table(header, rows);
     }
 
-    /** The table as shown, as CSV for German Excel. */
-    String csvText(FigureFormat format) {
+    /** The table as the exports write it: {@link #table(FigureFormat)}, its numbers as numbers. */
+    ShownTable.Section section(FigureFormat format) {
         Table table = table(format);
-        return IndicatorCsv.GERMAN_EXCEL.table(table.header(), table.rows());
+        return new ShownTable.Section("", table.header(), table.rows().stream()
+                .map(row -> row.stream().map(cell -> Cell.shown(cell, getLocale())).toList()).toList());
     }
 }

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.GridExport;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.ui.CurrentBreaches;
 import de.weserems.integration.dashboard.base.security.Roles;
@@ -70,20 +72,36 @@ public class DistrictView extends IndicatorView {
         FigureFormat format = new FigureFormat(this);
         reporting.setId("district-providers");
         months.getElement().setAttribute("aria-label", getTranslation("district.months"));
-        months.addColumn(m -> format.shortMonth(m.month())
+        GridExport.column(months, m -> format.shortMonth(m.month())
                         + (m.provisional() ? " " + getTranslation("figures.provisionalMark") : ""))
                 .setHeader(getTranslation("district.column.month"));
         for (String count : SERIES) {
-            months.addColumn(m -> format.count(m.figures(), count)).setHeader(getTranslation("indicator." + count))
+            GridExport.column(months, m -> format.count(m.figures(), count)).setHeader(getTranslation("indicator." + count))
                     .setTextAlign(ColumnTextAlign.END);
-            months.addColumn(m -> format.count(m.region(), count))
+            GridExport.column(months, m -> format.count(m.region(), count))
                     .setHeader(getTranslation("district.column.regionOf", getTranslation("indicator." + count)))
                     .setTextAlign(ColumnTextAlign.END);
         }
         monthsChart.setId("district-months-chart");
         add(title, about, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
                 new H3(getTranslation("district.courses")), courses, breakdowns,
-                new H3(getTranslation("district.months")), monthsChart, months, legend());
+                new H3(getTranslation("district.months")), monthsChart, months, exportLinks("landkreis",
+                        () -> district.displayName(), this::shownTables), legend());
+    }
+
+    /** The page's tables as shown, each under its heading: what its export writes. */
+    private List<ShownTable.Section> shownTables() {
+        List<ShownTable.Section> sections = new ArrayList<>();
+        sections.add(GridExport.section(getTranslation("district.figures"), figures));
+        sections.add(GridExport.section(getTranslation("district.courses"), courses));
+        sections.addAll(breakdowns.shown());
+        sections.add(GridExport.section(getTranslation("district.months"), months));
+        return sections;
+    }
+
+    @Override
+    protected String exportTag() {
+        return district.ags() + "-" + super.exportTag();
     }
 
     /** The route parameters of {@code district}'s page. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import de.weserems.integration.dashboard.base.export.GridExport;
 
 /**
  * The district page's tables of a figure beside the region's ({@link DistrictView.FigureRow}): the
@@ -17,11 +18,11 @@ final class FigureGrid {
     /** A compact table with the columns Kennzahl, Kreis and Weser-Ems, all rows shown; {@code id} for tests. */
     static Grid<DistrictView.FigureRow> of(Component page, String id) {
         Grid<DistrictView.FigureRow> grid = compact(id);
-        grid.addColumn(DistrictView.FigureRow::label).setHeader(page.getTranslation("district.column.figure"))
+        GridExport.column(grid, DistrictView.FigureRow::label).setHeader(page.getTranslation("district.column.figure"))
                 .setFlexGrow(3);
-        grid.addColumn(DistrictView.FigureRow::district).setHeader(page.getTranslation("district.column.district"))
+        GridExport.column(grid, DistrictView.FigureRow::district).setHeader(page.getTranslation("district.column.district"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(DistrictView.FigureRow::region).setHeader(page.getTranslation("district.column.region"))
+        GridExport.column(grid, DistrictView.FigureRow::region).setHeader(page.getTranslation("district.column.region"))
                 .setTextAlign(ColumnTextAlign.END);
         return grid;
     }

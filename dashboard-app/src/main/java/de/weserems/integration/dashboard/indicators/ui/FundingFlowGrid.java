@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import de.weserems.integration.dashboard.base.export.GridExport;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
 import de.weserems.integration.dashboard.indicators.query.FundingGapFigures;
 
@@ -52,22 +53,22 @@ final class FundingFlowGrid {
             }
         });
         grid.removeAllColumns();
-        grid.addColumn(row -> label(row.source())).setHeader(page.getTranslation("chain.flow.before"))
+        GridExport.column(grid, row -> label(row.source())).setHeader(page.getTranslation("chain.flow.before"))
                 .setFlexGrow(3);
         for (String after : f.flow().isEmpty() ? List.<String>of() : f.flow().values().iterator().next().keySet()) {
             if (afters.contains(after)) {
-                grid.addColumn(row -> format.number(BigDecimal.valueOf(row.next().get(after)),
+                GridExport.column(grid, row -> format.number(BigDecimal.valueOf(row.next().get(after)),
                                 FigureFormat.Kind.COUNT))
                         .setHeader(page.getTranslation("chain.flow.after", label(after)))
                         .setTextAlign(ColumnTextAlign.END);
             }
         }
-        grid.addColumn(row -> number(row.gaps().gaps(), format)).setHeader(page.getTranslation("chain.flow.gaps"))
+        GridExport.column(grid, row -> number(row.gaps().gaps(), format)).setHeader(page.getTranslation("chain.flow.gaps"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> row.gaps().gapRate() == null ? format.withheld()
+        GridExport.column(grid, row -> row.gaps().gapRate() == null ? format.withheld()
                         : format.number(row.gaps().gapRate(), FigureFormat.Kind.RATE))
                 .setHeader(page.getTranslation("indicator.fundingGapRate")).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> number(row.gaps().open(), format)).setHeader(page.getTranslation("chain.flow.open"))
+        GridExport.column(grid, row -> number(row.gaps().open(), format)).setHeader(page.getTranslation("chain.flow.open"))
                 .setTextAlign(ColumnTextAlign.END);
         grid.setItems(rows);
     }

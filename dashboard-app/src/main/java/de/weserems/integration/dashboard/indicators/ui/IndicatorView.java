@@ -8,6 +8,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import de.weserems.integration.dashboard.DashboardProperties;
+import com.vaadin.flow.function.SerializableSupplier;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.base.live.Subscription;
 import de.weserems.integration.dashboard.base.ui.PushThrottle;
 import de.weserems.integration.dashboard.indicators.query.Confidentiality;
@@ -15,6 +18,7 @@ import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * What the indicator views share: the {@link ViewState} read from the URL, the {@link FilterBar},
@@ -74,6 +78,30 @@ abstract class IndicatorView extends VerticalLayout implements BeforeEnterObserv
         YearMonth from = queries.provisionalFrom();
         provisional.setVisible(!state.to().isBefore(from));
         provisional.setText(getTranslation("figures.provisional", new FigureFormat(this).month(from)));
+    }
+
+    /**
+     * The page's download links: what {@code sections} show now, under the page's title, the period, the
+     * course type and the legend, named {@code baseName} and {@link #exportTag()}.
+     */
+    protected ExportLinks exportLinks(String baseName, SerializableSupplier<String> title,
+                                      SerializableSupplier<List<ShownTable.Section>> sections) {
+        return new ExportLinks(baseName, () -> {
+            FigureFormat format = new FigureFormat(this);
+            Confidentiality published = queries.confidentiality();
+            List<String> context = List.of(
+                    getTranslation("overview.period", format.month(state.from()), format.month(state.to())),
+                    getTranslation("export.courseType", state.courseType() == null ? getTranslation("filter.course.all")
+                            : getTranslation("courseType." + state.courseType().name())),
+                    getTranslation("figures.legend", published.maxDeviation(), published.minCases(),
+                            getTranslation("figures.smallCounts", properties.confidentiality().minCount())));
+            return new ShownTable(title.get(), context, exportTag(), sections.get());
+        });
+    }
+
+    /** What an export's file name says besides the page: the period shown. */
+    protected String exportTag() {
+        return state.from() + "-" + state.to();
     }
 
     /**

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.GridExport;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.ui.AlertList;
 import de.weserems.integration.dashboard.base.ui.CurrentBreaches;
@@ -122,12 +123,12 @@ public class OverviewView extends IndicatorView {
         grid.setAllRowsVisible(true);
         grid.getElement().setAttribute("aria-label", getTranslation("overview.table.label"));
         AreaColumns.name(grid, getTranslation("overview.column.district"), this::state);
-        grid.addColumn(AreaFigures::district).setHeader(getTranslation("overview.column.ags")).setSortable(true);
-        grid.addColumn(LitRenderer.<AreaFigures>of(
+        GridExport.column(grid, AreaFigures::district).setHeader(getTranslation("overview.column.ags")).setSortable(true);
+        GridExport.shows(grid.addColumn(LitRenderer.<AreaFigures>of(
                                 "<span class=${item.css} data-ags=${item.ags}>${item.value}</span>")
                         .withProperty("ags", AreaFigures::district)
                         .withProperty("css", f -> Boolean.TRUE.equals(f.reported()) ? "count" : "no-reports")
-                        .withProperty("value", f -> format.count(f, "enrolments")))
+                        .withProperty("value", f -> format.count(f, "enrolments"))), f -> format.count(f, "enrolments"))
                 .setHeader(getTranslation("indicator.enrolments"))
                 .setTextAlign(ColumnTextAlign.END).setSortable(true)
                 .setComparator(Comparator.comparing(f -> AreaColumns.sortValue(f.count("enrolments"))));
@@ -142,7 +143,7 @@ public class OverviewView extends IndicatorView {
             AreaColumns.figure(grid, format, getTranslation("indicator." + i.key()),
                     f -> i.value(f, Mode.ABSOLUTE), FigureFormat.kind(i, Mode.ABSOLUTE));
         }
-        grid.addComponentColumn(this::breachMark).setHeader(getTranslation("overview.column.targets"));
+        GridExport.shows(grid.addComponentColumn(this::breachMark), f -> breachMark(f).getText()).setHeader(getTranslation("overview.column.targets"));
 
         HorizontalLayout head = new HorizontalLayout(period, updated);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -150,7 +151,8 @@ public class OverviewView extends IndicatorView {
         mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
         // the Hinweise right below the region's tiles: a missed target is news, not a footnote
         add(new H2(getTranslation("overview.title")), filters, head, tiles,
-                new AlertList(alerts, properties.pushInterval()), empty, mapControls, map, grid, legend());
+                new AlertList(alerts, properties.pushInterval()), empty, mapControls, map, grid,
+                exportLinks("ueberblick", () -> getTranslation("overview.title"), () -> List.of(GridExport.section("", grid))), legend());
         // breaches judged after the figures changed redraw the marks too
         PushThrottle.whileAttached(this, properties.pushInterval(), alerts::subscribe, this::render);
     }

@@ -18,6 +18,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.GridExport;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.DashboardProperties;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.live.Subscription;
@@ -36,6 +39,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -112,30 +116,33 @@ public class TargetsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.getElement().setAttribute("aria-label", getTranslation("targets.list"));
-        grid.addColumn(t -> areaName(t.area())).setHeader(getTranslation("targets.area")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("target.indicator." + t.indicator().figure()))
+        GridExport.column(grid, t -> areaName(t.area())).setHeader(getTranslation("targets.area")).setAutoWidth(true);
+        GridExport.column(grid, t -> getTranslation("target.indicator." + t.indicator().figure()))
                 .setHeader(getTranslation("targets.indicator")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("target.comparison." + t.comparison().name()) + " "
+        GridExport.column(grid, t -> getTranslation("target.comparison." + t.comparison().name()) + " "
                         + AlertList.number(t.threshold(), t.indicator().unit() == Unit.PERCENT, this, locale()))
                 .setHeader(getTranslation("targets.target")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("targets.window", t.months())).setHeader(getTranslation("targets.months"))
+        GridExport.column(grid, t -> getTranslation("targets.window", t.months())).setHeader(getTranslation("targets.months"))
                 .setAutoWidth(true);
-        grid.addColumn(this::status).setHeader(getTranslation("targets.status")).setAutoWidth(true);
-        grid.addColumn(t -> t.setBy() + ", " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        GridExport.column(grid, this::status).setHeader(getTranslation("targets.status")).setAutoWidth(true);
+        GridExport.column(grid, t -> t.setBy() + ", " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale()).withZone(Region.ZONE).format(t.setAt())).setHeader(getTranslation("targets.setBy"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(t -> {
+        GridExport.omit(grid.addComponentColumn(t -> {
             Button delete = new Button(getTranslation("targets.delete"), e -> delete(t));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             delete.getElement().setAttribute("data-target", t.key());
             return delete;
-        });
+        }));
         grid.setPartNameGenerator(t -> breached().contains(t.key()) ? "breached" : null);
         empty.setId("targets-empty");
         empty.setText(getTranslation("targets.empty"));
 
         add(new H2(getTranslation("targets.title")), new Paragraph(getTranslation("targets.intro")), form, problems,
-                new H3(getTranslation("targets.list")), empty, grid);
+                new H3(getTranslation("targets.list")), empty, grid,
+                new ExportLinks("ziele", () -> new ShownTable(getTranslation("targets.title"), List.of(),
+                        LocalDate.now(clock.withZone(Region.ZONE)).toString(),
+                        GridExport.shown(GridExport.titled(getTranslation("targets.list"), grid)))));
         refresh();
     }
 

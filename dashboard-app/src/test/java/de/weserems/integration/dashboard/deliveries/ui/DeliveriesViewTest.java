@@ -6,6 +6,8 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import de.weserems.integration.browserless.ServicesInstantiatorFactory;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.base.live.DataFlowStatus;
 import de.weserems.integration.dashboard.deliveries.DeliveriesSettings;
 import de.weserems.integration.dashboard.deliveries.ProviderActivity;
@@ -14,6 +16,7 @@ import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.dashboard.indicators.ui.OverviewView;
+import de.weserems.integration.dashboard.testing.ShownExports;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Region;
@@ -150,6 +153,27 @@ class DeliveriesViewTest extends ViewTestBase {
         assertThat(test(providers).getCellText(0, 4)).isEqualTo("10");
         assertThat(test(providers).getCellText(0, 5)).isEqualTo("district: ungültiger Wert × 3, eventId: fehlt × 1");
         assertThat(test(providers).getCellText(0, 1)).endsWith("(202)");
+    }
+
+    @Test
+    void the_page_exports_its_tables_as_shown() {
+        ProviderActivityTestAccess.deliver(activity, "jc-emsland", daysAgo(1), 422, 10, 0, false,
+                Map.of("district/invalid-value", 3, "eventId/missing", 1));
+        ProviderActivityTestAccess.deliver(activity, "vhs-leer", daysAgo(2), 202, 1234, 1234, false, Map.of());
+        ProviderActivityTestAccess.store(activity, "jc-emsland", daysAgo(20), Map.of("03454", 5));
+        DeliveriesView view = open(DeliveriesView.class, "");
+        ExportLinks links = $(ExportLinks.class, view).single();
+        ShownTable table = links.table();
+        // no retractions: the page says so instead of an empty table, and the file has no such table either
+        assertThat($(Grid.class, view).withId("retraction-outcomes").all()).isEmpty();
+        assertThat(table.sections()).extracting(ShownTable.Section::title).doesNotContain("Rücknahmen");
+        List<String> ids = List.of("provider-table", "deliveries-by-day", "district-receipts");
+        assertThat(table.sections()).hasSize(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            ShownExports.assertShownAsIn(table.sections().get(i), $(Grid.class, view).withId(ids.get(i)).single());
+        }
+        // 1.234 accepted events: a number in German Excel, written without the thousands' point
+        assertThat(links.csv()).contains("\r\nvhs-leer;").contains(";1234;");
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import de.weserems.integration.browserless.ServicesInstantiatorFactory;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.live.DataFlowStatus;
 import de.weserems.integration.dashboard.base.security.OidcLogin;
@@ -15,6 +17,7 @@ import de.weserems.integration.dashboard.deliveries.ProviderActivityTestAccess;
 import de.weserems.integration.dashboard.deliveries.RetractionOutcomes;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
+import de.weserems.integration.dashboard.testing.ShownExports;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.retraction.RetractionOutcome;
 import de.weserems.integration.events.retraction.RetractionOutcome.Verdict;
@@ -65,6 +68,23 @@ class MyDeliveriesViewTest extends ViewTestBase {
     @AfterEach
     void logout() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_providers_export_is_its_page_and_holds_nothing_of_another_provider() {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("anbieter", null,
+                "ROLE_PROVIDER", "PROVIDER_ID:demo"));
+        MyDeliveriesView view = open(MyDeliveriesView.class, "");
+        ExportLinks links = $(ExportLinks.class, view).single();
+        ShownTable table = links.table();
+        assertThat(table.context()).contains($(Paragraph.class, view).withId("my-deliveries-summary").single().getText());
+        List<String> ids = List.of("my-deliveries-by-day", "my-deliveries-reasons", "retraction-outcomes");
+        assertThat(table.sections()).hasSize(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            ShownExports.assertShownAsIn(table.sections().get(i), $(Grid.class, view).withId(ids.get(i)).single());
+        }
+        assertThat(links.fileName(table, "csv")).isEqualTo("meine-lieferungen-demo.csv");
+        assertThat(links.csv()).doesNotContain("vhs-leer").doesNotContain(String.valueOf(othersRetraction));
     }
 
     @Test

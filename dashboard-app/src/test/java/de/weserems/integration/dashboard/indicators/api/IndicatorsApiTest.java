@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -107,6 +108,75 @@ class IndicatorsApiTest {
         assertThat(csv.split("\r\n")).hasSize(1 + 6);
         assertThat(csv).startsWith("month,provisional,district,name,");
         assertThat(csv.split("\r\n")[1]).as("January, seen in November").startsWith("2026-01,false,03454,");
+    }
+
+    @Test
+    void format_csv_is_the_accept_header_csv_as_an_attachment_whatever_the_browser_accepts() throws Exception {
+        enrol(District.EMSLAND, "2026-01-10", 25);
+        enrol(District.LEER, "2026-01-10", 12);
+        String byAccept = mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01").accept("text/csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // what a browser sends when a planner follows a link
+        var linked = mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01&format=csv")
+                        .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(linked.getContentType()).startsWith("text/csv");
+        assertThat(linked.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"indicators-2026-01-2026-01.csv\"");
+        assertThat(linked.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(byAccept).contains("\r\n03454,Emsland,");
+        // a client that asks for JSON but names the format gets the format it named
+        assertThat(mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01&format=CSV").accept("application/json"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(byAccept);
+
+        String monthlyByAccept = mvc.perform(get("/api/v1/indicators/03454/monthly?from=2026-01&to=2026-03")
+                .accept("text/csv")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var monthly = mvc.perform(get("/api/v1/indicators/03454/monthly?from=2026-01&to=2026-03&format=csv"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(monthly.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"indicators-03454-monthly-2026-01-2026-03.csv\"");
+        assertThat(monthly.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(monthlyByAccept);
+    }
+
+    @Test
+    void format_xlsx_has_the_csvs_columns_and_cells_with_figures_as_numbers() throws Exception {
+        enrol(District.EMSLAND, "2026-01-10", 25);
+        List<String> csv = List.of(mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01&format=csv"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).split("\r\n"));
+        var response = mvc.perform(get("/api/v1/indicators?from=2026-01&to=2026-01&format=xlsx"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(response.getHeader("Content-Disposition")).endsWith("filename=\"indicators-2026-01-2026-01.xlsx\"");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            List<String> header = List.of(csv.getFirst().split(",", -1));
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("district");
+            assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) header.size());
+            assertThat(sheet.getLastRowNum()).isEqualTo(csv.size() - 1);
+            int emsland = csv.indexOf(csv.stream().filter(l -> l.startsWith("03454,")).findFirst().orElseThrow());
+            var row = sheet.getRow(emsland);
+            assertThat(row.getCell(0).getStringCellValue()).as("the AGS stays a code").isEqualTo("03454");
+            int enrolments = header.indexOf("counts.enrolments");
+            assertThat(row.getCell(enrolments).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(row.getCell(enrolments).getNumericCellValue())
+                    .isEqualTo(Double.parseDouble(cells(csv, "03454").get(enrolments)));
+        }
+    }
+
+    @Test
+    void an_unknown_format_is_a_400_problem_in_german_naming_the_allowed_formats() throws Exception {
+        for (String path : List.of("/api/v1/indicators?format=pdf", "/api/v1/indicators/03454/monthly?format=pdf")) {
+            var response = mvc.perform(get(path)).andExpect(status().isBadRequest()).andReturn().getResponse();
+            assertThat(response.getContentType()).startsWith("application/problem+json");
+            JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/unknown-format");
+            assertThat(problem.get("title").asString()).isEqualTo("Unbekanntes Format");
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo("Das Format 'pdf' gibt es hier nicht; erlaubt sind: json, csv, xlsx.");
+            assertThat(problem.get("parameter").asString()).isEqualTo("format");
+            assertThat(problem.get("allowed").toString()).isEqualTo("[\"json\",\"csv\",\"xlsx\"]");
+        }
     }
 
     @Test

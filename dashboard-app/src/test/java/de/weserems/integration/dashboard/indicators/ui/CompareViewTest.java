@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
@@ -41,13 +42,13 @@ class CompareViewTest extends PublishedViewTestBase {
                 .hasSize(1);
         assertThat($(Button.class, empty).withId("peer-counties").all()).hasSize(1);
         assertThat($(Grid.class, view).withId("compare-table").all()).as("no empty table").isEmpty();
-        assertThat($(Anchor.class, view).withId("compare-csv").all()).as("no dead download").isEmpty();
+        assertThat($(Anchor.class, view).withId("vergleich-csv").all()).as("no dead download").isEmpty();
         assertThat($(SeriesChart.class, view).all()).as("no empty charts").isEmpty();
 
         CompareView two = open(CompareView.class, "kreise=03454,03457");
         assertThat($(Div.class, two).withId("compare-empty").all()).isEmpty();
         assertThat(table(two).isVisible()).isTrue();
-        assertThat($(Anchor.class, two).withId("compare-csv").single().isVisible()).isTrue();
+        assertThat($(Anchor.class, two).withId("vergleich-csv").single().isVisible()).isTrue();
         assertThat($(Button.class, two).withId("peer-cities").single().getParent().orElseThrow()
                 .getChildren()).as("with a choice the peer groups sit beside it")
                 .anyMatch(c -> "compare-districts".equals(c.getId().orElse(null)));
@@ -86,15 +87,19 @@ class CompareViewTest extends PublishedViewTestBase {
         assertThat(grid.getCellText(3, 1)).isEqualTo("–");
         assertThat(grid.getCellText(3, 3)).isEqualTo("–");
 
-        String csv = view.csvText(new FigureFormat(view));
-        String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("\uFEFFKennzahl;Emsland (03454);Emsland: Abstand zu Weser-Ems;"
+        // the page's export: title and context lines, then this table
+        List<String> lines = $(ExportLinks.class, view).single().csv().lines().toList();
+        int header = lines.indexOf("Kennzahl;Emsland (03454);Emsland: Abstand zu Weser-Ems;"
                 + "Leer (03457);Leer: Abstand zu Weser-Ems;Weser-Ems (034)");
-        assertThat(lines[1]).isEqualTo("Kursanmeldungen je 10.000 Einw.;" + german(emslandPer10k) + ";"
+        assertThat(header).as("the table's header in %s", lines).isPositive();
+        assertThat(lines.getFirst()).isEqualTo("\uFEFFVergleich");
+        assertThat(lines.get(header)).isEqualTo("Kennzahl;Emsland (03454);Emsland: Abstand zu Weser-Ems;"
+                + "Leer (03457);Leer: Abstand zu Weser-Ems;Weser-Ems (034)");
+        assertThat(lines.get(header + 1)).isEqualTo("Kursanmeldungen je 10.000 Einw.;" + german(emslandPer10k) + ";"
                 + german(emslandPer10k.subtract(region)) + ";" + german(leerPer10k) + ";"
                 + german(leerPer10k.subtract(region)) + ";" + german(region));
-        assertThat(lines[4]).isEqualTo("Abschlussquote (%, Abstand in Pp.);;;;;");
-        assertThat(lines).hasSize(1 + Indicator.values().length);
+        assertThat(lines.get(header + 4)).isEqualTo("Abschlussquote (%, Abstand in Pp.);;;;;");
+        assertThat(lines).hasSize(header + 1 + Indicator.values().length);
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import de.weserems.integration.browserless.ServicesInstantiatorFactory;
 import de.weserems.integration.dashboard.DashboardProperties;
+import de.weserems.integration.dashboard.base.export.ExportLinks;
+import de.weserems.integration.dashboard.base.export.ShownTable;
 import de.weserems.integration.dashboard.base.live.Alerts;
 import de.weserems.integration.dashboard.base.live.DataFlowStatus;
 import de.weserems.integration.dashboard.indicators.query.IndicatorQueries;
@@ -17,6 +19,7 @@ import de.weserems.integration.dashboard.targets.model.JudgedIndicator;
 import de.weserems.integration.dashboard.targets.model.Target;
 import de.weserems.integration.dashboard.targets.store.TargetStore;
 import de.weserems.integration.dashboard.targets.store.TargetStoreTestAccess;
+import de.weserems.integration.dashboard.testing.ShownExports;
 import de.weserems.integration.dashboard.testing.ViewTestBase;
 import de.weserems.integration.events.District;
 import de.weserems.integration.events.Region;
@@ -48,17 +51,22 @@ class TargetsViewTest extends ViewTestBase {
         return (Select<T>) $(Select.class, view).withId(id).single();
     }
 
-    @Test
-    void an_admin_sets_a_target_on_a_district_and_deletes_it() {
-        TargetsView view = open(TargetsView.class, "");
-        assertThat($(Paragraph.class, view).withId("targets-empty").single().isVisible()).isTrue();
-
+    /** Sets "Cloppenburg: Abschlussquote mindestens 99 % in den letzten 6 Monaten" through the form. */
+    private void setCloppenburgsCompletionRate(TargetsView view) {
         select(view, "target-indicator").setValue(JudgedIndicator.COMPLETION_RATE);
         select(view, "target-area").setValue(District.CLOPPENBURG.ags());
         select(view, "target-comparison").setValue(Comparison.AT_LEAST);
         $(BigDecimalField.class, view).withId("target-threshold").single().setValue(new BigDecimal("99"));
         $(IntegerField.class, view).withId("target-months").single().setValue(6);
         test($(Button.class, view).withId("target-set").single()).click();
+    }
+
+    @Test
+    void an_admin_sets_a_target_on_a_district_and_deletes_it() {
+        TargetsView view = open(TargetsView.class, "");
+        assertThat($(Paragraph.class, view).withId("targets-empty").single().isVisible()).isTrue();
+
+        setCloppenburgsCompletionRate(view);
 
         assertThat(targets.all()).singleElement().satisfies(t -> {
             assertThat(t.indicator()).isEqualTo(JudgedIndicator.COMPLETION_RATE);
@@ -80,6 +88,19 @@ class TargetsViewTest extends ViewTestBase {
         assertThat(targets.all()).isEmpty();
         assertThat(grid.isVisible()).isFalse();
         assertThat($(Paragraph.class, view).withId("targets-empty").single().isVisible()).isTrue();
+    }
+
+    @Test
+    void the_list_of_targets_is_exported_as_shown_without_its_delete_buttons() {
+        TargetsView view = open(TargetsView.class, "");
+        setCloppenburgsCompletionRate(view);
+
+        ExportLinks links = $(ExportLinks.class, view).single();
+        ShownTable table = links.table();
+        Grid<Target> grid = $(Grid.class, view).withId("target-table").single();
+        ShownExports.assertShownAsIn(table.sections().getFirst(), grid, 1);
+        assertThat(table.sections().getFirst().header()).hasSize(6);
+        assertThat(links.csv()).startsWith("\uFEFFZiele").contains("\r\nCloppenburg;Abschlussquote;mindestens 99 %;");
     }
 
     @Test
