@@ -8,6 +8,12 @@ import de.weserems.integration.dashboard.indicators.query.MonthlyReport;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +46,23 @@ import java.util.Set;
  * period for the region and its districts, as JSON or (with {@code Accept: text/csv}) as CSV.
  */
 @RestController
+@Tag(name = "Indicators", description = "The published figures per district and month")
+@SecurityRequirement(name = ReadApiOpenApiConfig.LOGIN)
+@ApiResponse(responseCode = "400", description = "A parameter is not valid; 'parameter' names it",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "No valid login (HTTP basic)",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "exact=true without the role STATISTICS, or a login without VIEWER",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "429", description = "Too many failed logins; see Retry-After",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "This instance is still reading the figures; see Retry-After",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
 class IndicatorsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorsController.class);
@@ -66,6 +89,12 @@ class IndicatorsController {
     }
 
     @GetMapping(path = "/api/v1/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "indicators", summary = "The figures of a period for the region and its districts",
+            description = "JSON, or CSV with Accept: text/csv (the region and one row per district, empty where "
+                    + "withheld). Defined in docs/read-api.md.")
+    @ApiResponse(responseCode = "200", description = "The period's figures", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IndicatorReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     IndicatorReport indicators(@RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) List<String> district,
@@ -90,6 +119,12 @@ class IndicatorsController {
     }
 
     @GetMapping(path = "/api/v1/indicators/{ags}/monthly", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "monthly", summary = "A district's figures month by month, with the region's",
+            description = "JSON, or CSV with Accept: text/csv (one row per month for the district and one for the "
+                    + "region). At most 10 years.")
+    @ApiResponse(responseCode = "200", description = "The district's and the region's months", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MonthlyReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     MonthlyReport monthly(@PathVariable String ags,
                           @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to,

@@ -1,0 +1,57 @@
+package de.weserems.integration.dashboard.indicators.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+
+/**
+ * The read API's OpenAPI description at {@code /v3/api-docs} (springdoc, from {@link IndicatorsController}'s
+ * mappings and annotations), behind the read API's own login: a tool that may read the figures may read
+ * their description, and no one else learns the API's shape.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadApiOpenApiConfig {
+
+    static final String LOGIN = "dashboardLogin";
+
+    @Bean
+    OpenAPI readApiOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Integrationsmonitor Weser-Ems: read API").version("v1")
+                        .description("""
+                                The figures the dashboard shows, for scripts and spreadsheets: per month, district and \
+                                the region of Weser-Ems, as published (protected by the cell key method; withheld \
+                                figures are null) or, for the role STATISTICS, exact. JSON, or CSV with \
+                                'Accept: text/csv'. Log in with a dashboard login with the role VIEWER (HTTP basic). \
+                                Refusals are RFC 9457 problem details."""))
+                .components(new Components().addSecuritySchemes(LOGIN, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("basic")
+                        .description("a dashboard login with the role VIEWER")));
+    }
+
+    /** The query parameters, the same on every operation, described once (docs/read-api.md has the detail). */
+    static final Map<String, String> PARAMETERS = Map.of(
+            "from", "first month, YYYY-MM, inclusive; default 11 months before the current one (Europe/Berlin)",
+            "to", "last month, YYYY-MM, inclusive; default the current one",
+            "district", "AGS of districts, comma-separated or repeated; default all 17",
+            "courseType", "one course type; applies to every figure but placements",
+            "exact", "true: the exact figures, nothing withheld; only for the role STATISTICS, each request logged",
+            "ags", "AGS of one of the 17 districts, e.g. 03454",
+            "format", "csv or xlsx: the same figures as a file, without an Accept header (a link a browser can follow)");
+
+    @Bean
+    OpenApiCustomizer readApiParameters() {
+        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getDescription() == null)
+                        .forEach(p -> p.setDescription(PARAMETERS.get(p.getName())));
+            }
+        }));
+    }
+}
