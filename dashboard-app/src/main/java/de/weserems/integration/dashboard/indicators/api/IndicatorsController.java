@@ -48,21 +48,6 @@ import java.util.Set;
 @RestController
 @Tag(name = "Indicators", description = "The published figures per district and month")
 @SecurityRequirement(name = ReadApiOpenApiConfig.LOGIN)
-@ApiResponse(responseCode = "400", description = "A parameter is not valid; 'parameter' names it",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "401", description = "No valid login (HTTP basic)",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "exact=true without the role STATISTICS, or a login without VIEWER",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "429", description = "Too many failed logins; see Retry-After",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "503", description = "This instance is still reading the figures; see Retry-After",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
 class IndicatorsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorsController.class);

@@ -1,13 +1,20 @@
 package de.weserems.integration.dashboard.indicators.api;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,7 +43,7 @@ class ReadApiOpenApiConfig {
     }
 
     /** The query parameters, the same on every operation, described once (docs/read-api.md has the detail). */
-    static final Map<String, String> PARAMETERS = Map.of(
+    private static final Map<String, String> PARAMETERS = Map.of(
             "from", "first month, YYYY-MM, inclusive; default 11 months before the current one (Europe/Berlin)",
             "to", "last month, YYYY-MM, inclusive; default the current one",
             "district", "AGS of districts, comma-separated or repeated; default all 17",
@@ -45,13 +52,35 @@ class ReadApiOpenApiConfig {
             "ags", "AGS of one of the 17 districts, e.g. 03454",
             "format", "csv or xlsx: the same figures as a file, without an Accept header (a link a browser can follow)");
 
+    /** The refusals every operation may answer with, each an RFC 9457 problem. */
+    private static final Map<String, String> REFUSALS = new LinkedHashMap<>();
+
+    static {
+        REFUSALS.put("400", "A parameter is not valid; 'parameter' names it");
+        REFUSALS.put("401", "No valid login (HTTP basic)");
+        REFUSALS.put("403", "exact=true without the role STATISTICS, or a login without the role VIEWER");
+        REFUSALS.put("429", "Too many failed logins; see Retry-After");
+        REFUSALS.put("503", "This instance is still reading the figures; see Retry-After");
+    }
+
+    /**
+     * Describes once what is the same on every operation: the query parameters and the refusals. The refusals
+     * come from the controller's exception handlers and the security chain, where springdoc does not see them.
+     */
     @Bean
-    OpenApiCustomizer readApiParameters() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().stream().filter(p -> p.getDescription() == null)
-                        .forEach(p -> p.setDescription(PARAMETERS.get(p.getName())));
-            }
-        }));
+    OpenApiCustomizer readApiParametersAndRefusals() {
+        return api -> {
+            ModelConverters.getInstance(true).read(ProblemDetail.class).forEach(api.getComponents()::addSchemas);
+            Content problem = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ProblemDetail.class.getSimpleName())));
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream().filter(p -> p.getDescription() == null)
+                            .forEach(p -> p.setDescription(PARAMETERS.get(p.getName())));
+                }
+                REFUSALS.forEach((status, description) -> operation.getResponses()
+                        .addApiResponse(status, new ApiResponse().description(description).content(problem)));
+            }));
+        };
     }
 }

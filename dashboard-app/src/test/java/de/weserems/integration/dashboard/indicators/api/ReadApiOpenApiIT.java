@@ -81,7 +81,13 @@ class ReadApiOpenApiIT {
         for (String path : new String[]{"/api/v1/indicators", "/api/v1/indicators/{ags}/monthly"}) {
             Operation get = api.getPaths().get(path).getGet();
             assertThat(get.getResponses().get("200").getContent()).as(path).containsKeys("application/json", "text/csv");
-            assertThat(get.getResponses().get("400").getContent()).as(path).containsKey("application/problem+json");
+            assertThat(get.getResponses()).as(path).containsKeys("400", "401", "403", "429", "503");
+            get.getResponses().forEach((status, response) -> {
+                if (!status.equals("200")) {
+                    assertThat(response.getContent().get("application/problem+json").getSchema().get$ref())
+                            .as(path + " " + status).isEqualTo("#/components/schemas/ProblemDetail");
+                }
+            });
             assertThat(get.getParameters()).as(path).extracting(p -> p.getName())
                     .contains("from", "to", "courseType", "exact")
                     .doesNotContain("user", "request");
