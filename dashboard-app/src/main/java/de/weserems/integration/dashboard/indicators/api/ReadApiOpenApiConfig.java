@@ -71,6 +71,10 @@ class ReadApiOpenApiConfig {
     OpenApiCustomizer readApiParametersAndRefusals() {
         return api -> {
             ModelConverters.getInstance(true).read(ProblemDetail.class).forEach(api.getComponents()::addSchemas);
+            // Spring writes a problem's own members beside the standard ones, not under "properties"
+            Schema<?> problemDetail = api.getComponents().getSchemas().get(ProblemDetail.class.getSimpleName());
+            problemDetail.getProperties().remove("properties");
+            problemDetail.additionalProperties(true);
             Content problem = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ProblemDetail.class.getSimpleName())));
             api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {

@@ -97,5 +97,7 @@ class ReadApiOpenApiIT {
         }
         assertThat(api.getComponents().getSecuritySchemes().get("dashboardLogin").getScheme()).isEqualTo("basic");
         assertThat(api.getComponents().getSchemas()).containsKeys("IndicatorReport", "MonthlyReport");
+        assertThat(api.getComponents().getSchemas().get("ProblemDetail").getProperties())
+                .containsKeys("type", "title", "status", "detail").doesNotContainKey("properties");
     }
 }
