@@ -75,6 +75,9 @@ class ReadApiOpenApiConfig {
             Schema<?> problemDetail = api.getComponents().getSchemas().get(ProblemDetail.class.getSimpleName());
             problemDetail.getProperties().remove("properties");
             problemDetail.additionalProperties(true);
+            // its type and instance are paths ("/problems/invalid-parameter"), not absolute URIs
+            problemDetail.getProperties().get("type").format("uri-reference");
+            problemDetail.getProperties().get("instance").format("uri-reference");
             Content problem = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ProblemDetail.class.getSimpleName())));
             api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {

@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.api;
 import de.weserems.integration.testsupport.KafkaTestBroker;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -97,7 +98,9 @@ class ReadApiOpenApiIT {
         }
         assertThat(api.getComponents().getSecuritySchemes().get("dashboardLogin").getScheme()).isEqualTo("basic");
         assertThat(api.getComponents().getSchemas()).containsKeys("IndicatorReport", "MonthlyReport");
-        assertThat(api.getComponents().getSchemas().get("ProblemDetail").getProperties())
-                .containsKeys("type", "title", "status", "detail").doesNotContainKey("properties");
+        Schema<?> problem = api.getComponents().getSchemas().get("ProblemDetail");
+        assertThat(problem.getProperties()).containsKeys("type", "title", "status", "detail")
+                .doesNotContainKey("properties");
+        assertThat(problem.getProperties().get("type").getFormat()).isEqualTo("uri-reference");
     }
 }
