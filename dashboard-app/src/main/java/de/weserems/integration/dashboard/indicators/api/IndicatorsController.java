@@ -9,9 +9,6 @@ import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,9 +74,6 @@ class IndicatorsController {
     @Operation(operationId = "indicators", summary = "The figures of a period for the region and its districts",
             description = "JSON, or CSV with Accept: text/csv (the region and one row per district, empty where "
                     + "withheld). Defined in docs/read-api.md.")
-    @ApiResponse(responseCode = "200", description = "The period's figures", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IndicatorReport.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     IndicatorReport indicators(@RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) List<String> district,
@@ -107,9 +101,6 @@ class IndicatorsController {
     @Operation(operationId = "monthly", summary = "A district's figures month by month, with the region's",
             description = "JSON, or CSV with Accept: text/csv (one row per month for the district and one for the "
                     + "region). At most 10 years.")
-    @ApiResponse(responseCode = "200", description = "The district's and the region's months", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MonthlyReport.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     MonthlyReport monthly(@PathVariable String ags,
                           @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to,
