@@ -71,6 +71,7 @@ class EventsController {
     /** How long a client should wait after a 503 before sending the same request again. */
     static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
     static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/" + OpenApiConfig.PROBLEM;
     /** A body larger than this after the limit is not read to its end; the connection is closed instead. */
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
@@ -104,7 +105,7 @@ class EventsController {
     }
 
     @PostMapping(path = "/events", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Deliver events",
+    @Operation(operationId = "deliverEvents", summary = "Deliver events",
             description = """
                     One event or a JSON array (application/json), one event per line (application/x-ndjson), \
                     CSV (text/csv, UTF-8 or declared charset=windows-1252) with a header row of field names, \
@@ -118,7 +119,7 @@ class EventsController {
                     English when Accept-Language prefers English; types, fields and rule codes are the same in both.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(ref = "#/components/schemas/Event"),
+                            schema = @Schema(ref = "#/components/schemas/" + OpenApiConfig.EVENT),
                             examples = {@ExampleObject(name = "enrolment", value = """
                                     {"eventId":"6f1c2a7e-3b4d-4c5e-9f60-718293a4b5c6","type":"COURSE_ENROLMENT",\
                                     "occurredOn":"2026-11-20","district":"03454","participantRef":"tn-4711",\
@@ -155,28 +156,37 @@ class EventsController {
                     @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             schema = @Schema(type = "string", format = "binary"))}))
     @ApiResponse(responseCode = "202", description = "All stored", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = "{\"accepted\": 3}")))
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/" + OpenApiConfig.ACCEPTED),
+            examples = @ExampleObject(value = "{\"accepted\": 3}")))
     @ApiResponse(responseCode = "400", description = "The body as a whole cannot be read", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "401", description = "API key missing or unknown", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "403", description = "An item names a district the provider may not report for; or "
             + "X-Provider-Id names another provider than the key's (provider-mismatch), or a service key came without "
             + "a known X-Provider-Id (provider-id-required, unknown-provider)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "413", description = "Over the limit of bytes or events per request, or an .xlsx "
             + "part unpacking to more than allowed; 'limit' and 'max' name it",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "415", description = "Another media type or charset",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "422", description = "Items break the contract; the first 100 are listed under "
             + "'invalid', 'invalidNotListed' counts the others",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "429", description = "Over the provider's rate (refused requests count too, one per "
             + "item read); see Retry-After",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "503", description = "Kafka not reachable in time; nothing stored; see Retry-After",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = PROBLEM_SCHEMA)))
     ResponseEntity<?> post(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.CALLER) Caller caller,
                            HttpServletRequest request,
                            @Parameter(description = "validate only, store nothing")
@@ -342,7 +352,7 @@ class EventsController {
     }
 
     @GetMapping("/deliveries")
-    @Operation(summary = "Your recent deliveries",
+    @Operation(operationId = "listDeliveries", summary = "Your recent deliveries",
             description = "The calling provider's own recent requests, newest first: time, status, accepted, "
                     + "rejected, the reject reasons counted by field and rule, and for a stored request its events "
                     + "counted by district. No payload is kept.")

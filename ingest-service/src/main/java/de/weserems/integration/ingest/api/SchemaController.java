@@ -22,7 +22,7 @@ class SchemaController {
     private final Map<String, Object> schema = EventSchema.build();
 
     @GetMapping(path = "/api/v1/schema/event", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "JSON Schema of an event (contract v1)", security = {})
+    @Operation(operationId = "eventSchema", summary = "JSON Schema of an event (contract v1)", security = {})
     ResponseEntity<Map<String, Object>> event() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .body(schema);

@@ -39,7 +39,8 @@ import java.time.Clock;
  * <ol>
  *   <li>the management port (9080): liveness and readiness open, health details and Prometheus for
  *       OPERATOR (HTTP basic), nothing else;</li>
- *   <li>the read API {@code /api/**}: HTTP basic, no session, 401 or 429 as a problem;</li>
+ *   <li>the read API {@code /api/**} and its OpenAPI document {@code /v3/api-docs}: HTTP basic, no session,
+ *       401 or 429 as a problem;</li>
  *   <li>{@code /actuator/**} on the main port: 404, the actuator lives on the management port only;</li>
  *   <li>the UI: Vaadin's login view with a session.</li>
  * </ol>
@@ -92,7 +93,8 @@ class SecurityConfig {
             problem(response, HttpStatus.UNAUTHORIZED, "/problems/unauthorized", "Unauthorized",
                     "Log in with a dashboard user (HTTP basic).");
         };
-        http.securityMatcher("/api/**")
+        // the read API's OpenAPI document with it: whoever may read the API may read its description
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.VIEWER))
                 .httpBasic(b -> b.authenticationEntryPoint(challenge))
                 .exceptionHandling(e -> e.authenticationEntryPoint(challenge))

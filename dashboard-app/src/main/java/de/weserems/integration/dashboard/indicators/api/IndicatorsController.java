@@ -8,6 +8,9 @@ import de.weserems.integration.dashboard.indicators.query.MonthlyReport;
 import de.weserems.integration.dashboard.indicators.readmodel.IndicatorReadModel;
 import de.weserems.integration.events.CourseType;
 import de.weserems.integration.events.District;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,8 @@ import java.util.Set;
  * {@code ?format=csv} or {@code ?format=xlsx} as a file to save, so that a plain link downloads it.
  */
 @RestController
+@Tag(name = "Indicators", description = "The published figures per district and month")
+@SecurityRequirement(name = ReadApiOpenApiConfig.LOGIN)
 class IndicatorsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorsController.class);
@@ -71,6 +76,9 @@ class IndicatorsController {
     }
 
     @GetMapping(path = "/api/v1/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "indicators", summary = "The figures of a period for the region and its districts",
+            description = "JSON, or CSV with Accept: text/csv (the region and one row per district, empty where "
+                    + "withheld). Defined in docs/read-api.md.")
     IndicatorReport indicators(@RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) List<String> district,
@@ -95,6 +103,9 @@ class IndicatorsController {
     }
 
     @GetMapping(path = "/api/v1/indicators/{ags}/monthly", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "monthly", summary = "A district's figures month by month, with the region's",
+            description = "JSON, or CSV with Accept: text/csv (one row per month for the district and one for the "
+                    + "region). At most 10 years.")
     MonthlyReport monthly(@PathVariable String ags,
                           @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to,
