@@ -50,7 +50,7 @@ class ReadApiOpenApiConfig {
             "courseType", "one course type; applies to every figure but placements",
             "exact", "true: the exact figures, nothing withheld; only for the role STATISTICS, each request logged",
             "ags", "AGS of one of the 17 districts, e.g. 03454",
-            "format", "csv or xlsx: the same figures as a file, without an Accept header (a link a browser can follow)");
+            "format", "csv, xlsx or json: csv and xlsx give the same figures as a file, without an Accept header (a link a browser can follow)");
 
     /** The refusals every operation may answer with, each an RFC 9457 problem. */
     private static final Map<String, String> REFUSALS = new LinkedHashMap<>();
