@@ -71,9 +71,16 @@ class ReportController {
                 .body(pdf);
     }
 
-    /** The language asked for with {@code lang}, else the request's; German unless English. */
+    /**
+     * The language asked for with {@code lang}, else the one the request names ({@code Accept-Language}); German
+     * unless English, and German when the request names none (the servlet would answer with the server's locale).
+     */
     private static ReportText text(String lang, HttpServletRequest request) {
-        return ReportText.of(lang != null ? lang : request.getLocale().getLanguage());
+        if (lang != null) {
+            return ReportText.of(lang);
+        }
+        return ReportText.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? "de"
+                : request.getLocale().getLanguage());
     }
 
     /** The month of {@code value}; refused unless it is a month up to the current one. Checks the figures are loaded. */

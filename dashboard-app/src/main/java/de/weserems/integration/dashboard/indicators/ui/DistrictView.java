@@ -56,7 +56,7 @@ public class DistrictView extends IndicatorView {
     private final Paragraph about = new Paragraph();
     private final Paragraph reporting = new Paragraph();
     /** The monthly report (PDF) of the shown district and the period's last month. */
-    private final Anchor report = new Anchor();
+    private final Anchor reportLink = ReportLink.anchor("district-report");
     private final ProviderActivity activity;
     private final Grid<FigureRow> figures = FigureGrid.of(this, "district-figures");
     private final Grid<FigureRow> courses = FigureGrid.of(this, "district-courses");
@@ -85,11 +85,7 @@ public class DistrictView extends IndicatorView {
                     .setTextAlign(ColumnTextAlign.END);
         }
         bars.addClassName("bars-row");
-        report.setId("district-report");
-        report.setText(getTranslation("report.link"));
-        report.setRouterIgnore(true);
-        report.setTarget("_blank");
-        add(title, about, report, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
+        add(title, about, reportLink, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
                 new H3(getTranslation("district.courses")), courses, breakdowns,
                 new H3(getTranslation("district.months")), bars, months, legend());
     }
@@ -143,8 +139,7 @@ public class DistrictView extends IndicatorView {
         about.setText(getTranslation(district.city() ? "district.about.city" : "district.about.county",
                 district.ags(), format.number(BigDecimal.valueOf(district.residents2018()), Kind.COUNT),
                 format.month(s.from()), format.month(s.to())));
-        // served by report/ReportController, in the page's language
-        report.setHref("berichte/" + district.ags() + "/" + s.to() + ".pdf?lang=" + format.locale().getLanguage());
+        ReportLink.point(reportLink, getTranslation("report.link"), district.ags(), s.to(), format.locale());
         reporting.setText(getTranslation("district.providers",
                 ReportingProviders.text(this, activity.reportersFor(district), format.locale())));
         IndicatorReport report = queries.report(s.from(), s.to(), Set.of(district), s.courseType());
