@@ -149,21 +149,22 @@ final class ReportDocument {
 
     private void chain() {
         pages.heading(text.get("chain.title"));
-        pages.paragraph(text.get("chain.intro"), 9, PdfPages.TEXT);
-        figureTable(List.of(
-                row("indicator.medianWaitingDays", f -> f.chain().medianWaitingDays(), Kind.DAYS),
-                row("indicator.medianDaysToPlacement", f -> f.chain().medianDaysToPlacement(), Kind.DAYS),
-                row("indicator.placementWithin6Months", f -> f.rates().get("placementWithin6Months"), Kind.RATE),
-                row("indicator.pending", f -> value(f.chain().pending()), Kind.COUNT)));
+        pages.paragraph(text.get("chain.intro") + " " + text.get("report.year.about", twelveMonths()), 9,
+                PdfPages.TEXT);
+        periodTable(List.of(
+                new Figure("indicator.medianWaitingDays", f -> f.chain().medianWaitingDays(), Kind.DAYS),
+                new Figure("indicator.medianDaysToPlacement", f -> f.chain().medianDaysToPlacement(), Kind.DAYS),
+                new Figure("indicator.placementWithin6Months", f -> f.rates().get("placementWithin6Months"), Kind.RATE),
+                new Figure("indicator.pending", f -> value(f.chain().pending()), Kind.COUNT)));
     }
 
     private void waiting() {
         pages.heading(text.get("access.title"));
-        figureTable(List.of(
-                row("indicator.medianWaitingTime", f -> f.access().medianWaitingTime(), Kind.DAYS),
-                row("indicator.waitingTimeOver6Weeks", f -> f.access().waitingTimeOver6Weeks(), Kind.RATE),
-                row("indicator.medianAccessTime", f -> f.access().medianAccessTime(), Kind.DAYS),
-                row("indicator.accessTimeOver6Weeks", f -> f.access().accessTimeOver6Weeks(), Kind.RATE)));
+        periodTable(List.of(
+                new Figure("indicator.medianWaitingTime", f -> f.access().medianWaitingTime(), Kind.DAYS),
+                new Figure("indicator.waitingTimeOver6Weeks", f -> f.access().waitingTimeOver6Weeks(), Kind.RATE),
+                new Figure("indicator.medianAccessTime", f -> f.access().medianAccessTime(), Kind.DAYS),
+                new Figure("indicator.accessTimeOver6Weeks", f -> f.access().accessTimeOver6Weeks(), Kind.RATE)));
         pages.subheading(text.get("indicator.waitingNow"));
         pages.paragraph(text.get("report.waitingNow.about"), 8.5f, PdfPages.MUTED);
         // who waits today, whatever the month and whether the district reported in it
@@ -177,12 +178,13 @@ final class ReportDocument {
     private void funding() {
         pages.heading(text.get("report.funding"));
         pages.paragraph(text.get("method.def.fundingGap"), 8.5f, PdfPages.MUTED);
-        figureTable(List.of(
-                row("indicator.fundingGapRate", f -> f.fundingGaps().gapRate(), Kind.RATE),
-                row("report.funding.gaps", f -> value(f.fundingGaps().gaps()), Kind.COUNT),
-                row("report.funding.wentOn", f -> value(f.fundingGaps().wentOn()), Kind.COUNT),
-                row("indicator.fundingGapsOpen", f -> value(f.fundingGaps().open()), Kind.COUNT)));
-        AreaFigures area = figures.area();
+        periodTable(List.of(
+                new Figure("indicator.fundingGapRate", f -> f.fundingGaps().gapRate(), Kind.RATE),
+                new Figure("report.funding.gaps", f -> value(f.fundingGaps().gaps()), Kind.COUNT),
+                new Figure("report.funding.wentOn", f -> value(f.fundingGaps().wentOn()), Kind.COUNT),
+                new Figure("indicator.fundingGapsOpen", f -> value(f.fundingGaps().open()), Kind.COUNT)));
+        // by source over the twelve months: a single month's completions are mostly still open
+        AreaFigures area = figures.areaYear();
         if (Boolean.FALSE.equals(area.reported())) {
             return;
         }
@@ -197,7 +199,7 @@ final class ReportDocument {
                             : "fundingSource." + e.getKey()), text.count(g.wentOn()), text.count(g.gaps()),
                     text.rate(g.gapRate()), text.count(g.open())));
         }
-        pages.subheading(text.get("report.funding.bySource", area.name()));
+        pages.subheading(text.get("report.funding.bySource", area.name(), twelveMonths()));
         if (rows.isEmpty()) {
             pages.paragraph(text.get("report.funding.none"), 9, PdfPages.MUTED);
             return;
@@ -228,6 +230,51 @@ final class ReportDocument {
     /** How a figure is written. */
     enum Kind {
         COUNT, PER_10K, RATE, DAYS
+    }
+
+    /** One figure of a table: its label's key, how to read it from an area's figures and how to write it. */
+    private record Figure(String label, Function<AreaFigures, BigDecimal> value, Kind kind) {
+    }
+
+    /** "Dezember 2025 bis November 2026": the twelve months up to the report's month. */
+    private String twelveMonths() {
+        return text.get("report.year", text.month(figures.series().getFirst().month()), text.month(figures.month()));
+    }
+
+    /**
+     * A table of figures in the month and over the twelve months up to it: the area's, and the region's beside a
+     * district's.
+     */
+    private void periodTable(List<Figure> shown) {
+        String month = text.shortMonth(figures.month());
+        String year = text.get("report.column.year");
+        List<String> header = new ArrayList<>(List.of(text.get("district.column.figure"),
+                figures.area().name() + " " + month));
+        if (!figures.isRegion()) {
+            header.add(Region.NAME + " " + month);
+        }
+        header.add(figures.area().name() + " " + year);
+        if (!figures.isRegion()) {
+            header.add(Region.NAME + " " + year);
+        }
+        List<PdfPages.Column> columns = new ArrayList<>(List.of(new PdfPages.Column(3.6f, false)));
+        for (int i = 1; i < header.size(); i++) {
+            columns.add(new PdfPages.Column(1.1f, true));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Figure f : shown) {
+            List<String> row = new ArrayList<>(List.of(text.get(f.label()),
+                    cell(figures.area(), f.value().apply(figures.area()), f.kind())));
+            if (!figures.isRegion()) {
+                row.add(cell(figures.region(), f.value().apply(figures.region()), f.kind()));
+            }
+            row.add(cell(figures.areaYear(), f.value().apply(figures.areaYear()), f.kind()));
+            if (!figures.isRegion()) {
+                row.add(cell(figures.regionYear(), f.value().apply(figures.regionYear()), f.kind()));
+            }
+            rows.add(row);
+        }
+        pages.table(columns, header, rows);
     }
 
     /** A table of figures: the label, the area's figure, and the region's beside a district's. */

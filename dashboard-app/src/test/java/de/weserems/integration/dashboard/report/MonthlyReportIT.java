@@ -134,6 +134,21 @@ class MonthlyReportIT {
                     count(text, region, "/waitingNow/noStartAfter2Years")));
             assertThat(pdf).contains(line(text, "indicator.fundingGapsOpen",
                     count(text, aurich, "/fundingGaps/open"), count(text, region, "/fundingGaps/open")));
+            // the chain, waiting and funding tables add the twelve months up to the month, as the API gives that period
+            JsonNode year = apiPeriod(MONTH.minusMonths(11), MONTH, "&district=03452");
+            JsonNode aurichYear = year.get("districts").get(0);
+            JsonNode regionYear = year.get("region");
+            assertThat(aurichYear.at("/fundingGaps/gaps").asLong()).as("gaps over the year").isPositive();
+            assertThat(pdf).contains(line(text, "report.funding.gaps", count(text, aurich, "/fundingGaps/gaps"),
+                    count(text, region, "/fundingGaps/gaps")) + " " + count(text, aurichYear, "/fundingGaps/gaps")
+                    + " " + count(text, regionYear, "/fundingGaps/gaps"));
+            assertThat(pdf).contains(line(text, "indicator.fundingGapRate", rate(text, aurich, "/fundingGaps/gapRate"),
+                    rate(text, region, "/fundingGaps/gapRate")) + " " + rate(text, aurichYear, "/fundingGaps/gapRate")
+                    + " " + rate(text, regionYear, "/fundingGaps/gapRate"));
+            assertThat(pdf).contains(line(text, "indicator.placementWithin6Months",
+                    rate(text, aurich, "/rates/placementWithin6Months"), rate(text, region, "/rates/placementWithin6Months"))
+                    + " " + rate(text, aurichYear, "/rates/placementWithin6Months")
+                    + " " + rate(text, regionYear, "/rates/placementWithin6Months"));
             assertThat(aurich.at("/counts/enrolments").asLong()).as("a month with figures").isPositive();
             assertThat(aurich.at("/waitingNow/waiting").asLong()).as("people waiting").isPositive();
             // the month nobody reported for: the read API says so, the chart marks it
@@ -225,8 +240,13 @@ class MonthlyReportIT {
     }
 
     private JsonNode apiMonth(YearMonth month, String query) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/indicators?from=" + month + "&to="
-                + month + query)).header("Authorization", basic("planer")).build(), HttpResponse.BodyHandlers.ofString());
+        return apiPeriod(month, month, query);
+    }
+
+    /** The published figures of {@code from}..{@code to}, as a planner's script reads them. */
+    private JsonNode apiPeriod(YearMonth from, YearMonth to, String query) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/indicators?from=" + from + "&to="
+                + to + query)).header("Authorization", basic("planer")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }

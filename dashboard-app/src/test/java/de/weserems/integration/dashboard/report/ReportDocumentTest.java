@@ -105,13 +105,18 @@ class ReportDocumentTest {
         }
     }
 
-    /** Page 1 as a PNG under target/report/, as a reader sees it (150 dpi). */
+    /**
+     * The pages as PNGs under target/report/, as a reader sees them (150 dpi): page 1 as {@code name.png}, the others
+     * as {@code name-seite-N.png}; returns page 1's file.
+     */
     static Path save(PDDocument document, String name) throws IOException {
         Path dir = Path.of("target", "report");
         Files.createDirectories(dir);
-        BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
-        Path file = dir.resolve(name + ".png");
-        ImageIO.write(page, "png", file.toFile());
-        return file;
+        PDFRenderer renderer = new PDFRenderer(document);
+        for (int i = document.getNumberOfPages() - 1; i >= 0; i--) {
+            BufferedImage page = renderer.renderImageWithDPI(i, 150);
+            ImageIO.write(page, "png", dir.resolve(name + (i == 0 ? "" : "-seite-" + (i + 1)) + ".png").toFile());
+        }
+        return dir.resolve(name + ".png");
     }
 }
