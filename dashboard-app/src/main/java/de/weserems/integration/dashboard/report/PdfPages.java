@@ -114,6 +114,39 @@ final class PdfPages implements AutoCloseable {
         y -= size * 0.5f;
     }
 
+    /** A definition: {@code term} in bold, then {@code text}, wrapped to the width as one paragraph. */
+    void definition(String term, String text, float size) {
+        float leading = size * 1.32f;
+        List<String> words = new ArrayList<>(List.of((term + ":").split(" ")));
+        int boldWords = words.size();
+        words.addAll(List.of(text.split(" ")));
+        float space = width(" ", regular, size);
+        int i = 0;
+        while (i < words.size()) {
+            // as many words as fit on the line, at least one
+            float used = 0;
+            int end = i;
+            while (end < words.size()) {
+                float w = width(words.get(end), end < boldWords ? bold : regular, size);
+                if (end > i && used + space + w > CONTENT_WIDTH) {
+                    break;
+                }
+                used += (end > i ? space : 0) + w;
+                end++;
+            }
+            keep(leading);
+            float x = MARGIN;
+            for (int k = i; k < end; k++) {
+                PDFont font = k < boldWords ? bold : regular;
+                write(words.get(k), font, size, x, y - size, TEXT);
+                x += width(words.get(k), font, size) + space;
+            }
+            y -= leading;
+            i = end;
+        }
+        y -= size * 0.5f;
+    }
+
     /** A table over the width: the header row in bold, rows striped, a row never split over two pages. */
     void table(List<Column> columns, List<String> header, List<List<String>> rows) {
         float size = 8.8f;

@@ -216,8 +216,7 @@ final class ReportDocument {
         pages.heading(text.get("method.title"));
         pages.paragraph(text.get("method.intro"), 8.5f, PdfPages.TEXT);
         for (String term : EXPLAINED) {
-            pages.paragraph(text.get("method.term." + term) + ": " + text.get("method.def." + term), 8.5f,
-                    PdfPages.TEXT);
+            pages.definition(text.get("method.term." + term), text.get("method.def." + term), 8.5f);
         }
         pages.subheading(text.get("method.confidentiality"));
         pages.paragraph(text.get("method.confidentiality.text", figures.protection().maxDeviation(),
