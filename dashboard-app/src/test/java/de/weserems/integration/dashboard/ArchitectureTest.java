@@ -77,6 +77,16 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The monthly report shows what the views and the read API show: published figures, never a raw count. */
+    @Test
+    void the_report_reads_the_indicators_only_through_the_queries() {
+        noClasses().that().resideInAPackage(APP + ".report..")
+                .should().dependOnClassesThat().resideInAnyPackage(APP + ".indicators.engine..",
+                        APP + ".indicators.readmodel..", APP + ".indicators.model..", APP + ".indicators.generation..",
+                        APP + ".indicators.ui..", APP + ".indicators.api..", "org.apache.kafka..")
+                .check(CLASSES);
+    }
+
     @Test
     void views_never_touch_a_kafka_client() {
         noClasses().that().resideInAPackage(APP + "..ui..")

@@ -42,7 +42,7 @@ import java.time.Clock;
  *   <li>the read API {@code /api/**} and its OpenAPI document {@code /v3/api-docs}: HTTP basic, no session,
  *       401 or 429 as a problem;</li>
  *   <li>{@code /actuator/**} on the main port: 404, the actuator lives on the management port only;</li>
- *   <li>the UI: Vaadin's login view with a session.</li>
+ *   <li>the UI: Vaadin's login view with a session; the monthly reports {@code /berichte/**} for VIEWER.</li>
  * </ol>
  * Every login passes {@link ThrottlingAuthenticationProvider} and {@link CachingAuthenticationProvider};
  * headers the browser needs are set by {@link BrowserProtectionFilter}. The roles are in {@link Roles}.
@@ -123,6 +123,8 @@ class SecurityConfig {
     SecurityFilterChain ui(HttpSecurity http, OidcLogin oidc) throws Exception {
         // the district boundaries are public reference data (BKG), loaded by the map's script
         http.authorizeHttpRequests(a -> a.requestMatchers("/geo/**").permitAll());
+        // the monthly reports (PDF) are links a logged-in planner follows: the UI's session, as the views
+        http.authorizeHttpRequests(a -> a.requestMatchers("/berichte/**").hasRole(Roles.VIEWER));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         // a throttled login goes back to the form with the wait; runs after Vaadin has set its failure URL
         http.formLogin(f -> f.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {

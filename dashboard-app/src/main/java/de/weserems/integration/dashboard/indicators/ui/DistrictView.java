@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -55,6 +56,8 @@ public class DistrictView extends IndicatorView {
     private final H2 title = new H2();
     private final Paragraph about = new Paragraph();
     private final Paragraph reporting = new Paragraph();
+    /** The monthly report (PDF) of the shown district and the period's last month. */
+    private final Anchor reportLink = ReportLink.anchor("district-report");
     private final ProviderActivity activity;
     private final Grid<FigureRow> figures = FigureGrid.of(this, "district-figures");
     private final Grid<FigureRow> courses = FigureGrid.of(this, "district-courses");
@@ -83,7 +86,7 @@ public class DistrictView extends IndicatorView {
                     .setTextAlign(ColumnTextAlign.END);
         }
         monthsChart.setId("district-months-chart");
-        add(title, about, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
+        add(title, about, reportLink, breaches, reporting, filters, new H3(getTranslation("district.figures")), figures,
                 new H3(getTranslation("district.courses")), courses, breakdowns,
                 new H3(getTranslation("district.months")), monthsChart, months, exportLinks("landkreis",
                         () -> district.displayName(), this::shownTables), legend());
@@ -153,6 +156,7 @@ public class DistrictView extends IndicatorView {
         about.setText(getTranslation(district.city() ? "district.about.city" : "district.about.county",
                 district.ags(), format.number(BigDecimal.valueOf(district.residents2018()), Kind.COUNT),
                 format.month(s.from()), format.month(s.to())));
+        ReportLink.point(reportLink, getTranslation("report.link"), district.ags(), s.to(), format.locale());
         reporting.setText(getTranslation("district.providers",
                 ReportingProviders.text(this, activity.reportersFor(district), format.locale())));
         IndicatorReport report = queries.report(s.from(), s.to(), Set.of(district), s.courseType());

@@ -3,6 +3,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -65,6 +66,8 @@ public class OverviewView extends IndicatorView {
 
     private final Paragraph period = new Paragraph();
     private final Span updated = new Span();
+    /** The region's monthly report (PDF) of the period's last month. */
+    private final Anchor reportLink = ReportLink.anchor("region-report");
     private final Paragraph empty = new Paragraph();
     private final Select<Indicator> indicator = new Select<>();
     private final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>();
@@ -145,7 +148,7 @@ public class OverviewView extends IndicatorView {
         }
         GridExport.shows(grid.addComponentColumn(this::breachMark), f -> breachMark(f).getText()).setHeader(getTranslation("overview.column.targets"));
 
-        HorizontalLayout head = new HorizontalLayout(period, updated);
+        HorizontalLayout head = new HorizontalLayout(period, updated, reportLink);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout mapControls = new HorizontalLayout(indicator, mode);
         mapControls.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -187,6 +190,7 @@ public class OverviewView extends IndicatorView {
         YearMonth[] before = s.previousPeriod();
         IndicatorReport previous = queries.report(before[0], before[1], Set.of(), s.courseType());
         period.setText(getTranslation("overview.period", format.month(s.from()), format.month(s.to())));
+        ReportLink.point(reportLink, getTranslation("report.link.region"), "region", s.to(), format.locale());
         for (Indicator kpi : KPIS) {
             Kind kind = FigureFormat.kind(kpi, Mode.ABSOLUTE);
             BigDecimal now = kpi.value(report.region(), Mode.ABSOLUTE);

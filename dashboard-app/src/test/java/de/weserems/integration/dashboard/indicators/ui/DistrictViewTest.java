@@ -2,6 +2,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -394,6 +395,21 @@ class DistrictViewTest extends PublishedViewTestBase {
     }
 
     /** Navigates to {@code district}'s page with the URL query {@code query}. */
+    @Test
+    void links_the_monthly_report_of_the_district_and_the_periods_last_month_in_the_pages_language() {
+        UI.getCurrent().setLocale(Locale.GERMANY);
+        DistrictView view = openDistrict(District.AURICH, "from=2026-01&to=2026-10");
+        Anchor link = $(Anchor.class, view).withId("district-report").single();
+        assertThat(link.getText()).isEqualTo("Monatsbericht (PDF)");
+        assertThat(link.getHref()).isEqualTo("berichte/03452/2026-10.pdf?lang=de");
+
+        UI.getCurrent().setLocale(Locale.UK);
+        DistrictView english = openDistrict(District.AURICH, "from=2026-01&to=2026-10");
+        Anchor englishLink = $(Anchor.class, english).withId("district-report").single();
+        assertThat(englishLink.getText()).isEqualTo("Monthly report (PDF)");
+        assertThat(englishLink.getHref()).isEqualTo("berichte/03452/2026-10.pdf?lang=en");
+    }
+
     private DistrictView openDistrict(District district, String query) {
         UI.getCurrent().navigate(DistrictView.class, DistrictView.parameters(district), QueryParameters.fromString(query));
         return (DistrictView) getCurrentView();

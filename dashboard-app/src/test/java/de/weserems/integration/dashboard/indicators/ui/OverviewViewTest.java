@@ -2,6 +2,7 @@ package de.weserems.integration.dashboard.indicators.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -74,6 +75,15 @@ class OverviewViewTest extends PublishedViewTestBase {
                 .isEqualTo(published(area(shown, District.LEER).count("enrolments"), 5));
         assertThat(tester.getRow(row(grid, "03401")).reported()).isFalse();
         assertThat(tester.getCellText(row(grid, "03401"), 4)).isEqualTo("keine Meldungen");
+    }
+
+    @Test
+    void links_the_regions_monthly_report_of_the_periods_last_month() {
+        UI.getCurrent().setLocale(Locale.GERMANY);
+        OverviewView view = open(OverviewView.class, "from=2026-01&to=2026-09");
+        Anchor link = $(Anchor.class, view).withId("region-report").single();
+        assertThat(link.getText()).isEqualTo("Monatsbericht Weser-Ems (PDF)");
+        assertThat(link.getHref()).isEqualTo("berichte/region/2026-09.pdf?lang=de");
     }
 
     @Test
