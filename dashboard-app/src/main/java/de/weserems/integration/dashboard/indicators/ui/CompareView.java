@@ -43,7 +43,7 @@ import java.util.function.Function;
  * German Excel exactly as shown.
  */
 @Route("vergleich")
-@PageTitle("Vergleich – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.compare")
 @Menu(title = "nav.compare", order = 2, icon = "vaadin:scale")
 @RolesAllowed(Roles.VIEWER)
 public class CompareView extends IndicatorView {
