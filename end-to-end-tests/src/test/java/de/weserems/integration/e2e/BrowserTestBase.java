@@ -80,6 +80,18 @@ abstract class BrowserTestBase extends EndToEndTestBase {
         return "http://localhost:" + port + "/" + path;
     }
 
+    /** axe-core's WCAG 2.1 A/AA rules on the page shown now ({@link AxeCheck}): fails on a serious or critical violation. */
+    void assertAccessible(String name) throws Exception {
+        AxeCheck.assertNoSeriousViolation(browser, name);
+    }
+
+    /** Waits until Vaadin has no request under way (the page shows what the server sent). */
+    void awaitVaadinIdle() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
     void screenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

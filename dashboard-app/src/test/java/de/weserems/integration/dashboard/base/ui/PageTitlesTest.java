@@ -76,6 +76,24 @@ class PageTitlesTest extends ViewTestBase {
     }
 
     @Test
+    void an_unknown_address_gets_the_not_found_page_in_the_uis_language() {
+        for (Locale locale : List.of(Locale.GERMANY, Locale.UK)) {
+            UI.getCurrent().setLocale(locale);
+            Properties bundle = locale == Locale.UK ? ENGLISH : GERMAN;
+            UI.getCurrent().navigate("keine-solche-seite");
+            assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+            assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo(bundle.getProperty("app.pageTitle")
+                    .replace("{0}", bundle.getProperty("error.notFound.title")));
+            assertThat($(com.vaadin.flow.component.html.Paragraph.class, (com.vaadin.flow.component.Component) getCurrentView()).single().getText())
+                    .isEqualTo(bundle.getProperty("error.notFound.text"));
+        }
+        // a view's own reason, translated by the view, is shown as it is
+        UI.getCurrent().navigate("landkreis/99999");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class, (com.vaadin.flow.component.Component) getCurrentView()).single().getText())
+                .isEqualTo(ENGLISH.getProperty("district.unknown"));
+    }
+
+    @Test
     void the_page_declares_the_chosen_language() {
         Document page = Jsoup.parse("<html lang=\"de\"><head><title>x</title></head><body></body></html>");
         LocaleSetup.declareLanguage(new IndexHtmlResponse(null, null, page));
