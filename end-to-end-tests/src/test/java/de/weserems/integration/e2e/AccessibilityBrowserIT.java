@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,31 +20,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every view a role can open, with figures present, in a real Chromium under axe-core's WCAG 2.1 A/AA
  * rules ({@link AxeCheck}): first in German, then in English after the language switch; no serious or
- * critical violation on any. Each page's title and {@code <html lang>} follow the language, the title
- * being the bundle's text for the view. The results: {@code target/axe/<view>-<language>.json}.
+ * critical violation on any, and no German words left on an English page. Each page's title and
+ * {@code <html lang>} follow the language, the title being the bundle's text for the view. The results: {@code target/axe/<view>-<language>.json}.
  */
 class AccessibilityBrowserIT extends BrowserTestBase {
 
-    /** Path of each view (an admin may open every one) and its title's key in the bundles. */
-    private static final Map<String, String> VIEWS = views();
-
-    private static Map<String, String> views() {
-        YearMonth now = YearMonth.now(Region.ZONE);
-        Map<String, String> views = new LinkedHashMap<>();
-        views.put("", "nav.overview");
-        views.put("landkreis/03454", "nav.district");
-        views.put("vergleich?kreise=03454,03457&from=" + now.minusMonths(2) + "&to=" + now, "nav.compare");
-        views.put("foerderkette", "nav.chain");
-        views.put("zugang", "nav.access");
-        views.put("methodik", "nav.methodology");
-        views.put("berechnung", "nav.engine");
-        views.put("ziele", "nav.targets");
-        views.put("datenlieferungen", "nav.deliveries");
-        views.put("anbieter-verwaltung", "nav.providerAdmin");
-        views.put("hochladen", "nav.upload");
-        views.put("meine-lieferungen", "nav.myDeliveries");
-        return views;
+    /** A view (an admin may open every one): its name in the results, its path and its title's key. */
+    private record View(String name, String path, String titleKey) {
     }
+
+    private static final List<View> VIEWS = views();
+
+    private static List<View> views() {
+        YearMonth now = YearMonth.now(Region.ZONE);
+        return List.of(new View("overview", "", "nav.overview"),
+                new View("landkreis", "landkreis/03454", "nav.district"),
+                new View("vergleich", "vergleich?kreise=03454,03457&from=" + now.minusMonths(2) + "&to=" + now,
+                        "nav.compare"),
+                // before two districts are chosen: the comparison's empty state
+                new View("vergleich-leer", "vergleich", "nav.compare"),
+                new View("foerderkette", "foerderkette", "nav.chain"),
+                new View("zugang", "zugang", "nav.access"),
+                new View("methodik", "methodik", "nav.methodology"),
+                new View("berechnung", "berechnung", "nav.engine"),
+                new View("ziele", "ziele", "nav.targets"),
+                new View("datenlieferungen", "datenlieferungen", "nav.deliveries"),
+                new View("anbieter-verwaltung", "anbieter-verwaltung", "nav.providerAdmin"),
+                new View("hochladen", "hochladen", "nav.upload"),
+                new View("meine-lieferungen", "meine-lieferungen", "nav.myDeliveries"));
+    }
+
+    /** Words only German has, to find a text left German on an English page (names of places aside). */
+    private static final java.util.regex.Pattern GERMAN_WORDS =
+            java.util.regex.Pattern.compile("(?U)\\b(und|nicht|keine|oder|für|mit|der|die|das|ist|werden|Zahlen|Anzahl)\\b");
 
     @Test
     void every_view_in_german_and_english_has_no_serious_wcag_violation_and_follows_the_language() throws Exception {
@@ -60,18 +66,18 @@ class AccessibilityBrowserIT extends BrowserTestBase {
         check("login", "login.title", "de", failures);
         logIn("admin", "admin");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("login"));
-        for (Map.Entry<String, String> view : VIEWS.entrySet()) {
-            browser.get(url(view.getKey()));
-            check(name(view.getKey()), view.getValue(), "de", failures);
+        for (View view : VIEWS) {
+            browser.get(url(view.path()));
+            check(view.name(), view.titleKey(), "de", failures);
         }
 
         awaitVaadinIdle();
         browser.findElement(By.id("language")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> "en".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang;")));
-        for (Map.Entry<String, String> view : VIEWS.entrySet()) {
-            browser.get(url(view.getKey()));
-            check(name(view.getKey()), view.getValue(), "en", failures);
+        for (View view : VIEWS) {
+            browser.get(url(view.path()));
+            check(view.name(), view.titleKey(), "en", failures);
         }
         // the login page, reached in a session that chose English, is in English too
         browser.get(url("login"));
@@ -102,17 +108,21 @@ class AccessibilityBrowserIT extends BrowserTestBase {
         if (!language.equals(lang)) {
             failures.add(name + " (" + language + "): <html lang=\"" + lang + "\">");
         }
+        if (language.equals("en")) {
+            String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText;");
+            java.util.regex.Matcher german = GERMAN_WORDS.matcher(text);
+            if (german.find()) {
+                int from = Math.max(0, german.start() - 60);
+                failures.add(name + " (en): German text \"…" + text.substring(from, Math.min(text.length(),
+                        german.end() + 60)).replace('\n', ' ') + "…\"");
+            }
+        }
         screenshot("axe-" + name + "-" + language);
         try {
             assertAccessible(name + "-" + language);
         } catch (AssertionError e) {
             failures.add(e.getMessage());
         }
-    }
-
-    private static String name(String path) {
-        String route = path.replaceFirst("\\?.*", "").replaceFirst("/.*", "");
-        return route.isEmpty() ? "overview" : route;
     }
 
     private static Properties bundle(String language) throws Exception {

@@ -15,7 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 /**
  * The page for an address that names no view, or a view this user may not open (Vaadin answers both
  * alike, so that the pages' names stay hidden), in the chosen language: Vaadin's own says it in English
- * only. A view's own reason (an unknown district) is shown as the view translated it.
+ * only. The router's message is not shown: it is technical English and names the address tried.
  */
 @AnonymousAllowed
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
@@ -24,8 +24,7 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
         setId("not-found");
-        String reason = parameter.hasCustomMessage() ? parameter.getCustomMessage() : getTranslation("error.notFound.text");
-        add(new H2(getTranslation("error.notFound.title")), new Paragraph(reason),
+        add(new H2(getTranslation("error.notFound.title")), new Paragraph(getTranslation("error.notFound.text")),
                 new Anchor("", getTranslation("error.notFound.home")));
         return HttpStatusCode.NOT_FOUND.getCode();
     }
