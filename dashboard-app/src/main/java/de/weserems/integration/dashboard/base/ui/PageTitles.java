@@ -6,8 +6,8 @@ import com.vaadin.flow.router.PageTitle;
 /**
  * A page's title in the language the user chose. A view's {@code @PageTitle} names a translation key
  * (usually its menu entry's, {@code nav.…}), not a text: Vaadin would show the annotation's value as it
- * is, so {@link MainLayout} answers the title for every view inside it. The login page, which has no
- * layout, names its key itself.
+ * is, so {@link MainLayout} answers the title for every view inside it. The login page (no layout) and
+ * {@link NotFoundView} name their keys themselves.
  */
 final class PageTitles {
 
@@ -16,7 +16,7 @@ final class PageTitles {
 
     /**
      * "‹view› – Integrationsmonitor Weser-Ems" in the UI's language for the view {@code shown}; the
-     * application's name alone for a view without {@code @PageTitle} (Vaadin's error pages).
+     * application's name alone for a view without {@code @PageTitle} (Vaadin's page for an internal error).
      */
     static String of(Component shown, Component translator) {
         PageTitle key = shown == null ? null : annotation(shown.getClass());
