@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every view a role can open, with figures present, in a real Chromium under axe-core's WCAG 2.1 A/AA
  * rules ({@link AxeCheck}): first in German, then in English after the language switch; no serious or
  * critical violation on any, and no German words left on an English page. Each page's title and
- * {@code <html lang>} follow the language, the title being the bundle's text for the view. The results: {@code target/axe/<view>-<language>.json}.
+ * {@code <html lang>} follow the language, the title being the bundle's text for the view. The
+ * results: {@code target/axe/<view>-<language>.json}.
  */
 class AccessibilityBrowserIT extends BrowserTestBase {
 

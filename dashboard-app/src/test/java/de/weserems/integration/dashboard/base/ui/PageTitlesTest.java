@@ -1,6 +1,8 @@
 package de.weserems.integration.dashboard.base.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -66,7 +68,8 @@ class PageTitlesTest extends ViewTestBase {
         for (Locale locale : List.of(Locale.GERMANY, Locale.UK)) {
             UI.getCurrent().setLocale(locale);
             Properties bundle = locale == Locale.UK ? ENGLISH : GERMAN;
-            for (String path : List.of("", "landkreis/03454", "vergleich", "foerderkette", "zugang", "methodik", "login")) {
+            for (String path : List.of("", "landkreis/03454", "vergleich", "foerderkette", "zugang", "methodik",
+                    "login")) {
                 UI.getCurrent().navigate(path);
                 String key = key(getCurrentView().getClass());
                 assertThat(UI.getCurrent().getInternals().getTitle()).as("title of /%s in %s", path, locale)
@@ -84,12 +87,12 @@ class PageTitlesTest extends ViewTestBase {
             assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
             assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo(bundle.getProperty("app.pageTitle")
                     .replace("{0}", bundle.getProperty("error.notFound.title")));
-            assertThat($(com.vaadin.flow.component.html.Paragraph.class, (com.vaadin.flow.component.Component) getCurrentView()).single().getText())
+            assertThat($(Paragraph.class, (Component) getCurrentView()).single().getText())
                     .isEqualTo(bundle.getProperty("error.notFound.text"));
         }
         // a view that finds nothing to show (an unknown district) ends there too, in words, not the router's
         UI.getCurrent().navigate("landkreis/99999");
-        assertThat($(com.vaadin.flow.component.html.Paragraph.class, (com.vaadin.flow.component.Component) getCurrentView()).single().getText())
+        assertThat($(Paragraph.class, (Component) getCurrentView()).single().getText())
                 .isEqualTo(ENGLISH.getProperty("error.notFound.text"));
     }
 
