@@ -33,6 +33,11 @@ abstract class BrowserTestBase extends EndToEndTestBase {
 
     @BeforeEach
     void openChromium() {
+        browser = startChromium();
+    }
+
+    /** Headless Chromium at 1440 × 1000, German first; skips the test without Chromium locally, fails in CI. */
+    static WebDriver startChromium() {
         String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String driver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
         boolean present = new File(chromium).canExecute() && new File(driver).canExecute();
@@ -50,7 +55,7 @@ abstract class BrowserTestBase extends EndToEndTestBase {
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -78,6 +83,18 @@ abstract class BrowserTestBase extends EndToEndTestBase {
 
     String url(String path) {
         return "http://localhost:" + port + "/" + path;
+    }
+
+    /** axe-core's WCAG 2.1 A/AA rules on the page shown now ({@link AxeCheck}): fails on a serious or critical violation. */
+    void assertAccessible(String name) throws Exception {
+        AxeCheck.assertNoSeriousViolation(browser, name);
+    }
+
+    /** Waits until Vaadin has no request under way (the page shows what the server sent). */
+    void awaitVaadinIdle() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
     }
 
     void screenshot(String name) throws Exception {

@@ -8,19 +8,19 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import de.weserems.integration.dashboard.base.security.OidcLogin;
 
 /**
- * Vaadin's login form, in German; with OIDC configured also a button for the organisation account
- * (a plain link: the login leaves the Vaadin application for the identity provider).
+ * Vaadin's login form, in the chosen language (German first); with OIDC configured also a button for
+ * the organisation account (a plain link: the login leaves the Vaadin application for the identity
+ * provider).
  */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Anmelden – Integrationsmonitor Weser-Ems")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Query parameter of a refused login after too many failures: the minutes to wait. */
     public static final String THROTTLED = "throttled";
@@ -34,7 +34,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentMode(JustifyContentMode.CENTER);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(german());
+        form.setI18n(texts());
         add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("login.intro")), form);
         for (String path : oidc.loginPaths()) {
             Anchor organisation = new Anchor(path.substring(1), getTranslation("login.oidc"));
@@ -47,7 +47,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         add(oidcProblem);
     }
 
-    private LoginI18n german() {
+    /**
+     * Outside {@link MainLayout}, so the login page translates its own title (Vaadin refuses a
+     * {@code @PageTitle} beside this).
+     */
+    @Override
+    public String getPageTitle() {
+        return PageTitles.named("login.title", this);
+    }
+
+    private LoginI18n texts() {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form f = i18n.getForm();
         f.setTitle(getTranslation("login.title"));
@@ -65,7 +74,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         var throttled = parameters.getOrDefault(THROTTLED, java.util.List.of());
         if (!throttled.isEmpty()) {
-            LoginI18n i18n = german();
+            LoginI18n i18n = texts();
             i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", minutes(throttled.getFirst())));
             form.setI18n(i18n);

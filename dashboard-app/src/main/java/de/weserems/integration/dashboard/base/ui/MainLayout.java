@@ -16,6 +16,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -37,11 +38,12 @@ import java.util.Locale;
  * The frame of every page: title, navigation, demo-data notice, the "data delayed" and "figures
  * loading" notices, language switch and logout. The navigation lists the views that carry
  * {@code @Menu} and that the user may open, so this frame knows no feature: a view's {@code @Menu}
- * title is a translation key.
+ * title is a translation key. It also gives every page in it its title in the chosen language
+ * ({@link PageTitles}).
  */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout implements LocaleChangeObserver {
+public class MainLayout extends AppLayout implements LocaleChangeObserver, HasDynamicTitle {
 
     private final DataFlowStatus dataFlow;
     private final FiguresStatus figures;
@@ -102,6 +104,15 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             nav.addItem(item);
         }
         return nav;
+    }
+
+    /**
+     * Vaadin asks the route's chain, view first, for a dynamic title after showing the view, so the
+     * frame answers for every view inside it (a view that answers itself still wins).
+     */
+    @Override
+    public String getPageTitle() {
+        return PageTitles.of(getContent(), this);
     }
 
     @Override

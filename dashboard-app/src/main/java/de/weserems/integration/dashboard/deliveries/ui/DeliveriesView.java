@@ -43,7 +43,7 @@ import java.util.Map;
  * its subscriptions.
  */
 @Route("datenlieferungen")
-@PageTitle("Datenlieferungen – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.deliveries")
 @Menu(title = "nav.deliveries", order = 5, icon = "vaadin:truck")
 @RolesAllowed(Roles.ADMIN)
 public class DeliveriesView extends LiveDeliveriesPage {

@@ -37,7 +37,7 @@ import java.util.Optional;
  * A PROVIDER sees its own provider id only, whatever it asks for; an ADMIN picks a provider. Live by server push.
  */
 @Route("meine-lieferungen")
-@PageTitle("Meine Lieferungen – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.myDeliveries")
 @Menu(title = "nav.myDeliveries", order = 7, icon = "vaadin:clipboard-check")
 @RolesAllowed({Roles.PROVIDER, Roles.ADMIN})
 public class MyDeliveriesView extends LiveDeliveriesPage {

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * own target of 6 weeks.
  */
 @Route("zugang")
-@PageTitle("Zugang und Wartezeit – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.access")
 @Menu(title = "nav.access", order = 3.5, icon = "vaadin:hourglass")
 @RolesAllowed(Roles.VIEWER)
 public class AccessView extends IndicatorView {

@@ -29,7 +29,7 @@ import java.util.Set;
  * and the funding flow (funding before → after) of the region or of one chosen district.
  */
 @Route("foerderkette")
-@PageTitle("Förderkette – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.chain")
 @Menu(title = "nav.chain", order = 3, icon = "vaadin:connect")
 @RolesAllowed(Roles.VIEWER)
 public class ChainView extends IndicatorView {

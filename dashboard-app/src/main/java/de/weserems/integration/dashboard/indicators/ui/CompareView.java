@@ -49,7 +49,7 @@ import java.util.function.Function;
  * explains what to choose instead of showing an empty table.
  */
 @Route("vergleich")
-@PageTitle("Vergleich – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.compare")
 @Menu(title = "nav.compare", order = 2, icon = "vaadin:scale")
 @RolesAllowed(Roles.VIEWER)
 public class CompareView extends IndicatorView {

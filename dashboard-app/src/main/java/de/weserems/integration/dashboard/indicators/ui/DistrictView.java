@@ -43,7 +43,7 @@ import java.util.function.Function;
  * ({@link BreakdownSections}); and which providers report for it.
  */
 @Route("landkreis/:ags")
-@PageTitle("Landkreis – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.district")
 @RolesAllowed(Roles.VIEWER)
 public class DistrictView extends IndicatorView {
 

@@ -37,7 +37,7 @@ import java.util.Map;
  * deployed a new generation watches it catch up and sees the switch happen. Refreshed every few seconds.
  */
 @Route("berechnung")
-@PageTitle("Berechnung – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.engine")
 @Menu(title = "nav.engine", order = 6, icon = "vaadin:cogs")
 @RolesAllowed(Roles.ADMIN)
 public class EngineView extends VerticalLayout {

@@ -32,7 +32,7 @@ import java.util.Map;
  * report for which district, and the sources with their credits.
  */
 @Route("methodik")
-@PageTitle("Methodik – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.methodology")
 @Menu(title = "nav.methodology", order = 4, icon = "vaadin:info-circle-o")
 @RolesAllowed(Roles.VIEWER)
 public class MethodologyView extends VerticalLayout {

@@ -55,7 +55,7 @@ import java.util.Set;
  */
 @Route("")
 @RouteAlias("overview")
-@PageTitle("Überblick – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.overview")
 @Menu(title = "nav.overview", order = 1, icon = "vaadin:map-marker")
 @RolesAllowed(Roles.VIEWER)
 public class OverviewView extends IndicatorView {

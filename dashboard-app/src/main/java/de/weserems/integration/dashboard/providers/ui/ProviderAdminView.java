@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * instance reads within seconds: no restart, no YAML. Each change records the admin's login and the time.
  */
 @Route("anbieter-verwaltung")
-@PageTitle("Anbieter-Verwaltung – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.providerAdmin")
 @Menu(title = "nav.providerAdmin", order = 6.5, icon = "vaadin:key")
 @RolesAllowed(Roles.ADMIN)
 public class ProviderAdminView extends VerticalLayout {

@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * start and end in the overview's "Hinweise". Other admins' changes arrive by push.
  */
 @Route("ziele")
-@PageTitle("Ziele – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.targets")
 @Menu(title = "nav.targets", order = 6, icon = "vaadin:flag-checkered")
 @RolesAllowed(Roles.ADMIN)
 public class TargetsView extends VerticalLayout {

@@ -54,7 +54,7 @@ import java.util.function.Supplier;
  * bytes to ingest with its service credential ({@link IngestClient}); the key never reaches the browser.
  */
 @Route("hochladen")
-@PageTitle("Hochladen – Integrationsmonitor Weser-Ems")
+@PageTitle("nav.upload")
 @Menu(title = "nav.upload", order = 6, icon = "vaadin:upload")
 @RolesAllowed({Roles.PROVIDER, Roles.ADMIN})
 public class UploadView extends VerticalLayout {
