@@ -1,9 +1,8 @@
 package de.weserems.integration.dashboard.report;
 
+import de.weserems.integration.dashboard.base.format.FigureNumbers;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.MessageFormat;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -12,8 +11,8 @@ import java.util.ResourceBundle;
 /**
  * The report's words and numbers in one language: the texts come from the UI's own bundles
  * ({@code vaadin-i18n/translations_*.properties}), so a label or the method note reads exactly as on the pages;
- * figures are written as the pages write them (counts with grouping, per-10,000 figures with one decimal, medians in
- * whole days, rates in percent, "–" where withheld).
+ * figures are written by the pages' own rule ({@link FigureNumbers}: counts with grouping, per-10,000 figures with one
+ * decimal, medians in whole days, rates in percent), "–" where withheld.
  */
 final class ReportText {
 
@@ -57,22 +56,22 @@ final class ReportText {
 
     /** A count, or "–" when withheld. */
     String count(Long value) {
-        return value == null ? withheld() : NumberFormat.getIntegerInstance(locale).format(value);
+        return value == null ? withheld() : FigureNumbers.count(value, locale);
     }
 
     /** A figure per 10,000 residents, one decimal. */
     String per10k(BigDecimal value) {
-        return value == null ? withheld() : decimal(value, 1);
+        return value == null ? withheld() : FigureNumbers.decimal(value, 1, true, locale);
     }
 
     /** A median in whole days, as published. */
     String days(BigDecimal value) {
-        return value == null ? withheld() : decimal(value, 0);
+        return value == null ? withheld() : FigureNumbers.decimal(value, 0, true, locale);
     }
 
     /** A rate (0.1234) in percent: "12,3 %". */
     String rate(BigDecimal value) {
-        return value == null ? withheld() : decimal(value.movePointRight(2), 1) + " %";
+        return value == null ? withheld() : FigureNumbers.percent(value, true, locale) + " %";
     }
 
     String withheld() {
@@ -81,14 +80,5 @@ final class ReportText {
 
     String noReports() {
         return get("figures.noReports");
-    }
-
-    private String decimal(BigDecimal value, int digits) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        // half up, as the read API and the pages round
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
     }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
  * columns are taken from the JSON form of {@link AreaFigures}, so every figure the JSON shows is in
  * the CSV too, under the same confidentiality, and a new figure needs no change here.
  *
- * <p>The read API uses {@link #API} ({@code ,} and a decimal point); the UI's export uses
- * {@link #GERMAN_EXCEL} ({@code ;}, a decimal comma and a byte order mark, so German Excel opens it
- * with umlauts intact).
+ * <p>The read API uses {@link #API} ({@code ,} and a decimal point); {@link #GERMAN_EXCEL} ({@code ;}, a
+ * decimal comma and a byte order mark) is the same table for German Excel. The pages' downloads do not use
+ * this class: they write what the page shows ({@code base.export}).
  */
 public final class IndicatorCsv {
 

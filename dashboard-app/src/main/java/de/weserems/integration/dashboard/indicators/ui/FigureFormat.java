@@ -1,5 +1,6 @@
 package de.weserems.integration.dashboard.indicators.ui;
 
+import de.weserems.integration.dashboard.base.format.FigureNumbers;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import de.weserems.integration.dashboard.indicators.query.AreaFigures;
@@ -7,7 +8,6 @@ import de.weserems.integration.dashboard.indicators.ui.Indicator.Mode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -81,10 +81,10 @@ final class FigureFormat {
     /** A shown value, without the "–" and "keine Meldungen" rules. */
     String number(BigDecimal value, Kind kind) {
         return switch (kind) {
-            case COUNT -> NumberFormat.getIntegerInstance(locale).format(value);
+            case COUNT -> FigureNumbers.count(value, locale);
             case PER_10K -> decimal(value, 1, true);
             case DAYS -> decimal(value, 0, true);
-            case RATE -> decimal(value.movePointRight(2), 1, true) + " %";
+            case RATE -> FigureNumbers.percent(value, true, locale) + " %";
         };
     }
 
@@ -150,12 +150,6 @@ final class FigureFormat {
     }
 
     private String decimal(BigDecimal value, int digits, boolean grouping) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        format.setGroupingUsed(grouping);
-        // half up, as the read API rounds: NumberFormat's default (half even) showed 82.05 % as "82,0 %"
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        return FigureNumbers.decimal(value, digits, grouping, locale);
     }
 }
